@@ -1,0 +1,28 @@
+"""The one place where pipeline components are registered.
+
+Factories import their module lazily, so that ``chronik --help`` stays fast
+and a worker only loads the models of the components it runs.  Bump a
+component's ``version`` whenever its output changes: stored analyses made
+by an older version are redone on the next ingest.
+"""
+
+from __future__ import annotations
+
+from .pipeline import register
+
+
+def _text_layer(lang: str):
+    from .extract.text import TextLayer
+
+    return TextLayer(lang)
+
+
+register(
+    "text",
+    _text_layer,
+    assigns=("sentences", "tokens"),
+    version="1",
+    description="sentences and tokens with offsets, STTS POS tags and lemmas",
+)
+
+DEFAULT_PIPELINE = ("text",)

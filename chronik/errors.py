@@ -1,0 +1,61 @@
+"""One error type for everything a user can cause, with numbered messages.
+
+Messages live here, in one table, so that they stay consistent, can be
+documented and searched for (as spaCy does in ``spacy/errors.py``).  Code
+raises ``ChronikError("E101", path=...)``; the CLI prints the one-line
+message and exits without a traceback.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # dates
+    "E001": "Invalid date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD with a real calendar date.",
+    "E002": "Date range is empty: {start} is after {end}.",
+    # reading input
+    "E101": "{path}: file is empty.",
+    "E102": "{path}: looks like a binary file (NUL bytes or control characters), not text.",
+    "E103": "{path}: file is {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB; split it or raise --max-size.",
+    "E104": "{path}: cannot be read: {reason}.",
+    "E105": "{path}: the first line says {line!r}, but a dated article must start with 'date YYYY[-MM[-DD]]'; use --format text with --date, or fix the line.",
+    "E106": "{path}: line {line_no}: invalid JSON: {reason}.",
+    "E107": "{path}: line {line_no}: a JSONL record needs a non-empty 'text' field.",
+    "E108": "{path}: no article text found in the HTML page.",
+    "E109": "Unknown input format {name!r}; choose one of: {choices}.",
+    "E110": "{path}: no such file, directory or matching glob.",
+    "E111": "{path}: document has no text after the date line.",
+    "E112": "{path}: {reason}",
+    # pipeline
+    "E201": "Unknown pipeline component {name!r}; registered components: {choices}.",
+    "E202": "Component {name!r} requires {missing} but no earlier component assigns it; put one of {providers} before it.",
+    "E203": "Component {name!r} is listed twice in the pipeline.",
+    "E204": "Model file {path} is missing; rebuild it with `{command}`.",
+    # archive
+    "E301": "{path}: not a chronik archive (or a damaged one): {reason}.",
+    "E302": "Archive {path} was written by a newer chronik (schema {found}, this version knows up to {known}); upgrade chronik.",
+    "E303": "No article with id {doc_id!r} in the archive; ids can be abbreviated to a unique prefix of at least 6 characters.",
+    "E304": "Article id prefix {doc_id!r} is ambiguous: it matches {count} articles.",
+    "E305": "Search query is empty after removing operators; give at least one word.",
+    "E306": "Unsupported archive URL {url!r}: use a file path or sqlite:///path.",
+    "E307": "{path}: archive file does not exist yet; run `chronik ingest` first.",
+    # formats / scoring
+    "E401": "{path}: {reason}",
+}
+
+
+class ChronikError(Exception):
+    """An error the user can fix; ``str(error)`` is a one-line, actionable message."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        template = MESSAGES.get(code, "{reason}")
+        try:
+            message = template.format(**fields)
+        except (KeyError, IndexError, ValueError):
+            message = f"{template} {fields}"
+        super().__init__(f"[{code}] {message}")
+
+    @property
+    def message(self) -> str:
+        return str(self)

@@ -1,0 +1,1 @@
+"""Per-article extractors: each module adds one or more layers to an Analysis."""
