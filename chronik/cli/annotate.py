@@ -1,0 +1,54 @@
+"""``chronik annotate --format FORMAT IN_DIR OUT_DIR``: annotate research-format files.
+
+Each format lives in ``chronik/formats/<name>.py`` and provides
+``annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool) -> AnnotateReport``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+from ..errors import ChronikError
+
+# format name -> module under chronik.formats
+ANNOTATE_FORMATS: dict[str, str] = {
+    "spkatt": "spkatt",
+    "timeml": "timeml",
+    "germeval": "germeval",
+}
+
+
+def format_module(package: str, name: str, table: dict[str, str]):
+    if name not in table:
+        raise ChronikError("E109", name=name, choices=", ".join(sorted(table)))
+    try:
+        return importlib.import_module(f"chronik.{package}.{table[name]}")
+    except ModuleNotFoundError as error:
+        if error.name == f"chronik.{package}.{table[name]}":
+            raise ChronikError("E109", name=name, choices="(this format is not available yet)") from None
+        raise
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "annotate",
+        help="annotate a folder of research-format files (SpkAtt JSON, TimeML, GermEval TSV)",
+        description="Read every file of IN_DIR in the given research format, ignore its gold "
+        "annotations, and write our annotations in the same format to OUT_DIR.",
+    )
+    parser.add_argument("--format", required=True, choices=sorted(ANNOTATE_FORMATS))
+    parser.add_argument("in_dir", type=Path, metavar="IN_DIR")
+    parser.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.in_dir.is_dir():
+        raise ChronikError("E110", path=args.in_dir)
+    module = format_module("formats", args.format, ANNOTATE_FORMATS)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    report = module.annotate_dir(args.in_dir, args.out_dir)
+    print(report)
+    return 1 if getattr(report, "failed", None) else 0
