@@ -1,0 +1,70 @@
+"""The speech lexicon: cue verbs, cue prepositions, report nouns, Konjunktiv forms.
+
+All of it is data under ``chronik/lang/<lang>/speech/``; this module only
+loads the files into lookups that the extractor can use at full speed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lang import resource_table
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    particle: str  # "" when the verb has no separable particle
+    stwr: str
+    takes_addressee: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CuePreposition:
+    word: str
+    source_side: str  # "after", "before" or "none"
+    stwr: str
+
+
+@dataclass(slots=True)
+class SpeechLexicon:
+    verbs: dict[str, list[CueVerb]] = field(default_factory=dict)  # lemma -> entries
+    prepositions: dict[str, CuePreposition] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)  # noun -> STWR
+    konjunktiv: dict[str, str] = field(default_factory=dict)  # form -> "I" / "II"
+
+    def verb(self, lemma: str, particles: set[str]) -> CueVerb | None:
+        """The entry for a verb lemma given the particles seen in its clause.
+
+        A particle verb ("wies ... zurück") wins over the plain verb, and a
+        verb listed only with a particle is no cue without it ("gab" alone
+        is not "gab an").
+        """
+        entries = self.verbs.get(lemma)
+        if not entries:
+            return None
+        plain = None
+        for entry in entries:
+            if entry.particle and entry.particle in particles:
+                return entry
+            if not entry.particle:
+                plain = entry
+        return plain
+
+
+@lru_cache(maxsize=None)
+def speech_lexicon(lang: str = "de") -> SpeechLexicon:
+    lexicon = SpeechLexicon()
+    for row in resource_table(lang, "speech/verbs.tsv"):
+        lemma, particle, stwr, addressee = (list(row) + ["-", "Speech", "0"])[:4]
+        entry = CueVerb(lemma, "" if particle == "-" else particle, stwr, addressee == "1")
+        lexicon.verbs.setdefault(lemma, []).append(entry)
+    for row in resource_table(lang, "speech/prepositions.tsv"):
+        word, side, stwr = (list(row) + ["after", "SW"])[:3]
+        lexicon.prepositions[word] = CuePreposition(word, side, stwr)
+    for row in resource_table(lang, "speech/nouns.tsv"):
+        lexicon.nouns[row[0]] = row[1] if len(row) > 1 else "Speech"
+    for row in resource_table(lang, "speech/konjunktiv.tsv"):
+        lexicon.konjunktiv[row[0]] = row[1] if len(row) > 1 else "I"
+    return lexicon
