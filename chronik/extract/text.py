@@ -1,0 +1,84 @@
+"""The text layer: sentences and tokens with STTS tags and lemmas.
+
+``TextLayer("de")(analysis)`` fills ``analysis.layers["sentences"]`` and
+``analysis.layers["tokens"]``.  Sentences never cross a document block;
+headings and titles are one sentence each (``is_heading=True``).  Every
+token and sentence carries character offsets into ``analysis.text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import Analysis, Sentence, Token
+from ..document import Block, BlockKind
+from .sentences import split_sentences
+from .tagger import load_tagger
+from .tokens import period_rules, tokenize_span
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def fallback_blocks(text: str) -> tuple[Block, ...]:
+    """Paragraph blocks for a document built without a layout (no blocks)."""
+    blocks = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[position:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = position + piece.index(stripped[0])
+            blocks.append(Block(offset, offset + len(stripped), BlockKind.PARAGRAPH))
+        position = match.end() if match else len(text)
+    return tuple(blocks)
+
+
+class TextLayer:
+    """Tokenizer, sentence splitter and tagger for one language."""
+
+    def __init__(self, lang: str = "de") -> None:
+        self.lang = lang
+        self.rules = period_rules(lang)
+        self.tagger = load_tagger(lang)
+
+    def __call__(self, analysis: Analysis) -> None:
+        text = analysis.text
+        blocks = analysis.document.blocks or fallback_blocks(text)
+        sentences: list[Sentence] = []
+        tokens: list[Token] = []
+        for block_index, block in enumerate(blocks):
+            self._add_block(text, block_index, block, sentences, tokens)
+        analysis.layers["sentences"] = sentences
+        analysis.layers["tokens"] = tokens
+
+    def _add_block(
+        self, text: str, block_index: int, block: Block, sentences: list[Sentence], tokens: list[Token]
+    ) -> None:
+        spans = tokenize_span(text, block.start, block.end, self.rules)
+        if not spans:
+            return
+        heading = block.kind is not BlockKind.PARAGRAPH
+        starts = [0] if heading else split_sentences(text, spans, block.start, self.rules.sentence_final)
+        starts.append(len(spans))
+        text_len = len(text)
+        for first, last in zip(starts, starts[1:]):
+            sentence_index = len(sentences)
+            sentence_spans = spans[first:last]
+            words = [text[s:e] for s, e in sentence_spans]
+            tags, lemmas = self.tagger.tag(words)
+            token_start = len(tokens)
+            for (s, e), word, tag, lemma in zip(sentence_spans, words, tags, lemmas):
+                space = e < text_len and text[e].isspace()
+                tokens.append(Token(s, e, word, sentence_index, tag, lemma, space))
+            sentences.append(
+                Sentence(
+                    sentence_spans[0][0],
+                    sentence_spans[-1][1],
+                    sentence_index,
+                    block_index,
+                    heading,
+                    token_start,
+                    len(tokens),
+                )
+            )
