@@ -1,0 +1,175 @@
+"""Ingest: decide per article what to do, analyse what changed, store in batches.
+
+For each article the archive is asked BEFORE analysing whether the same
+content (the id is a content hash) was already stored by the same pipeline
+version: if so nothing happens, which makes re-ingesting fast and
+idempotent.  Articles analysed by an older pipeline, or whose source file
+now holds different content, are re-analysed and replace the old rows.
+Each batch is stored in one transaction, so an interruption loses at most
+the batch in flight and the next run resumes where this one stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Protocol
+
+from ..analysis import Analysis
+from ..document import Document
+from ..errors import ChronikError
+from .base import Archive, ArticleToStore, StoredState
+
+
+class Analyzer(Protocol):
+    """What ingest needs from a pipeline: a version and a pure per-article call."""
+
+    @property
+    def version(self) -> str: ...
+
+    def __call__(self, document: Document) -> Analysis: ...
+
+
+class Outcome(str, Enum):
+    INGESTED = "ingested"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    tokens: int = 0
+    seconds: float = 0.0
+
+    @property
+    def articles(self) -> int:
+        return self.ingested + self.unchanged + self.updated + len(self.failed)
+
+    def count(self, outcome: Outcome) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def summary(self) -> str:
+        analysed = self.ingested + self.updated
+        rate = f", {analysed / self.seconds:.1f} articles/s analysed" if analysed and self.seconds else ""
+        return (
+            f"ingested {self.ingested}, unchanged {self.unchanged}, updated {self.updated}, "
+            f"failed {len(self.failed)} ({self.seconds:.1f} s{rate})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    source_path: str
+    document: Document
+    outcome: Outcome
+    replaces: str | None = None
+
+
+def source_keys(items: Iterable[tuple[object, Document | ChronikError]]) -> Iterator[tuple[str, Document | ChronikError]]:
+    """Name each article by its file; the n-th article of a multi-article
+    file (JSONL) gets ``path#n`` so that a changed record updates its row."""
+    seen: dict[str, int] = {}
+    for path, item in items:
+        key = str(Path(str(path)).resolve()) if str(path) not in ("", "-") else str(path)
+        n = seen.get(key, 0) + 1
+        seen[key] = n
+        yield (key if n == 1 else f"{key}#{n}"), item
+
+
+def plan_batch(archive: Archive, version: str, batch: list[tuple[str, Document]]) -> list[_Planned]:
+    by_id = archive.states_by_id(doc.id for _, doc in batch)
+    by_source = archive.states_by_source(key for key, _ in batch)
+    seen_ids: set[str] = set()
+    plans = []
+    for key, doc in batch:
+        plans.append(_plan_one(key, doc, version, by_id.get(doc.id), by_source.get(key), doc.id in seen_ids))
+        seen_ids.add(doc.id)
+    return plans
+
+
+def _plan_one(
+    key: str, doc: Document, version: str, same_id: StoredState | None, same_source: StoredState | None, repeated: bool
+) -> _Planned:
+    if repeated or (same_id and same_id.pipeline_version == version):
+        return _Planned(key, doc, Outcome.UNCHANGED)
+    if same_id:  # same content, analysed by another pipeline version
+        return _Planned(key, doc, Outcome.UPDATED)
+    if same_source and same_source.doc_id != doc.id:  # the file's content changed
+        return _Planned(key, doc, Outcome.UPDATED, replaces=same_source.doc_id)
+    return _Planned(key, doc, Outcome.INGESTED)
+
+
+def analyze_article(analyzer: Analyzer, document: Document) -> Analysis | str:
+    """The pure per-article step; a failure becomes a one-line reason."""
+    try:
+        return analyzer(document)
+    except ChronikError as error:
+        return str(error)
+    except Exception as error:  # a bug in one component must not stop the run
+        return f"analysis failed: {type(error).__name__}: {error}"
+
+
+def ingest(
+    archive: Archive,
+    items: Iterable[tuple[object, Document | ChronikError]],
+    analyzer: Analyzer,
+    *,
+    batch_size: int = 64,
+    on_progress: Callable[[int], None] | None = None,
+    analyze_many: Callable[[list[Document]], list[Analysis | str]] | None = None,
+) -> IngestReport:
+    """Ingest articles from ``(path, Document | ChronikError)`` pairs.
+
+    ``analyze_many`` may run the per-article step elsewhere (a process pool);
+    by default articles are analysed one after another in this process.
+    """
+    report = IngestReport()
+    started = time.perf_counter()
+    batch: list[tuple[str, Document]] = []
+    for key, item in source_keys(items):
+        if isinstance(item, ChronikError):
+            report.failed.append((key, str(item)))
+            if on_progress:
+                on_progress(1)
+            continue
+        batch.append((key, item))
+        if len(batch) >= batch_size:
+            _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many)
+            batch = []
+    _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many) -> None:
+    if not batch:
+        return
+    plans = plan_batch(archive, analyzer.version, batch)
+    todo = [p for p in plans if p.outcome is not Outcome.UNCHANGED]
+    documents = [p.document for p in todo]
+    if analyze_many:
+        results = analyze_many(documents)
+    else:
+        results = [analyze_article(analyzer, doc) for doc in documents]
+    to_store: list[ArticleToStore] = []
+    outcomes: list[Outcome] = []
+    for plan, result in zip(todo, results):
+        if isinstance(result, str):
+            report.failed.append((plan.source_path, result))
+            continue
+        to_store.append(ArticleToStore(result, plan.source_path, plan.replaces))
+        outcomes.append(plan.outcome)
+        report.tokens += len(result.tokens)
+    archive.store_batch(to_store)  # all of the batch, or nothing
+    report.unchanged += len(plans) - len(todo)
+    for outcome in outcomes:
+        report.count(outcome)
+    if on_progress:
+        on_progress(len(batch))

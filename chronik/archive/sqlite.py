@@ -1,0 +1,269 @@
+"""The SQLite archive: one file, WAL journal, FTS5 over stemmed sentences.
+
+Schema and migrations: :mod:`.migrations`; layer tables: :mod:`.layers`.
+Writers store one batch of articles per transaction; readers (search,
+show, stats) can run while an ingest is writing, thanks to WAL.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..analysis import Analysis
+from ..document import PartialDate
+from ..errors import ChronikError
+from .base import (
+    Archive,
+    ArchiveStats,
+    ArticleToStore,
+    DateRange,
+    SearchHit,
+    StoredDocument,
+    StoredState,
+)
+from .layers import layer_tables
+from .migrations import migrate
+from .serialize import layer_counts, pack_analysis, unpack_analysis
+from .terms import index_text, matched_spans, parse_query
+from .transactions import transaction
+
+MIN_PREFIX = 6
+_CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class SqliteArchive(Archive):
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.location = str(path)
+        path = Path(path)
+        if not create and not path.exists():
+            raise ChronikError("E307", path=self.location)
+        if create and path.parent and not path.parent.exists():
+            raise ChronikError("E104", path=self.location, reason="its folder does not exist")
+        try:
+            self.db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._refuse_foreign_database()
+            migrate(self.db, self.location)
+        except sqlite3.DatabaseError as error:
+            raise ChronikError("E301", path=self.location, reason=str(error)) from None
+
+    def _refuse_foreign_database(self) -> None:
+        # Never add our tables to somebody else's database.
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "chronik_migrations" not in tables:
+            raise ChronikError("E301", path=self.location, reason="it has tables but no chronik_migrations table")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- ingest ------------------------------------------------------------
+    def _states(self, column: str, values: Iterable[str]) -> dict[str, StoredState]:
+        found: dict[str, StoredState] = {}
+        for chunk in _chunks(list(dict.fromkeys(values))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT id, pipeline_version, source_path FROM documents WHERE {column} IN ({marks})",
+                chunk,
+            )
+            for doc_id, version, source_path in rows:
+                state = StoredState(doc_id, version, source_path)
+                found[doc_id if column == "id" else source_path] = state
+        return found
+
+    def states_by_id(self, doc_ids: Iterable[str]) -> dict[str, StoredState]:
+        return self._states("id", doc_ids)
+
+    def states_by_source(self, source_paths: Iterable[str]) -> dict[str, StoredState]:
+        return self._states("source_path", source_paths)
+
+    def store_batch(self, articles: list[ArticleToStore]) -> None:
+        if not articles:
+            return
+        with transaction(self.db):
+            for article in articles:
+                if article.replaces:
+                    self._delete(article.replaces)
+                self._delete(article.analysis.document.id)
+                self._insert(article)
+
+    def _delete(self, doc_id: str) -> None:
+        row = self.db.execute("SELECT key FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return
+        key = row[0]
+        self.db.execute(
+            "INSERT INTO sentence_index (sentence_index, rowid, stems) "
+            "SELECT 'delete', id, stems FROM sentences WHERE doc_key = ?",
+            (key,),
+        )
+        for table in layer_tables():
+            self.db.execute(f"DELETE FROM {table.table} WHERE doc_key = ?", (key,))
+        self.db.execute("DELETE FROM sentences WHERE doc_key = ?", (key,))
+        self.db.execute("DELETE FROM analyses WHERE doc_key = ?", (key,))
+        self.db.execute("DELETE FROM documents WHERE key = ?", (key,))
+
+    def _insert(self, article: ArticleToStore) -> None:
+        analysis = article.analysis
+        doc = analysis.document
+        date = doc.date
+        cursor = self.db.execute(
+            """INSERT INTO documents (id, date, date_precision, date_earliest, date_latest,
+                title, source, url, metadata, blocks, text, token_count, pipeline_version,
+                source_path, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                doc.id,
+                str(date) if date else None,
+                date.precision.value if date else None,
+                date.earliest.isoformat() if date else None,
+                date.latest.isoformat() if date else None,
+                doc.title,
+                doc.source,
+                doc.url,
+                json.dumps(dict(doc.metadata), ensure_ascii=False, default=str),
+                json.dumps([[b.start, b.end, b.kind.value] for b in doc.blocks]),
+                doc.text,
+                len(analysis.tokens),
+                analysis.pipeline_version,
+                article.source_path,
+                _now(),
+            ),
+        )
+        key = cursor.lastrowid
+        self._insert_sentences(key, analysis)
+        self.db.execute(
+            "INSERT INTO analyses (doc_key, pipeline_version, layer_counts, json) VALUES (?,?,?,?)",
+            (key, analysis.pipeline_version, json.dumps(layer_counts(analysis)), pack_analysis(analysis)),
+        )
+        for table in layer_tables():
+            rows = [(key, *row) for row in table.rows(analysis)]
+            if rows:
+                self.db.executemany(table.insert_sql(), rows)
+
+    def _insert_sentences(self, key: int, analysis: Analysis) -> None:
+        rows = []
+        for sentence, text in analysis.iter_sentence_texts():
+            rows.append((key, sentence.index, sentence.start, sentence.end, text, int(sentence.is_heading), index_text(text)))
+        self.db.executemany(
+            "INSERT INTO sentences (doc_key, idx, start, end, text, is_heading, stems) VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
+        self.db.execute(
+            "INSERT INTO sentence_index (rowid, stems) SELECT id, stems FROM sentences WHERE doc_key = ?",
+            (key,),
+        )
+
+    # -- reading -------------------------------------------------------------
+    def search(self, query: str, dates: DateRange = DateRange(), limit: int = 20) -> list[SearchHit]:
+        parsed = parse_query(query)
+        where = ["sentence_index MATCH ?"]
+        params: list[Any] = [parsed.to_fts()]
+        # Overlapping intervals: the article may lie anywhere in its interval.
+        if dates.earliest:
+            where.append("d.date_latest >= ?")
+            params.append(dates.earliest.isoformat())
+        if dates.latest:
+            where.append("d.date_earliest <= ?")
+            params.append(dates.latest.isoformat())
+        params.append(limit)
+        rows = self.db.execute(
+            f"""SELECT d.id, d.date, d.title, s.idx, s.start, s.end, s.text, bm25(sentence_index)
+                FROM sentence_index
+                JOIN sentences s ON s.id = sentence_index.rowid
+                JOIN documents d ON d.key = s.doc_key
+                WHERE {' AND '.join(where)}
+                ORDER BY bm25(sentence_index) LIMIT ?""",
+            params,
+        ).fetchall()
+        stems = parsed.stems
+        return [
+            SearchHit(
+                doc_id, PartialDate.parse(date) if date else None, title, idx, start, end, text,
+                -score, matched_spans(text, stems),
+            )
+            for doc_id, date, title, idx, start, end, text, score in rows
+        ]
+
+    def resolve_id(self, prefix: str) -> str:
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+            raise ChronikError("E303", doc_id=prefix)
+        # Range scan on the unique index instead of LIKE (which ignores it).
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "g")
+        ).fetchall()
+        if not rows:
+            raise ChronikError("E303", doc_id=prefix)
+        if len(rows) > 1:
+            count = self.db.execute(
+                "SELECT COUNT(*) FROM documents WHERE id >= ? AND id < ?", (prefix, prefix + "g")
+            ).fetchone()[0]
+            raise ChronikError("E304", doc_id=prefix, count=count)
+        return rows[0][0]
+
+    def document(self, doc_id: str) -> StoredDocument:
+        doc_id = self.resolve_id(doc_id)
+        row = self.db.execute(
+            """SELECT id, date, title, source, url, text, blocks, metadata, pipeline_version,
+                source_path, ingested_at FROM documents WHERE id = ?""",
+            (doc_id,),
+        ).fetchone()
+        blocks = [{"start": s, "end": e, "kind": k} for s, e, k in json.loads(row[6])]
+        return StoredDocument(
+            row[0], PartialDate.parse(row[1]) if row[1] else None, row[2], row[3], row[4], row[5],
+            blocks, json.loads(row[7]), row[8], row[9], row[10],
+        )
+
+    def analysis_dict(self, doc_id: str) -> dict[str, Any]:
+        doc_id = self.resolve_id(doc_id)
+        row = self.db.execute(
+            "SELECT a.json FROM analyses a JOIN documents d ON d.key = a.doc_key WHERE d.id = ?", (doc_id,)
+        ).fetchone()
+        return unpack_analysis(row[0])
+
+    def iter_analysis_dicts(self) -> Iterator[dict[str, Any]]:
+        for (blob,) in self.db.execute("SELECT json FROM analyses ORDER BY doc_key"):
+            yield unpack_analysis(blob)
+
+    def stats(self) -> ArchiveStats:
+        articles, earliest, latest, undated, tokens = self.db.execute(
+            """SELECT COUNT(*), MIN(date_earliest), MAX(date_latest),
+                SUM(date IS NULL), COALESCE(SUM(token_count), 0) FROM documents"""
+        ).fetchone()
+        if articles:
+            # Report the stored dates with their own precision, not the bounds.
+            earliest = self.db.execute(
+                "SELECT date FROM documents WHERE date IS NOT NULL ORDER BY date_earliest, date_latest LIMIT 1"
+            ).fetchone()
+            latest = self.db.execute(
+                "SELECT date FROM documents WHERE date IS NOT NULL ORDER BY date_latest DESC, date_earliest DESC LIMIT 1"
+            ).fetchone()
+            earliest, latest = (earliest[0] if earliest else None), (latest[0] if latest else None)
+        sentences = self.db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+        layers = dict(
+            self.db.execute(
+                "SELECT j.key, SUM(j.value) FROM analyses, json_each(analyses.layer_counts) j "
+                "GROUP BY j.key ORDER BY j.key"
+            ).fetchall()
+        )
+        versions = dict(
+            self.db.execute(
+                "SELECT pipeline_version, COUNT(*) FROM documents GROUP BY pipeline_version ORDER BY 2 DESC"
+            ).fetchall()
+        )
+        return ArchiveStats(articles, earliest, latest, undated or 0, sentences, tokens, layers, versions)
