@@ -1,0 +1,30 @@
+"""Konjunktiv I/II from a finite verb form, its STTS tag and its lemma.
+
+Reported speech in German news is marked by the subjunctive: "Biden habe
+angekündigt", "Russland wolle Garantien", "Der Präsident stehe dazu".
+The irregular and auxiliary forms are a data list
+(``lang/de/speech/konjunktiv.tsv``); the regular third person singular of
+Konjunktiv I is the lemma without its final -n ("stehen" -> "stehe",
+"ausweiten" -> "ausweite"), which is never the indicative of the third
+person.  First-person indicatives look the same, but they occur inside
+quotes, which the caller skips.
+"""
+
+from __future__ import annotations
+
+from .speech_lexicon import SpeechLexicon
+
+
+def is_konjunktiv(word: str, tag: str, lemma: str, lexicon: SpeechLexicon) -> bool:
+    form = word.lower()
+    if form in lexicon.konjunktiv:
+        return True
+    if tag and not tag.endswith("FIN"):
+        return False
+    if not lemma or not form.endswith("e") or not lemma.endswith("en"):
+        return False
+    lemma = lemma.lower()
+    if form == lemma[:-1]:
+        return True
+    # particle verbs in second position: "weise" from "zurückweisen"
+    return len(form) > 3 and lemma.endswith(form + "n") and tag.startswith("VV")

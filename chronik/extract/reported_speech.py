@@ -1,0 +1,544 @@
+"""Who said what, over token sequences: direct quotes, reported speech, continuations.
+
+The core works on :class:`TokenSentence` lists (words + STTS tags + lemmas)
+so that the pipeline component (:mod:`chronik.extract.quotes`) and the
+SpkAtt format (:mod:`chronik.formats.spkatt`) share every rule.  Positions
+are ``(sentence, token)`` pairs.  Forms and STWR follow the SpkAtt-2023
+guidelines: Direct (quotation marks), Indirect (a cue with a reported
+clause), IndirectFreeIndirect (Konjunktiv sentences that go on reporting
+the last speaker without a new cue).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .konjunktiv import is_konjunktiv
+from .quote_marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans, outermost
+from .speakers import (
+    DATIVE_STARTS,
+    clause_end,
+    clause_start,
+    noun_phrase_end,
+    noun_phrase_start,
+)
+from .speech_lexicon import CueVerb, SpeechLexicon, speech_lexicon
+
+Position = tuple[int, int]
+
+# Clause openers after which the finite verb comes last ("wie X sagte").
+_VERB_FINAL_OPENERS = frozenset({"KOUS", "PWAV", "PRELS", "KOKOM"})
+_FINAL_PUNCT = frozenset({".", "!", "?", "…"})
+_SHORT_QUOTE = 4  # quotes of at most this many words are phrases, not statements
+
+
+@dataclass(slots=True)
+class TokenSentence:
+    words: list[str]
+    tags: list[str]
+    lemmas: list[str]
+    paragraph: int = 0
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One speech, thought or writing event, as token positions."""
+
+    message: list[Position]
+    form: str
+    stwr: str
+    cue: list[Position] = field(default_factory=list)
+    source: list[Position] = field(default_factory=list)
+    addressee: list[Position] = field(default_factory=list)
+    frame: list[Position] = field(default_factory=list)
+    is_nested: bool = False
+    has_nested: bool = False
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({s for s, _ in self.message})
+
+
+def _span(s: int, start: int, end: int) -> list[Position]:
+    return [(s, t) for t in range(start, end)]
+
+
+class ReportedSpeechFinder:
+    """Finds attributions in an article; one instance per language, reused."""
+
+    def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
+        self.lexicon = lexicon or speech_lexicon("de")
+
+    # -- entry point ---------------------------------------------------------
+    def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
+        paragraphs = [s.paragraph for s in sentences]
+        quotes = outermost(find_quoted_spans([s.words for s in sentences], paragraphs))
+        quoted = _quoted_positions(quotes)
+        used_cues: set[Position] = set()
+        results: list[Attribution] = []
+        statement_quotes = [q for q in quotes if _is_statement(sentences, q)]
+        for quote in statement_quotes:
+            found = self._direct(sentences, quote, quotes, used_cues)
+            if found:
+                results.append(found)
+        claimed = {pos for a in results for pos in a.message}
+        for s, sentence in enumerate(sentences):
+            for found in self._indirect_in_sentence(sentences, s, quoted, used_cues, claimed):
+                results.append(found)
+                claimed.update(found.message)
+        results.sort(key=lambda a: min(a.message))
+        results = self._continuations(sentences, results, quoted)
+        results.extend(self._nested_phrases(sentences, results, quotes))
+        results.sort(key=lambda a: (min(a.message), a.is_nested))
+        return results
+
+    # -- direct quotes -------------------------------------------------------
+    def _direct(
+        self,
+        sentences: Sequence[TokenSentence],
+        quote: QuotedSpan,
+        quotes: Sequence[QuotedSpan],
+        used_cues: set[Position],
+    ) -> Attribution | None:
+        message = _quote_positions(sentences, quote)
+        s_end, t_end = quote.end
+        s_start, t_start = quote.start
+        last = sentences[s_end]
+        # "«...», sagte er(, «...»)" : the cue follows the quote in its last sentence.
+        cue = self._verb_cue_in(sentences, s_end, t_end + 1, _next_quote_start(quotes, quote, len(last.words)))
+        if cue is None and t_start > 0:
+            # "Er sagte: «...»" : the cue precedes the quote in its first sentence.
+            cue = self._verb_cue_in(sentences, s_start, 0, t_start)
+        if cue is None and t_start == 0 and s_start > 0 and sentences[s_start - 1].words[-1:] == [":"]:
+            cue = self._verb_cue_in(sentences, s_start - 1, 0, len(sentences[s_start - 1].words))
+        attribution = Attribution(message=message, form="Direct", stwr="Speech")
+        if cue is None:
+            return attribution
+        s_cue, verb, entry, cue_positions = cue
+        # An interrupted quote: «...», sagte er, «...» is one statement.
+        for other in quotes:
+            if other.start[0] == s_cue and other.start[1] > verb and other.start > quote.end:
+                if _only_cue_clause_between(sentences[s_cue], verb, other.start[1]):
+                    message = message + _quote_positions(sentences, other)
+        used_cues.update(cue_positions)
+        attribution.message = message
+        attribution.cue = cue_positions
+        attribution.stwr = entry.stwr
+        attribution.source, attribution.addressee = self._roles(sentences[s_cue], s_cue, verb, entry)
+        attribution.frame = _frame(sentences[s_cue], s_cue, set(message))
+        return attribution
+
+    def _verb_cue_in(
+        self, sentences: Sequence[TokenSentence], s: int, start: int, end: int
+    ) -> tuple[int, int, CueVerb, list[Position]] | None:
+        sentence = sentences[s]
+        for t in range(start, min(end, len(sentence.words))):
+            found = self._verb_at(sentence, t)
+            if found:
+                entry, positions = found
+                return s, t, entry, [(s, p) for p in positions]
+        return None
+
+    # -- cues ----------------------------------------------------------------
+    def _verb_at(self, sentence: TokenSentence, t: int) -> tuple[CueVerb, list[int]] | None:
+        tag = sentence.tags[t]
+        if tag and not tag.startswith("VV") and not (tag == "VAFIN" and sentence.lemmas[t] == "sein"):
+            return None
+        lemma = sentence.lemmas[t] or sentence.words[t].lower()
+        end = clause_end(sentence.words, sentence.tags, t)
+        particles = {
+            sentence.words[k].lower(): k
+            for k in range(t + 1, end)
+            if sentence.tags[k] == "PTKVZ"
+        }
+        entry = self.lexicon.verb(lemma, set(particles))
+        if entry is None:
+            return None
+        positions = [t]
+        if lemma == "heißen":  # only "hieß es" reports
+            neighbours = [k for k in (t - 1, t + 1) if 0 <= k < len(sentence.words) and sentence.words[k].lower() == "es"]
+            if not neighbours:
+                return None
+            positions.append(neighbours[0])
+        if entry.particle:
+            positions.append(particles[entry.particle])
+        start = clause_start(sentence.words, sentence.tags, t)
+        for k in range(start, end):  # auxiliaries of a compound tense: "hat angekündigt"
+            if k != t and sentence.tags[k] in ("VAFIN", "VMFIN") and tag != "VVFIN":
+                positions.append(k)
+                break
+        if start < t and sentence.words[start].lower() == "wie":
+            positions.append(start)
+        return entry, sorted(positions)
+
+    # -- reported speech -----------------------------------------------------
+    def _indirect_in_sentence(
+        self,
+        sentences: Sequence[TokenSentence],
+        s: int,
+        quoted: set[Position],
+        used_cues: set[Position],
+        claimed: set[Position],
+    ) -> list[Attribution]:
+        sentence = sentences[s]
+        found: list[Attribution] = []
+        taken: set[int] = {t for (ss, t) in claimed if ss == s}
+        for t, word in enumerate(sentence.words):
+            if (s, t) in quoted or (s, t) in used_cues or t in taken:
+                continue
+            attribution = self._verb_report(sentences, s, t) or self._preposition_report(sentence, s, t)
+            if attribution is None or not attribution.message:
+                continue
+            if any(pos[0] == s and pos[1] in taken for pos in attribution.message):
+                continue
+            found.append(attribution)
+            taken.update(p for (ss, p) in attribution.message if ss == s)
+            taken.update(p for (ss, p) in attribution.cue if ss == s)
+            used_cues.update(attribution.cue)
+        return found
+
+    def _verb_report(self, sentences: Sequence[TokenSentence], s: int, t: int) -> Attribution | None:
+        sentence = sentences[s]
+        found = self._verb_at(sentence, t)
+        if not found:
+            return None
+        entry, cue_tokens = found
+        words, tags = sentence.words, sentence.tags
+        n = _content_end(words)
+        start = clause_start(words, tags, t)
+        end = clause_end(words, tags, t)
+        message: list[int] = []
+        if start > 0 and words[start - 1] == "," and not _has_verb_final_opener(sentence, start, t):
+            # "Russland wolle ..., sagte Putin" : the report comes first.
+            message = list(range(_report_start(sentence, start - 1), start - 1))
+        elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie":
+            # "Biden drohte ..., wie Sullivan sagte."
+            message = list(range(0, start - 1))
+        if not message and end < n and words[end] in (",", ":"):
+            after = end + 1
+            if words[end] == ":" or self._reports_a_clause(sentence, after, n, entry):
+                message = list(range(after, n))
+        if not message and end < len(words) and words[end] == ":" and s + 1 < len(sentences):
+            return None  # "Er sagte:" + next sentence: left to direct quotes / continuation
+        if not message:
+            return None
+        source, addressee = self._roles(sentence, s, t, entry)
+        message_positions = [(s, k) for k in message if k not in cue_tokens]
+        return Attribution(
+            message=message_positions,
+            form="Indirect",
+            stwr=entry.stwr,
+            cue=[(s, k) for k in cue_tokens],
+            source=source,
+            addressee=addressee,
+            frame=_frame(sentence, s, set(message_positions)),
+        )
+
+    def _reports_a_clause(self, sentence: TokenSentence, start: int, end: int, entry: CueVerb) -> bool:
+        """Is what follows the comma a reported clause (dass/ob, Konjunktiv, zu-infinitive)?"""
+        words, tags = sentence.words, sentence.tags
+        if start >= end:
+            return False
+        first = words[start].lower()
+        if first in ("dass", "daß", "ob") or tags[start] == "PWAV" or tags[start] == "PWS":
+            return True
+        if words[start] in QUOTE_MARKS:
+            return True
+        limit = clause_end(words, tags, start)
+        for k in range(start, limit):
+            if tags[k].endswith("FIN") and is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon):
+                return True
+            if tags[k] == "VVIZU" or (tags[k] == "PTKZU" and entry.lemma in ("fordern", "auffordern", "aufrufen", "bitten", "ankündigen", "kündigen", "versprechen", "drohen", "empfehlen", "vorschlagen", "raten")):
+                return True
+        return False
+
+    def _preposition_report(self, sentence: TokenSentence, s: int, t: int) -> Attribution | None:
+        words, tags = sentence.words, sentence.tags
+        word = words[t].lower()
+        n = _content_end(words)
+        frame: list[int] = []
+        source: list[int] = []
+        stwr = "SW"
+        if word in self.lexicon.prepositions:
+            prep = self.lexicon.prepositions[word]
+            stwr = prep.stwr
+            if prep.source_side == "after":
+                if word == "laut" and tags[t] not in ("APPR", ""):
+                    return None
+                if word == "so" and not (t > 0 and words[t - 1] == ","):
+                    return None
+                end = noun_phrase_end(words, tags, t + 1)
+                if end == t + 1:
+                    return None
+                source = list(range(t + 1, end))
+                frame = list(range(t, end))
+                if word == "so":
+                    frame = list(range(t - 1, end))
+            elif prep.source_side == "before":
+                start = noun_phrase_start(words, tags, t)
+                if start == t:
+                    return None
+                source = list(range(start, t))
+                frame = list(range(start, t + 1))
+            else:
+                if word == "demnach" and t != 0:
+                    return None
+                if word == "wonach" and not (t > 0 and words[t - 1] == ","):
+                    return None
+                source = [t] if word == "demnach" else []
+                frame = [t]
+                if word == "wonach":
+                    message = list(range(t + 1, n))
+                    return _simple(s, [t], source, message, frame, stwr)
+        elif word == "nach" and t + 1 < len(words) and self._report_noun_follows(sentence, t + 1):
+            end = noun_phrase_end(words, tags, t + 1)
+            if end == t + 1:
+                end = t + 3 if t + 2 < len(words) else t + 2
+            source = list(range(t + 1, end))
+            frame = list(range(t, end))
+            stwr = self._noun_stwr(sentence, t + 1, end)
+        elif word == "nach" and t > 0 and sentence.words[t - 1] in self.lexicon.nouns:
+            start = noun_phrase_start(words, tags, t)
+            if start == t:
+                start = t - 1
+            source = list(range(start, t))
+            frame = list(range(start, t + 1))
+            stwr = self._noun_stwr(sentence, start, t)
+        else:
+            return None
+        message = [k for k in range(0, n) if k not in frame]
+        if word == "so":
+            message = list(range(0, t - 1))
+        if len(message) < 3:
+            return None
+        return _simple(s, [t], source, message, frame, stwr)
+
+    def _report_noun_follows(self, sentence: TokenSentence, k: int) -> bool:
+        for j in range(k, min(k + 3, len(sentence.words))):
+            if sentence.words[j] in self.lexicon.nouns:
+                return True
+            if sentence.tags[j] not in ("ADJA", "PPOSAT", "ART", ""):
+                return False
+        return False
+
+    def _noun_stwr(self, sentence: TokenSentence, start: int, end: int) -> str:
+        for k in range(start, end):
+            if sentence.words[k] in self.lexicon.nouns:
+                return self.lexicon.nouns[sentence.words[k]]
+        return "SW"
+
+    # -- roles -----------------------------------------------------------------
+    def _roles(
+        self, sentence: TokenSentence, s: int, verb: int, entry: CueVerb
+    ) -> tuple[list[Position], list[Position]]:
+        words, tags = sentence.words, sentence.tags
+        start = clause_start(words, tags, verb)
+        source: tuple[int, int] | None = None
+        if start < verb and tags[start] in _VERB_FINAL_OPENERS or words[start].lower() == "wie":
+            first = start + 1
+            end = noun_phrase_end(words, tags, first)
+            if end > first:
+                source = (first, end)
+        elif start < verb:
+            end = noun_phrase_end(words, tags, start)
+            if end > start and all(tags[k] in ("ADV", "PTKNEG") for k in range(end, verb)):
+                source = (start, end)
+        if source is None and not _is_passive(sentence, start, verb):
+            after = verb + 1
+            while after < len(words) and tags[after] in ("ADV", "PRF"):
+                after += 1
+            end = noun_phrase_end(words, tags, after)
+            if end > after:
+                source = (after, end)
+        addressee = self._addressee(sentence, verb, source, entry)
+        source_positions = _span(s, *source) if source else []
+        return source_positions, [(s, k) for k in addressee]
+
+    def _addressee(
+        self, sentence: TokenSentence, verb: int, source: tuple[int, int] | None, entry: CueVerb
+    ) -> list[int]:
+        words, tags = sentence.words, sentence.tags
+        end = clause_end(words, tags, verb)
+        begin = clause_start(words, tags, verb)
+        for k in range(begin, end):  # "gegenüber der Zeitung"
+            if words[k].lower() == "gegenüber":
+                np_end = noun_phrase_end(words, tags, k + 1)
+                if np_end > k + 1:
+                    return list(range(k + 1, np_end))
+        if not entry.takes_addressee:
+            return []
+        k = verb + 1
+        if source and source[0] == k:
+            k = source[1]
+        if k < end and words[k].lower() in DATIVE_STARTS and words[k].lower() not in ("der",) or (
+            k < end and tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")
+        ):
+            np_end = noun_phrase_end(words, tags, k)
+            if np_end > k:
+                return list(range(k, np_end))
+        return []
+
+    # -- continuation over following sentences ----------------------------------
+    def _continuations(
+        self,
+        sentences: Sequence[TokenSentence],
+        results: list[Attribution],
+        quoted: set[Position],
+    ) -> list[Attribution]:
+        by_sentence: dict[int, Attribution] = {}
+        for attribution in results:
+            for s in attribution.sentences:
+                by_sentence.setdefault(s, attribution)
+        output = list(results)
+        previous: Attribution | None = None
+        current: Attribution | None = None
+        for s, sentence in enumerate(sentences):
+            if s in by_sentence:
+                previous = by_sentence[s] if by_sentence[s].form != "Direct" or by_sentence[s].source else previous
+                current = None
+                continue
+            if previous is None or not previous.source or sentence.paragraph != sentences[previous.sentences[-1]].paragraph:
+                previous = None if previous and sentence.paragraph != sentences[previous.sentences[-1]].paragraph else previous
+                current = None
+                continue
+            if not self._reports_on(sentence, s, quoted):
+                previous = None
+                current = None
+                continue
+            positions = _span(s, 0, len(sentence.words))
+            if current is None:
+                current = Attribution(
+                    message=positions, form="IndirectFreeIndirect", stwr=previous.stwr, source=list(previous.source)
+                )
+                output.append(current)
+            else:
+                current.message.extend(positions)
+        return output
+
+    def _reports_on(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
+        """A sentence in Konjunktiv (main clause) goes on reporting the last speaker."""
+        for k, tag in enumerate(sentence.tags):
+            if (s, k) in quoted:
+                continue
+            if tag.endswith("FIN"):
+                return is_konjunktiv(sentence.words[k], tag, sentence.lemmas[k], self.lexicon)
+        return False
+
+    # -- quoted phrases inside reports (the mixed case) ------------------------------
+    def _nested_phrases(
+        self, sentences: Sequence[TokenSentence], results: list[Attribution], quotes: Sequence[QuotedSpan]
+    ) -> list[Attribution]:
+        nested: list[Attribution] = []
+        for quote in quotes:
+            if _is_statement(sentences, quote):
+                continue
+            positions = _quote_positions(sentences, quote)
+            for parent in results:
+                if parent.form == "Direct" or not set(positions) <= set(parent.message):
+                    continue
+                parent.has_nested = True
+                nested.append(
+                    Attribution(
+                        message=positions,
+                        form="Direct",
+                        stwr=parent.stwr,
+                        cue=list(parent.cue),
+                        source=list(parent.source),
+                        addressee=list(parent.addressee),
+                        frame=list(parent.frame),
+                        is_nested=True,
+                    )
+                )
+                break
+        return nested
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _simple(s: int, cue: list[int], source: list[int], message: list[int], frame: list[int], stwr: str) -> Attribution:
+    return Attribution(
+        message=[(s, k) for k in message],
+        form="Indirect",
+        stwr=stwr,
+        cue=[(s, k) for k in cue],
+        source=[(s, k) for k in source],
+        frame=[(s, k) for k in frame],
+    )
+
+
+def _content_end(words: Sequence[str]) -> int:
+    """Index after the last token that is not final punctuation."""
+    n = len(words)
+    while n > 0 and words[n - 1] in _FINAL_PUNCT:
+        n -= 1
+    return n
+
+
+def _frame(sentence: TokenSentence, s: int, message: set[Position]) -> list[Position]:
+    n = _content_end(sentence.words)
+    return [(s, k) for k in range(n) if (s, k) not in message]
+
+
+def _quote_positions(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> list[Position]:
+    positions: list[Position] = []
+    for s in quote.sentences:
+        first = quote.start[1] if s == quote.start[0] else 0
+        last = quote.end[1] if s == quote.end[0] else len(sentences[s].words) - 1
+        positions.extend((s, t) for t in range(first, last + 1))
+    return positions
+
+
+def _quoted_positions(quotes: Sequence[QuotedSpan]) -> set[Position]:
+    positions: set[Position] = set()
+    for quote in quotes:
+        if quote.start[0] == quote.end[0]:
+            positions.update((quote.start[0], t) for t in range(quote.start[1], quote.end[1] + 1))
+        else:
+            positions.add(quote.start)
+            positions.add(quote.end)
+    return positions
+
+
+def _is_statement(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
+    """A quoted statement, not a quoted phrase or title («roten Linie», „Eagle“)."""
+    if quote.start[0] != quote.end[0]:
+        return True
+    sentence = sentences[quote.start[0]]
+    inner = range(quote.start[1] + 1, quote.end[1])
+    words = [k for k in inner if sentence.tags[k] not in ("$,", "$.", "$(")]
+    if len(words) > _SHORT_QUOTE:
+        return True
+    return any(sentence.tags[k].endswith("FIN") for k in inner)
+
+
+def _next_quote_start(quotes: Sequence[QuotedSpan], quote: QuotedSpan, default: int) -> int:
+    for other in quotes:
+        if other.start > quote.end and other.start[0] == quote.end[0]:
+            return other.start[1]
+    return default
+
+
+def _only_cue_clause_between(sentence: TokenSentence, verb: int, quote_start: int) -> bool:
+    return quote_start > verb and sentence.words[quote_start - 1] in (",", ":")
+
+
+def _has_verb_final_opener(sentence: TokenSentence, start: int, verb: int) -> bool:
+    return start < verb and (sentence.tags[start] in _VERB_FINAL_OPENERS or sentence.words[start].lower() == "wie")
+
+
+def _report_start(sentence: TokenSentence, comma: int) -> int:
+    """Where a report that precedes ", sagte X" begins: the sentence start,
+    or after a colon or an earlier attribution in the same sentence."""
+    for k in range(comma - 1, -1, -1):
+        if sentence.words[k] in (":", ";"):
+            return k + 1
+    return 0
+
+
+def _is_passive(sentence: TokenSentence, start: int, verb: int) -> bool:
+    if sentence.tags[verb] != "VVPP":
+        return False
+    end = clause_end(sentence.words, sentence.tags, verb)
+    return any(sentence.lemmas[k] == "werden" for k in range(start, end))

@@ -1,0 +1,99 @@
+"""Noun phrases around a cue: who speaks (source) and to whom (addressee).
+
+Works on STTS tags only (no parser): a noun phrase is determiners and
+adjectives followed by nouns or names, extended by a genitive ("der
+Direktor der Behörde"), a parenthesis ("(IAEO)") and a closing
+apposition (", Elmar Gesse").  Pronouns ("er", "man") are phrases of
+their own; resolving them is the caller's job.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+PRE = frozenset({"ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT", "ADJD"})
+HEAD = frozenset({"NN", "NE", "FM", "TRUNC"})
+PRONOUN = frozenset({"PPER", "PIS", "PDS"})
+GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+DATIVE_STARTS = frozenset(
+    {"dem", "der", "den", "einem", "einer", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "diesem", "dieser"}
+)
+CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "-", "—"})
+NOMINATIVE_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "du", "ihr", "dieser", "diese", "jener"})
+
+
+def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> int:
+    """End (exclusive) of the noun phrase starting at ``start``; ``start`` if none."""
+    n = len(words)
+    if start >= n:
+        return start
+    if tags[start] in PRONOUN:
+        return start + 1
+    j = start
+    while j < n and tags[j] in PRE:
+        j += 1
+    if j >= n or tags[j] not in HEAD:
+        return start
+    while j < n and tags[j] in HEAD:
+        j += 1
+    return _extend(words, tags, j)
+
+
+def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
+    """Genitive attributes, parentheses and a closing apposition."""
+    n = len(words)
+    while j < n:
+        word = words[j]
+        if tags[j] == "ART" and word.lower() in GENITIVE_ARTICLES and tags[j - 1] == "NN":
+            k = noun_phrase_end(words, tags, j)
+            if k > j:
+                j = k
+                continue
+        if tags[j] == "NE" and tags[j - 1] == "NN":  # "Meinung Russlands"
+            j += 1
+            continue
+        if word == "(":
+            close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] == ")"), None)
+            if close is not None:
+                j = close + 1
+                continue
+        if word == "," and j + 1 < n and tags[j + 1] in HEAD | PRE:
+            k = noun_phrase_end(words, tags, j + 1)
+            if k > j + 1 and (k == n or tags[k] in ("$.", "$,") or words[k] in (",", ".")):
+                j = k
+                continue
+        break
+    return j
+
+
+def noun_phrase_start(words: Sequence[str], tags: Sequence[str], end: int) -> int:
+    """Start of the noun phrase ending just before ``end``; ``end`` if none."""
+    j = end - 1
+    if j < 0:
+        return end
+    if tags[j] in PRONOUN:
+        return j
+    if tags[j] not in HEAD:
+        return end
+    while j >= 0 and tags[j] in HEAD | PRE:
+        j -= 1
+    # a genitive attribute: "den Angaben des Ministeriums zufolge"
+    if j >= 1 and tags[j + 1] == "ART" and words[j + 1].lower() in GENITIVE_ARTICLES and tags[j] == "NN":
+        return noun_phrase_start(words, tags, j + 1)
+    return j + 1
+
+
+def clause_start(words: Sequence[str], tags: Sequence[str], index: int) -> int:
+    """First token of the clause that contains ``index`` (after a comma or colon)."""
+    j = index
+    while j > 0 and words[j - 1] not in CLAUSE_BREAKS and tags[j - 1] != "$(":
+        j -= 1
+    return j
+
+
+def clause_end(words: Sequence[str], tags: Sequence[str], index: int) -> int:
+    j = index
+    n = len(words)
+    while j < n and words[j] not in CLAUSE_BREAKS and tags[j] not in ("$.", "$("):
+        j += 1
+    return j
