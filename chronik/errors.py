@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
     "E110": "{path}: no such file, directory or matching glob.",
     "E111": "{path}: document has no text after the date line.",
     "E112": "{path}: {reason}",
+    "E113": "{path}: invalid date {value!r} in the date line; write 'date YYYY', 'date YYYY-MM' or 'date YYYY-MM-DD' with a real calendar date, e.g. 'date 2023-03-14'.",
+    "E114": "{path}: line {line_no}: invalid 'date' {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD (an ISO timestamp is cut to its day).",
+    "E115": "{path}: line {line_no}: a JSONL line must hold one JSON object, not a {kind}.",
+    "E116": "{path}: line {line_no} is longer than the limit of {limit_mb:.0f} MB; split the record or raise --max-size.",
+    "E117": "{path}: holds more than one article; read it with `chronik ingest` (or iter_documents).",
     # pipeline
     "E201": "Unknown pipeline component {name!r}; registered components: {choices}.",
     "E202": "Component {name!r} requires {missing} but no earlier component assigns it; put one of {providers} before it.",

@@ -1,0 +1,108 @@
+"""Reading raw files safely: size limit, binary check, encoding fallback.
+
+Every reader goes through here, so that a 200 MB dump, a stray PDF or a
+file saved by an old Windows editor gets the same clear treatment whatever
+format was asked for.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import os
+from pathlib import Path
+
+from ..errors import ChronikError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+# Enough bytes to tell text from binary without reading a whole file.
+SNIFF_BYTES = 8192
+# Control bytes that never occur in text (tab, newlines, form feed and ESC
+# are left out on purpose: old wire texts do contain them).
+_CONTROL_BYTES = frozenset(range(1, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+_CONTROL_SHARE = 0.05
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _mb(size: int) -> float:
+    return size / (1024 * 1024)
+
+
+def reason_for(error: OSError) -> str:
+    """A short, human reason for an OS error (no errno numbers)."""
+    if isinstance(error, PermissionError):
+        return "permission denied (check the file's read rights)"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    return error.strerror or type(error).__name__
+
+
+def check_size(path: Path, size: int, max_size: int | None) -> None:
+    """Refuse a file above the limit from its size alone, before reading it."""
+    if max_size is not None and size > max_size:
+        raise ChronikError("E103", path=path, size_mb=max(_mb(size), 1), limit_mb=_mb(max_size))
+
+
+def read_bytes(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
+    """All bytes of a file, or a ChronikError; never more than ``max_size``."""
+    try:
+        size = path.stat().st_size
+        check_size(path, size, max_size)
+        with path.open("rb") as handle:
+            # stat() can lie (pipes, /proc, a file growing while we read):
+            # read at most one byte beyond the limit to notice.
+            data = handle.read(-1 if max_size is None else max_size + 1)
+    except OSError as error:
+        raise ChronikError("E104", path=path, reason=reason_for(error)) from None
+    check_size(path, len(data), max_size)
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:SNIFF_BYTES]
+    if head.startswith(_UTF16_BOMS):
+        return False
+    if b"\x00" in data:
+        return True
+    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    return bool(head) and controls / len(head) > _CONTROL_SHARE
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+    cp1252 and finally latin-1, which never fails, with a warning."""
+    if not data.strip():
+        raise ChronikError("E101", path=path)
+    if looks_binary(data):
+        raise ChronikError("E102", path=path)
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ChronikError("E102", path=path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        where = error.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        log.warning("%s: not valid UTF-8 (byte %d); read as %s", path, where, encoding)
+        return text
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def read_text(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> str:
+    """A whole text file, checked and decoded; see :func:`decode_text`."""
+    text = decode_text(read_bytes(path, max_size), path)
+    if not text.strip():
+        raise ChronikError("E101", path=path)
+    return text
+
+
+def is_readable_dir(path: Path) -> bool:
+    return os.access(path, os.R_OK | os.X_OK)
