@@ -87,6 +87,8 @@ class ReportedSpeechFinder:
             for found in self._indirect_in_sentence(sentences, s, quoted, used_cues, claimed):
                 results.append(found)
                 claimed.update(found.message)
+        results.extend(self._phrase_quotes(sentences, quotes, used_cues, claimed))
+        results.extend(self._reported(sentences, quoted, used_cues, {s for a in results for s, _ in a.message}))
         results.sort(key=lambda a: min(a.message))
         results = self._continuations(sentences, results, quoted)
         results.extend(self._nested_phrases(sentences, results, quotes))
@@ -139,6 +141,74 @@ class ReportedSpeechFinder:
                 entry, positions = found
                 return s, t, entry, [(s, p) for p in positions]
         return None
+
+    def _phrase_quotes(
+        self,
+        sentences: Sequence[TokenSentence],
+        quotes: Sequence[QuotedSpan],
+        used_cues: set[Position],
+        claimed: set[Position],
+    ) -> list[Attribution]:
+        """«nützlich»: a quoted phrase that is the object of a cue ("nannte den Austausch «nützlich»")."""
+        found = []
+        for quote in quotes:
+            if not _is_phrase(sentences, quote) or quote.start in claimed:
+                continue
+            s = quote.start[0]
+            cue = self._verb_cue_in(sentences, s, 0, len(sentences[s].words))
+            if cue is None or set(cue[3]) & used_cues:
+                continue
+            _, verb, entry, cue_positions = cue
+            message = _quote_positions(sentences, quote)
+            source, addressee = self._roles(sentences[s], s, verb, entry)
+            found.append(
+                Attribution(
+                    message=message,
+                    form="Direct",
+                    stwr=entry.stwr,
+                    cue=cue_positions,
+                    source=source,
+                    addressee=addressee,
+                    frame=_frame(sentences[s], s, set(message)),
+                )
+            )
+            used_cues.update(cue_positions)
+        return found
+
+    def _reported(
+        self,
+        sentences: Sequence[TokenSentence],
+        quoted: set[Position],
+        used_cues: set[Position],
+        claimed_sentences: set[int],
+    ) -> list[Attribution]:
+        """A cue verb without a reported clause: the whole sentence reports a speech act
+        ("Merkel sprach von einer Abwahl der Regierung.")."""
+        found = []
+        for s, sentence in enumerate(sentences):
+            if s in claimed_sentences:
+                continue
+            for t, tag in enumerate(sentence.tags):
+                if tag not in ("VVFIN", "VVPP") or (s, t) in quoted or (s, t) in used_cues:
+                    continue
+                cue = self._verb_at(sentence, t)
+                if cue is None or cue[0].stwr == "Thought":
+                    continue
+                entry, _ = cue
+                source, addressee = self._roles(sentence, s, t, entry)
+                if not source:
+                    continue
+                found.append(
+                    Attribution(
+                        message=_span(s, 0, len(sentence.words)),
+                        form="Reported",
+                        stwr=entry.stwr,
+                        source=source,
+                        addressee=addressee,
+                    )
+                )
+                break
+        return found
 
     # -- cues ----------------------------------------------------------------
     def _verb_at(self, sentence: TokenSentence, t: int) -> tuple[CueVerb, list[int]] | None:
@@ -211,7 +281,9 @@ class ReportedSpeechFinder:
         message: list[int] = []
         if start > 0 and words[start - 1] == "," and not _has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
-            message = list(range(_report_start(sentence, start - 1), start - 1))
+            before = range(_report_start(sentence, start - 1), start - 1)
+            if any(tags[k].endswith("FIN") for k in before):
+                message = list(before)
         elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie":
             # "Biden drohte ..., wie Sullivan sagte."
             message = list(range(0, start - 1))
@@ -344,6 +416,11 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, start)
             if end > start and all(tags[k] in ("ADV", "PTKNEG") for k in range(end, verb)):
                 source = (start, end)
+        if source is None and start == verb and start > 0 and words[start - 1] == ",":
+            # "Die Sprecherin der Partei, Petra Pau, forderte ..." : subject with apposition
+            end = noun_phrase_end(words, tags, 0)
+            if end == start - 1:
+                source = (0, end)
         if source is None and not _is_passive(sentence, start, verb):
             after = verb + 1
             while after < len(words) and tags[after] in ("ADV", "PRF"):
@@ -395,16 +472,24 @@ class ReportedSpeechFinder:
         current: Attribution | None = None
         for s, sentence in enumerate(sentences):
             if s in by_sentence:
-                previous = by_sentence[s] if by_sentence[s].form != "Direct" or by_sentence[s].source else previous
-                current = None
+                previous, current = by_sentence[s], None
                 continue
-            if previous is None or not previous.source or sentence.paragraph != sentences[previous.sentences[-1]].paragraph:
-                previous = None if previous and sentence.paragraph != sentences[previous.sentences[-1]].paragraph else previous
-                current = None
-                continue
-            if not self._reports_on(sentence, s, quoted):
+            if previous is not None and sentence.paragraph != sentences[previous.sentences[-1]].paragraph:
                 previous = None
+            if self._is_hearsay(sentence, s, quoted):
+                # "Er soll ... geholfen haben": the reporter passes on a claim.
+                output.append(
+                    Attribution(
+                        message=_span(s, 0, len(sentence.words)),
+                        form="FreeIndirect",
+                        stwr=previous.stwr if previous else "SW",
+                        source=list(previous.source) if previous else [],
+                    )
+                )
                 current = None
+                continue
+            if previous is None or not self._reports_on(sentence, s, quoted):
+                previous = current = None
                 continue
             positions = _span(s, 0, len(sentence.words))
             if current is None:
@@ -415,6 +500,15 @@ class ReportedSpeechFinder:
             else:
                 current.message.extend(positions)
         return output
+
+    def _is_hearsay(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
+        """"soll(en)" with a perfect infinitive: "Er soll das Geld genommen haben"."""
+        words = sentence.words
+        for k, word in enumerate(words):
+            if word.lower() in ("soll", "sollen") and (s, k) not in quoted:
+                end = _content_end(words)
+                return end > 1 and words[end - 1].lower() in ("haben", "sein", "worden", "werden") and sentence.tags[end - 2] in ("VVPP", "VAPP")
+        return False
 
     def _reports_on(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
         """A sentence in Konjunktiv (main clause) goes on reporting the last speaker."""
@@ -431,7 +525,7 @@ class ReportedSpeechFinder:
     ) -> list[Attribution]:
         nested: list[Attribution] = []
         for quote in quotes:
-            if _is_statement(sentences, quote):
+            if not _is_phrase(sentences, quote):
                 continue
             positions = _quote_positions(sentences, quote)
             for parent in results:
@@ -502,15 +596,22 @@ def _quoted_positions(quotes: Sequence[QuotedSpan]) -> set[Position]:
 
 
 def _is_statement(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
-    """A quoted statement, not a quoted phrase or title («roten Linie», „Eagle“)."""
+    """A quoted statement, not a quoted phrase or title («roten Linie», „Der Spiegel“):
+    it runs over sentences, or has a finite verb or a sentence end inside."""
     if quote.start[0] != quote.end[0]:
         return True
     sentence = sentences[quote.start[0]]
     inner = range(quote.start[1] + 1, quote.end[1])
-    words = [k for k in inner if sentence.tags[k] not in ("$,", "$.", "$(")]
-    if len(words) > _SHORT_QUOTE:
-        return True
-    return any(sentence.tags[k].endswith("FIN") for k in inner)
+    return any(sentence.tags[k].endswith("FIN") or sentence.tags[k] == "$." for k in inner)
+
+
+def _is_phrase(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
+    """A quoted phrase of the speaker («nützlich», „volle Verantwortung“), not a title:
+    titles and names start with a capital letter."""
+    if _is_statement(sentences, quote) or quote.end[1] - quote.start[1] < 2:
+        return False
+    first = sentences[quote.start[0]].words[quote.start[1] + 1]
+    return first[:1].islower()
 
 
 def _next_quote_start(quotes: Sequence[QuotedSpan], quote: QuotedSpan, default: int) -> int:
