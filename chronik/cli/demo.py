@@ -1,0 +1,104 @@
+"""``chronik demo``: ingest the bundled sample articles and show what came out."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import add_db_option
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+TOP = 5
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="build an archive from the bundled sample articles and summarise it",
+        description="Ingest the sample articles shipped with chronik into the archive, then "
+        "print a short summary and how to search and browse it.",
+    )
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..archive import open_archive
+    from ..archive.ingest import ingest
+    from ..errors import ChronikError
+    from ..pipeline import default_pipeline
+    from ..readers.registry import iter_documents
+
+    samples = sorted(SAMPLES.glob("*.txt"))
+    if not samples:
+        raise ChronikError("E110", path=SAMPLES / "*.txt")
+    with open_archive(args.db, create=True) as archive:
+        report = ingest(archive, iter_documents([str(p) for p in samples]), default_pipeline())
+        stats = archive.stats()
+        analyses = list(archive.iter_analysis_dicts())
+    print(f"sample articles into {args.db}: {report.summary()}")
+    for path, reason in report.failed:
+        print(f"  failed: {reason}")
+    print(f"\nthe archive holds {stats.articles} articles, {stats.earliest} … {stats.latest}, "
+          f"{stats.sentences:,} sentences, {stats.tokens:,} tokens")
+    for line in summary_lines(analyses):
+        print(line)
+    print(f"\nsearch it:   chronik search \"Gespräche\" --db {args.db}")
+    print(f"             chronik search \"Regierung\" --from 2021 --to 2022 --db {args.db}")
+    print(f"an article:  chronik show <id from the search> --db {args.db}")
+    if importlib.util.find_spec("chronik.cli.serve") is not None:
+        print(f"browse it:   chronik serve --db {args.db}")
+    else:
+        print("browse it:   not yet — the browser view (`chronik serve`) is not part of this version.")
+    return 1 if report.failed else 0
+
+
+def summary_lines(analyses: list[dict[str, Any]]) -> list[str]:
+    """Most quoted people and latest events, when those layers exist."""
+    lines: list[str] = []
+    speakers = Counter(s for a in analyses for s in _speakers(a))
+    if speakers:
+        lines.append("most quoted: " + ", ".join(f"{name} ({n})" for name, n in speakers.most_common(TOP)))
+    elif not any("quotes" in a for a in analyses):
+        lines.append("most quoted: (quotes are not extracted by this pipeline version yet)")
+    events = sorted(_events(analyses), reverse=True)[:TOP]
+    if events:
+        lines.append("latest events:")
+        lines.extend(f"  {date:10}  {text}" for date, text in events)
+    elif not any("events" in a for a in analyses):
+        lines.append("latest events: (events are not extracted by this pipeline version yet)")
+    return lines
+
+
+def _span_text(analysis: dict[str, Any], value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for key in ("name", "text"):
+            if isinstance(value.get(key), str):
+                return value[key]
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+            return analysis["document"]["text"][value["start"] : value["end"]]
+    return ""
+
+
+def _speakers(analysis: dict[str, Any]) -> Iterable[str]:
+    for quote in analysis.get("quotes", []):
+        if isinstance(quote, dict):
+            name = _span_text(analysis, quote.get("speaker")).strip()
+            if name:
+                yield name
+
+
+def _events(analyses: list[dict[str, Any]]) -> Iterable[tuple[str, str]]:
+    for analysis in analyses:
+        for event in analysis.get("events", []):
+            if not isinstance(event, dict):
+                continue
+            date = event.get("date") or event.get("time") or analysis["document"].get("date")
+            text = _span_text(analysis, event.get("text") or event)
+            if date and text:
+                yield str(_span_text(analysis, date) or date), " ".join(text.split())[:100]

@@ -1,0 +1,154 @@
+"""``chronik ingest PATH...``: read, analyse and store articles in the archive.
+
+Files, folders (recursive) and globs; each article is analysed only when
+the archive does not already hold it from the same pipeline version, and
+stored in batches of one transaction each (see chronik/archive/ingest.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from ..analysis import Analysis
+from ..document import Document, PartialDate
+from ..errors import ChronikError
+from . import add_db_option
+
+FORMATS = ("auto", "dated", "text", "jsonl", "html")
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", metavar="YYYY[-MM[-DD]]", help="date for articles that carry none (plain text)")
+    parser.add_argument(
+        "--format", default="auto", metavar="FORMAT",
+        help=f"input format: {', '.join(FORMATS)} (default: auto, by extension and content)",
+    )
+
+
+def parse_date_option(value: str | None) -> PartialDate | None:
+    return PartialDate.parse(value) if value else None
+
+
+def check_format(name: str) -> str:
+    # Checked here, not by argparse choices, to get the project's one-line error.
+    if name not in FORMATS:
+        raise ChronikError("E109", name=name, choices=", ".join(FORMATS))
+    return name
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="analyse articles and store them in the archive",
+        description="Read articles from files, folders (recursively) and globs, analyse each one "
+        "and store it in the archive. Articles already stored by the same pipeline version are "
+        "skipped without analysing; changed ones are updated.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
+    add_db_option(parser)
+    add_input_options(parser)
+    parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="articles per transaction (default: 64)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default: 1)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..archive import open_archive
+    from ..archive.ingest import ingest
+    from ..pipeline import default_pipeline
+    from ..readers.registry import iter_documents
+
+    date = parse_date_option(args.date)
+    fmt = check_format(args.format)
+    if args.batch_size < 1 or args.workers < 1:
+        raise ChronikError("E112", path="--batch-size/--workers", reason="must be at least 1.")
+    pipeline = default_pipeline()
+    with open_archive(args.db, create=True) as archive, _analyzer_pool(args.workers) as analyze_many:
+        items = iter_documents(args.paths, fmt=fmt, date=date)
+        with _progress_bar(args.paths) as on_progress:
+            report = ingest(
+                archive, items, pipeline,
+                batch_size=args.batch_size, on_progress=on_progress, analyze_many=analyze_many,
+            )
+    print(report.summary())
+    for path, reason in report.failed:
+        print(f"chronik: failed: {reason if path in reason else f'{path}: {reason}'}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+class _progress_bar:
+    """A tqdm bar (rate, ETA) on stderr when it is a terminal; otherwise silent."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.bar = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=estimate_articles(self.paths), unit="article", file=sys.stderr, dynamic_ncols=True)
+        return self.bar.update
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def estimate_articles(paths: list[str]) -> int | None:
+    """A quick count for the progress bar's ETA: one article per file, one
+    per line of a JSONL file.  Only an estimate; the readers decide."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        elif path.is_file():
+            files.append(path)
+        else:
+            files.extend(Path(p) for p in glob.glob(name, recursive=True) if Path(p).is_file())
+    total = 0
+    for path in files:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total or None
+
+
+_WORKER_PIPELINE = None
+
+
+def _worker_analyze(document: Document) -> Analysis | str:
+    global _WORKER_PIPELINE
+    from ..archive.ingest import analyze_article
+    from ..pipeline import default_pipeline
+
+    if _WORKER_PIPELINE is None:
+        _WORKER_PIPELINE = default_pipeline()
+    return analyze_article(_WORKER_PIPELINE, document)
+
+
+class _analyzer_pool:
+    """With --workers > 1, run the pure per-article step in a process pool."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self):
+        if self.workers <= 1:
+            return None
+        self.pool = ProcessPoolExecutor(self.workers)
+        return lambda documents: list(self.pool.map(_worker_analyze, documents, chunksize=4))
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
