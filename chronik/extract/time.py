@@ -1,0 +1,254 @@
+"""When: German temporal expressions, normalised to TimeML TIMEX3 and
+resolved against the article's date or the time the narrative has reached.
+
+Every :class:`Timex` keeps the interval of days it may denote
+(``earliest``/``latest``), because an article dated only ``2021-12`` does
+not say which Tuesday "am Dienstag" was.
+
+Value policy (the single TimeML ``value``):
+
+* If the expression resolves to the same value for every possible article
+  day, that value is printed ("im Juni" -> ``2021-06``).
+* Otherwise no day is invented: the fields that differ become ``X``
+  ("gestern" -> ``2021-12-XX`` or ``2021-XX-XX``).  A weekday keeps what is
+  known: ``2021-WXX-2`` (some Tuesday of 2021), plus ``TEV`` etc. for a part
+  of the day.  ``earliest``/``latest`` always hold the exact bounds.
+* Evidence in the article can pin a weekday: if exactly one fully dated day
+  mentioned in the article (e.g. "7. Dezember") falls on that weekday within
+  the interval, the weekday is resolved to it and ``evidence`` says so.
+* Expressions that cannot be resolved (no article date, "31. Februar",
+  years outside 1000-2199) keep their span and type with an empty value.
+
+Anchors: "gestern", weekdays, bare months use the article date; "am Tag
+darauf", "zwei Wochen später", "am selben Tag", clock times use the last
+day the text itself named (the narrative time), falling back to the
+article date.  Tense and mood cues nearest to the expression
+(``lang/de/time/tense_cues.tsv``: "wolle", "wird" ahead; "hatte", "sagte"
+back) choose the direction for weekdays, months and dates without a year;
+without a cue a weekday points back (news report past events).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..analysis import Analysis
+from ..document import PartialDate
+from .timex_calendar import Period, mask_value
+from .timex_lexicon import TimeLexicon, load_lexicon
+from .timex_patterns import Mention, patterns_for
+from .timex_resolve import ABSOLUTE, NARRATIVE, fixed_value, needs_anchor, resolve_at, timex_type
+
+
+@dataclass(slots=True)
+class Timex:
+    """One temporal expression with its TimeML value and possible interval."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TimeML value; "" when it could not be resolved
+    earliest: str | None = None  # ISO date, first day the expression may denote
+    latest: str | None = None  # ISO date, last day
+    anchor: str = ""  # what it was resolved against
+    evidence: str = ""  # what pinned an uncertain day, if anything
+    sentence: int = -1
+    mod: str | None = None  # TimeML mod: START, MID, END
+    quant: str | None = None  # SET quantifier ("jeden")
+    freq: str | None = None  # SET frequency ("2X")
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.value)
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """A reference time: the possible days [low, high] and where it came from."""
+
+    low: dt.date
+    high: dt.date
+    label: str
+
+
+class TimeTagger:
+    """Finds and resolves temporal expressions in a text."""
+
+    def __init__(self, lang: str = "de", *, narrative_months: bool = False) -> None:
+        self.lexicon: TimeLexicon = load_lexicon(lang)
+        self.patterns = patterns_for(lang)
+        # Histories (WikiWarsDE) anchor bare months and years to the story,
+        # news to the article date.
+        self.narrative_months = narrative_months
+        self._cue_re = re.compile(r"[\wäöüÄÖÜß]+")
+
+    # -- public --------------------------------------------------------------
+    def __call__(self, analysis: Analysis) -> None:
+        bounds = [(s.start, s.end) for s in analysis.sentences] or None
+        analysis.layers["timexes"] = self.tag(analysis.text, analysis.document.date, bounds)
+
+    def tag(
+        self,
+        text: str,
+        date: PartialDate | str | None,
+        sentences: list[tuple[int, int]] | None = None,
+    ) -> list[Timex]:
+        article_date = PartialDate.parse(date) if isinstance(date, str) else date
+        if sentences is None:
+            sentences = split_sentences(text)
+        starts = [s for s, _ in sentences]
+        article = (
+            _Anchor(article_date.earliest, article_date.latest, f"article date {article_date}")
+            if article_date
+            else None
+        )
+        narrative: _Anchor | None = None
+        timexes: list[Timex] = []
+        for mention in self.patterns.find(text):
+            index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+            sentence = sentences[index] if sentences else (0, len(text))
+            direction = self._direction(text, sentence, mention)
+            timex, period_anchor = self._resolve(mention, text, article, narrative, direction)
+            timex.sentence = index
+            timexes.append(timex)
+            if period_anchor is not None:
+                narrative = period_anchor
+        _pin_weekdays(timexes)
+        return timexes
+
+    # -- resolution ------------------------------------------------------------
+    def _resolve(
+        self, mention: Mention, text: str, article: _Anchor | None, narrative: _Anchor | None, direction: int
+    ) -> tuple[Timex, _Anchor | None]:
+        kind = needs_anchor(mention)
+        if kind == ABSOLUTE:
+            anchor = None
+        elif kind == NARRATIVE or (self.narrative_months and mention.kind in ("month", "season", "date", "holiday")):
+            anchor = narrative or article
+        else:
+            anchor = article
+        low, high = (anchor.low, anchor.high) if anchor else (None, None)
+        first = resolve_at(mention, low, direction)
+        last = resolve_at(mention, high, direction) if high != low else first
+        timex = Timex(
+            start=mention.start,
+            end=mention.end,
+            text=text[mention.start : mention.end],
+            type=timex_type(mention, first),
+            value="",
+            anchor=anchor.label if anchor else ("absolute" if kind == ABSOLUTE else "none"),
+            mod=_mod(mention),
+            quant=mention.fields.get("quant"),
+            freq=mention.fields.get("freq"),
+        )
+        fixed = fixed_value(mention)
+        if first is None or last is None:
+            timex.value = fixed or ""
+            return timex, None
+        timex.value = first.value if first.value == last.value else self._policy_value(mention, first, last)
+        timex.earliest = _iso(first.earliest)
+        timex.latest = _iso(last.latest)
+        return timex, _next_anchor(mention, first, last, timex)
+
+    def _policy_value(self, mention: Mention, first: Period, last: Period) -> str:
+        """The value when the article date leaves the day open: no invented day."""
+        if mention.kind == "weekday":
+            year = f"{first.earliest.year:04d}" if first.earliest.year == last.latest.year else "XXXX"
+            part = mention.fields.get("part")
+            return f"{year}-WXX-{mention.fields['weekday']}" + (f"T{part}" if part else "")
+        return mask_value(first.value, last.value)
+
+    def _direction(self, text: str, sentence: tuple[int, int], mention: Mention) -> int:
+        """+1 / -1 from the tense cue nearest to the mention in its sentence."""
+        best, best_distance = 0, None
+        cues = self.lexicon.tense_cues
+        for word in self._cue_re.finditer(text, sentence[0], sentence[1]):
+            cue = cues.get(word.group())
+            if cue is None or mention.start <= word.start() < mention.end:
+                continue
+            distance = mention.start - word.end() if word.end() <= mention.start else word.start() - mention.end
+            if best_distance is None or distance < best_distance:
+                best, best_distance = cue, distance
+        return best
+
+
+def _mod(mention: Mention) -> str | None:
+    mod = mention.fields.get("mod")
+    if isinstance(mod, tuple):
+        return mod[0]
+    return mod
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _next_anchor(mention: Mention, first: Period, last: Period, timex: Timex) -> _Anchor | None:
+    """Days the text names move the narrative time; durations, sets, vague
+    references and clock times do not."""
+    if mention.kind in ("duration", "set", "fixed", "ref", "clock"):
+        return None
+    if first.grain not in ("day", "time") or first.earliest is None or last.latest is None:
+        return None
+    return _Anchor(first.earliest, last.latest, f"narrative time {timex.value} ({timex.text!r})")
+
+
+def _pin_weekdays(timexes: list[Timex]) -> None:
+    """Pin an uncertain weekday to a fully dated day named in the same article."""
+    known = {}
+    for timex in timexes:
+        if timex.earliest and timex.earliest == timex.latest and timex.type == "DATE" and timex.anchor == "absolute":
+            known.setdefault(timex.earliest, timex)
+    if not known:
+        return
+    for timex in timexes:
+        if not timex.value or "WXX-" not in timex.value or timex.type == "SET":
+            continue
+        weekday = int(timex.value.split("WXX-", 1)[1][0])
+        matches = [
+            day
+            for day in known
+            if timex.earliest <= day <= timex.latest and dt.date.fromisoformat(day).isoweekday() == weekday
+        ]
+        if len(matches) == 1:
+            day = matches[0]
+            source = known[day]
+            part = timex.value.split("T", 1)[1] if "T" in timex.value.split("WXX-", 1)[1] else ""
+            timex.value = day + (f"T{part}" if part else "")
+            timex.earliest = timex.latest = day
+            timex.evidence = f"weekday matches {source.text!r} (sentence {source.sentence})"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'»«“”)]*\s+(?=[\"'»«„“(]*[A-ZÄÖÜ0-9])|\n\s*\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """A small sentence splitter for raw text (TimeML files) when no text
+    layer ran.  A period after a number ("25. Februar") does not end one."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[max(start, match.start() - 4) : match.start()]
+        if re.search(r"(?<![\d.])\d{1,2}\.$", before):
+            continue
+        if match.start() > start:
+            bounds.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds or [(0, len(text))]
+
+
+_TAGGERS: dict[str, TimeTagger] = {}
+
+
+def tag_text(text: str, date: PartialDate | str | None, lang: str = "de") -> list[Timex]:
+    """Temporal expressions of a plain text (convenience for scripts and tests)."""
+    tagger = _TAGGERS.get(lang)
+    if tagger is None:
+        tagger = _TAGGERS[lang] = TimeTagger(lang)
+    return tagger.tag(text, date)

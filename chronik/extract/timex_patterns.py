@@ -1,0 +1,538 @@
+"""Finding German temporal expressions: regular expressions over the text.
+
+Each rule is a compiled pattern built from the word lists of
+:mod:`chronik.extract.timex_lexicon` plus a handler that turns a match into
+:class:`Mention` objects (what was said, not yet what date it means).
+Rules run with ``finditer`` over the whole text, which keeps the tagger fast;
+overlaps are settled afterwards: the longest mention wins.
+
+Spans follow the TimeML/KRAUTS habit: prepositions ("am", "im", "seit",
+"vor") stay outside, modifiers that change the value ("vergangenen",
+"Anfang", "rund") stay inside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from .timex_lexicon import TimeLexicon, alternation, load_lexicon
+
+
+@dataclass(slots=True)
+class Mention:
+    """A temporal expression found in the text, before resolution."""
+
+    start: int
+    end: int
+    kind: str  # date, month, year, weekday, relday, ref, relunit, ...
+    fields: dict = field(default_factory=dict)
+    priority: int = 0  # breaks ties between equally long overlapping mentions
+
+
+Handler = Callable[[re.Match, str], list[Mention]]
+
+_END = r"(?![\w])"
+_START = r"(?<![\w])"
+_ADJ = r"[a-zäöüß]+(?:e|en|er|es|em)"
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"(\S+)\s*$", text[max(0, start - 40) : start])
+    return match.group(1) if match else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"\s*(\S+)", text[end : end + 40])
+    return match.group(1) if match else ""
+
+
+class TimexPatterns:
+    """All rules for one language; ``find(text)`` gives non-overlapping mentions."""
+
+    def __init__(self, lexicon: TimeLexicon) -> None:
+        self.lex = lexicon
+        self.rules: list[tuple[re.Pattern, Handler, int]] = []
+        self._build()
+
+    # -- rule construction -------------------------------------------------
+    def _rule(self, pattern: str, handler: Handler, priority: int = 0, flags: int = 0) -> None:
+        self.rules.append((re.compile(pattern, flags), handler, priority))
+
+    def _build(self) -> None:
+        lex = self.lex
+        months = alternation(lex.months)
+        month_names = alternation(w for w in lex.months if not w.endswith("."))
+        weekdays = alternation(lex.weekdays)
+        parts = alternation((p.lower() for p in lex.day_parts), fold_first=False)
+        part_nouns = alternation(lex.day_parts, fold_first=False).replace("(?:", "(?:(?-i:", 1)
+        part_nouns = alternation(w[0].upper() + w[1:] for w in lex.day_parts)
+        reldays = alternation(lex.relative_days)
+        relmods = alternation(lex.relative_modifiers)
+        positions = alternation(lex.positions)
+        units = alternation((u for u in _unit_forms(lex)), fold_first=False)
+        plural_units = alternation(lex.plural_units, fold_first=False)
+        numbers = alternation(lex.numbers)
+        num = rf"(?:{numbers}|\d+(?:,\d+)?)"
+        approx = alternation(lex.approximators)
+        seasons = alternation(w[0].upper() + w[1:] for w in lex.seasons)
+        year = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
+
+        # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März"
+        self._rule(
+            rf"{_START}(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:(?:den|dem)\s+)?)?"
+            rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            self._date,
+            priority=5,
+        )
+        # "3., 4. und 5. Oktober", "3. bis 6. Oktober"
+        self._rule(
+            rf"{_START}(?P<days>[0-3]?\d\.(?:\s*(?:,|und|bis|-|–|/)\s*[0-3]?\d\.)+)\s*"
+            rf"(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            self._date_list,
+            priority=5,
+        )
+        # 25.02.2021, 25.2., 2021-02-25
+        self._rule(
+            r"(?<![\d.,])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d(?!\d)|\d\d(?!\d))?(?![\d])",
+            self._numeric_date,
+            priority=4,
+        )
+        self._rule(
+            r"(?<![\d-])(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])",
+            self._numeric_date,
+            priority=4,
+        )
+        # "Anfang Juni", "Juni 2021", "August vorigen Jahres", "im Juni"
+        self._rule(
+            rf"{_START}(?:(?P<pos>{positions})\s+)?(?P<mon>{month_names})"
+            rf"(?:\s+(?P<year>{year})(?![\d])|\s+(?P<rel>{relmods})\s+Jahres|\s+(?P<det>des|dieses|diesen)\s+Jahres)?{_END}",
+            self._month,
+            priority=3,
+        )
+        # "2014", "im Jahr 2014", "Anfang 2014", "Ende der 1990er Jahre"
+        self._rule(
+            rf"{_START}(?:(?P<pos>{positions})\s+|(?P<jahr>Jahr(?:e|es)?|Jahrgang)\s+)?(?P<year>{year})"
+            r"(?![\d]|[.,]\d|\s*/\s*\d|-\d|\.?\s*(?:Jahrhundert)|er)",
+            self._year,
+            priority=2,
+        )
+        self._rule(
+            rf"{_START}(?:(?P<pos>{positions})\s+der\s+)?(?P<dec>(?:1\d|20)?\d0)er(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
+            self._decade,
+            priority=3,
+        )
+        self._rule(
+            rf"{_START}(?:(?P<ord>{alternation(lex.ordinals)})\s+Hälfte\s+des\s+)?(?P<n>[12]?\d)\.\s+Jahrhunderts?{_END}",
+            self._century,
+            priority=3,
+        )
+        # weekdays: "Dienstag", "vergangenen Freitag", "späten Dienstagabend"
+        self._rule(
+            rf"{_START}(?:(?P<rel>{relmods})\s+|(?P<adj>späten|frühen|spät|früh)\s+)?(?P<wd>{weekdays})"
+            rf"(?P<part>{parts})?(?:\s+(?P<part2>{part_nouns}))?{_END}",
+            self._weekday,
+            priority=2,
+        )
+        self._rule(
+            rf"{_START}Nacht\s+(?:zum|zu|auf\s+den|auf)\s+(?P<wd>{weekdays}){_END}",
+            self._night_before,
+            priority=2,
+        )
+        # "gestern", "heute Abend", "morgen früh"
+        self._rule(
+            rf"{_START}(?P<rd>{reldays})(?:\s+(?P<part>{part_nouns}|früh|abend|nachmittag|vormittag|mittag|nacht)(?![\w]))?{_END}",
+            self._relday,
+            priority=2,
+        )
+        # "am Abend", "am späten Nachmittag"
+        self._rule(
+            rf"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bgegen\s)|(?<=\bGegen\s))(?:(?P<adj>späten|frühen)\s+)?(?P<part>{part_nouns}){_END}",
+            self._part_of_day,
+            priority=1,
+        )
+        self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_words)}){_END}", self._reference, priority=1)
+        # "vergangene Woche", "diesem Jahr", "den vergangenen fünf Jahren", "am nächsten Tag"
+        self._rule(
+            rf"{_START}(?:(?P<det>den|dem|der|die|das|des)\s+)?(?P<rel>{relmods})\s+(?:(?P<num>{num})\s+)?"
+            rf"(?P<unit>{units}|Wochenende|Wochenendes){_END}",
+            self._relative_unit,
+            priority=3,
+        )
+        # "Ende des Jahres", "Anfang nächsten Monats"
+        self._rule(
+            rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>des|der)\s+)?(?:(?P<rel>{relmods})\s+)?"
+            r"(?P<unit>Jahres|Monats|Woche|Jahrzehnts)" + _END,
+            self._position_unit,
+            priority=3,
+        )
+        self._rule(rf"{_START}(?P<rn>{alternation(lex.relative_nouns)}){_END}", self._relative_noun, priority=1)
+        # "zwei Wochen später", "am Tag darauf", "drei Tage zuvor"
+        self._rule(
+            rf"{_START}(?:(?P<num>{num})\s+)?(?P<unit>{units})\s+(?P<shift>{alternation(lex.narrative_shifts)}){_END}",
+            self._narrative_shift,
+            priority=4,
+        )
+        # "zwei Wochen", "rund 200 ehrenamtliche Stunden"; "vor zwei Wochen" is resolved too
+        self._rule(
+            rf"{_START}(?:(?P<approx>{approx})\s+)?(?P<num>{num})\s+(?:(?P<adj>{_ADJ})\s+)?(?P<unit>{units}){_END}",
+            self._duration,
+            priority=2,
+        )
+        # "seit Wochen", "vor Jahren"
+        self._rule(
+            rf"{_START}(?P<prep>seit|Seit|vor|Vor|für|Für|nach|Nach|binnen|innerhalb|über|Über)\s+(?P<unit>{plural_units}){_END}",
+            self._vague_duration,
+            priority=1,
+        )
+        self._rule(
+            rf"{_START}(?P<ua>{alternation(lex.unit_adjectives)})(?:e|en|er|es|em)?{_END}",
+            self._unit_adjective,
+            priority=1,
+        )
+        # sets: "jeden Montag", "jeden zweiten Donnerstag", "einmal im Monat", "täglich", "montags"
+        self._rule(
+            rf"{_START}(?P<q>jeden|jede|jedes|jedem|jeder|Jeden|Jede|Jedes|Jedem|Jeder)\s+"
+            rf"(?:(?P<ord>zweiten|dritten|vierten|ersten|letzten)\s+)?"
+            rf"(?:(?P<wd>{weekdays})(?P<part>{parts})?|(?P<unit>Tag|Woche|Monat|Jahr|Wochenende|Abend|Morgen|Nacht|Stunde))"
+            rf"(?:\s+im\s+Monat)?{_END}",
+            self._set_each,
+            priority=3,
+        )
+        self._rule(
+            rf"{_START}(?P<freq>\w*mal)\s+(?:im|pro|in\s+der|am|je|die)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde){_END}",
+            self._set_frequency,
+            priority=3,
+        )
+        self._rule(
+            rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?:(?P<num>{num})\s+)?(?P<unit>{units}){_END}",
+            self._set_per,
+            priority=2,
+        )
+        self._rule(rf"{_START}(?P<adv>{alternation(lex.sets)})(?:e|en|er|es|em)?{_END}", self._set_adverb, priority=1)
+        self._rule(
+            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)})|{_START}(?P<wdp>{alternation(w[:-1] for w in lex.weekdays)})(?P<part>{alternation(lex.day_part_adverbs)}){_END}",
+            self._set_weekday,
+            priority=1,
+        )
+        # seasons, quarters, holidays
+        self._rule(
+            rf"{_START}(?:(?P<rel>{relmods})\s+(?:(?P<adj>{_ADJ})\s+)?)?(?P<season>{seasons})(?:\s+(?P<year>{year}))?{_END}",
+            self._season,
+            priority=2,
+        )
+        self._rule(
+            rf"{_START}(?P<ord>{alternation(k for k, v in lex.ordinals.items() if v > 0)})\s+(?P<yp>{alternation(lex.year_parts)})(?:\s+(?P<year>{year}))?{_END}",
+            self._year_part,
+            priority=3,
+        )
+        self._rule(
+            rf"{_START}(?P<hol>{alternation(_title(lex.holidays))})(?:\s+(?P<year>{year}))?{_END}",
+            self._holiday,
+            priority=2,
+        )
+        # clock times: "20.30 Uhr", "um 10.30", "von 14 bis 18 Uhr"
+        self._rule(
+            r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s*Uhr(?![\w])",
+            self._clock,
+            priority=3,
+        )
+        self._rule(
+            r"(?:(?<=\bum\s)|(?<=\bUm\s)|(?<=\bab\s))(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.,:])",
+            self._clock,
+            priority=3,
+        )
+        self._rule(
+            r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?(?=\s*(?:bis|-|–)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*Uhr)",
+            self._clock,
+            priority=3,
+        )
+
+    # -- handlers ----------------------------------------------------------
+    def _date(self, m: re.Match, text: str) -> list[Mention]:
+        fields = {
+            "day": int(m["day"]),
+            "month": self.lex.month(m["mon"]),
+            "year": int(m["year"]) if m["year"] else None,
+            "weekday": self.lex.weekdays.get(m["wd"].lower()) if m["wd"] else None,
+        }
+        return [Mention(m.start(), m.end(), "date", fields)]
+
+    def _date_list(self, m: re.Match, text: str) -> list[Mention]:
+        month = self.lex.month(m["mon"])
+        year = int(m["year"]) if m["year"] else None
+        days = list(re.finditer(r"([0-3]?\d)\.", m["days"]))
+        base = m.start("days")
+        found = []
+        for i, day in enumerate(days):
+            start = base + day.start()
+            end = m.end() if i == len(days) - 1 else base + day.end()
+            found.append(Mention(start, end, "date", {"day": int(day.group(1)), "month": month, "year": year}))
+        return found
+
+    def _numeric_date(self, m: re.Match, text: str) -> list[Mention]:
+        year = m["year"]
+        if year and len(year) == 2:
+            year = None if text[m.end() - 1] != "." and False else year
+        fields = {"day": int(m["day"]), "month": int(m["mon"]), "year": int(year) if year else None}
+        if year and len(year) == 2:
+            fields["year"] = None
+            fields["year2"] = int(year)
+        if not 1 <= fields["month"] <= 12 or not 1 <= fields["day"] <= 31:
+            return []
+        if m["year"] is None and text[m.end() : m.end() + 1].isdigit():
+            return []
+        return [Mention(m.start(), m.end(), "date", fields)]
+
+    def _month(self, m: re.Match, text: str) -> list[Mention]:
+        bare = not (m["pos"] or m["year"] or m["rel"] or m["det"])
+        if bare and _word_before(text, m.start()).strip("(„\"") not in self.lex.month_leads:
+            return []
+        fields = {
+            "month": self.lex.month(m["mon"]),
+            "year": int(m["year"]) if m["year"] else None,
+            "mod": self._position(m["pos"]),
+            "year_offset": self._relmod(m["rel"])[0] if m["rel"] else (0 if m["det"] and m["det"] != "des" else None),
+        }
+        return [Mention(m.start(), m.end(), "month", fields)]
+
+    def _year(self, m: re.Match, text: str) -> list[Mention]:
+        value = int(m["year"])
+        contextual = bool(m["pos"] or m["jahr"]) or _word_before(text, m.start()).lower() in self.lex.month_leads
+        if not contextual and not 1900 <= value <= 2099:
+            return []
+        after = _word_after(text, m.end()).rstrip(".,;:)")
+        if after in self.lex.year_blockers or _word_after(text, m.end()).startswith("%"):
+            return []
+        if re.match(r"\s*(?:Jahr|Stunden|Tage|Minuten|Jahre)\b", text[m.end() : m.end() + 12]):
+            return []  # "2014 Jahre" is an amount
+        if re.search(r"[:]\s*$", text[max(0, m.start() - 2) : m.start()]):
+            return []
+        return [Mention(m.start(), m.end(), "year", {"year": value, "mod": self._position(m["pos"])})]
+
+    def _decade(self, m: re.Match, text: str) -> list[Mention]:
+        digits = m["dec"]
+        return [Mention(m.start(), m.end(), "decade", {"digits": digits, "mod": self._position(m["pos"])})]
+
+    def _century(self, m: re.Match, text: str) -> list[Mention]:
+        n = int(m["n"])
+        if not 1 <= n <= 21:
+            return []
+        return [Mention(m.start(), m.end(), "century", {"century": n - 1})]
+
+    def _weekday(self, m: re.Match, text: str) -> list[Mention]:
+        part = m["part"] or m["part2"]
+        rel = self._relmod(m["rel"]) if m["rel"] else None
+        fields = {
+            "weekday": self.lex.weekdays[m["wd"].lower()],
+            "part": self.lex.day_parts.get(part.lower()) if part else None,
+            "offset": rel[0] if rel else None,
+            "mod": {"späten": "END", "spät": "END", "frühen": "START", "früh": "START"}.get(m["adj"] or ""),
+        }
+        return [Mention(m.start(), m.end(), "weekday", fields)]
+
+    def _night_before(self, m: re.Match, text: str) -> list[Mention]:
+        fields = {"weekday": self.lex.weekdays[m["wd"].lower()], "part": "NI", "offset": None, "mod": None}
+        return [Mention(m.start(), m.end(), "weekday", fields)]
+
+    def _relday(self, m: re.Match, text: str) -> list[Mention]:
+        word = m["rd"]
+        before = _word_before(text, m.start()).lower()
+        if word == "Morgen" and before in {"am", "den", "dem", "des", "jeden", "einen", "guten", "der", "die", "heute", "gestern"}:
+            return []  # "am Morgen": a part of the day, handled elsewhere
+        part = m["part"]
+        code = None
+        if part:
+            code = self.lex.day_parts.get(part.lower()) or ("MO" if part.lower() == "früh" else None)
+        return [Mention(m.start(), m.end(), "relday", {"offset": self.lex.relative_days[word.lower()], "part": code})]
+
+    def _part_of_day(self, m: re.Match, text: str) -> list[Mention]:
+        code = self.lex.day_parts[m["part"].lower()]
+        return [Mention(m.start(), m.end(), "partofday", {"part": code})]
+
+    def _reference(self, m: re.Match, text: str) -> list[Mention]:
+        key = re.sub(r"\s+", " ", m["ref"]).lower()
+        return [Mention(m.start(), m.end(), "ref", {"value": self.lex.reference_words[key]})]
+
+    def _relative_unit(self, m: re.Match, text: str) -> list[Mention]:
+        offset, anchor = self._relmod(m["rel"])
+        unit_word = m["unit"]
+        unit = "WE" if unit_word.startswith("Wochenende") else self.lex.units[unit_word.lower()]
+        start = m.start() if m["det"] else m.start("rel")
+        if m["num"]:
+            amount = self.lex.number(m["num"])
+            return [Mention(m.start(), m.end(), "duration", {"amount": amount, "unit": unit, "direction": offset or -1})]
+        if unit_word in self.lex.plural_units:
+            if offset > 0:
+                return [Mention(start, m.end(), "ref", {"value": "FUTURE_REF"})]
+            return [Mention(m.start(), m.end(), "duration", {"amount": "X", "unit": unit, "direction": -1})]
+        if unit == "D":
+            anchor = "narrative"
+        return [Mention(m.start("rel"), m.end(), "relunit", {"unit": unit, "offset": offset, "anchor": anchor})]
+
+    def _position_unit(self, m: re.Match, text: str) -> list[Mention]:
+        offset = self._relmod(m["rel"])[0] if m["rel"] else 0
+        unit = {"Jahres": "Y", "Monats": "M", "Woche": "W", "Jahrzehnts": "10Y"}[m["unit"]]
+        fields = {"unit": unit, "offset": offset, "anchor": "article", "mod": self._position(m["pos"])}
+        return [Mention(m.start(), m.end(), "relunit", fields)]
+
+    def _relative_noun(self, m: re.Match, text: str) -> list[Mention]:
+        unit, offset, anchor = self.lex.relative_nouns[m["rn"].lower()]
+        return [Mention(m.start(), m.end(), "relunit", {"unit": unit, "offset": offset, "anchor": anchor})]
+
+    def _narrative_shift(self, m: re.Match, text: str) -> list[Mention]:
+        unit_word = m["unit"]
+        amount = self.lex.number(m["num"]) if m["num"] else ("1" if unit_word not in self.lex.plural_units else "X")
+        if amount is None or amount == "X":
+            return []
+        unit = self.lex.units[unit_word.lower()]
+        direction = self.lex.narrative_shifts[m["shift"].lower()]
+        return [Mention(m.start(), m.end(), "shift", {"amount": amount, "unit": unit, "direction": direction})]
+
+    def _duration(self, m: re.Match, text: str) -> list[Mention]:
+        amount = self.lex.number(m["num"])
+        if amount is None:
+            return []
+        unit = self.lex.units[m["unit"].lower()]
+        before = _word_before(text, m.start()).lower()
+        direction = {"vor": -1, "in": 1, "binnen": 1, "seit": 0}.get(before)
+        if m["approx"] and m["approx"].lower() == "über" and before not in ("seit", "vor"):
+            pass
+        fields = {"amount": amount, "unit": unit, "direction": direction}
+        return [Mention(m.start(), m.end(), "duration", fields)]
+
+    def _vague_duration(self, m: re.Match, text: str) -> list[Mention]:
+        unit = self.lex.units[m["unit"].lower()]
+        direction = {"vor": -1, "seit": 0}.get(m["prep"].lower())
+        return [Mention(m.start("unit"), m.end(), "duration", {"amount": "X", "unit": unit, "direction": direction}, priority=-1)]
+
+    def _unit_adjective(self, m: re.Match, text: str) -> list[Mention]:
+        kind, value = self.lex.unit_adjectives[m["ua"].lower()]
+        return [Mention(m.start(), m.end(), "fixed", {"type": kind, "value": value})]
+
+    def _set_each(self, m: re.Match, text: str) -> list[Mention]:
+        if m["wd"]:
+            weekday = self.lex.weekdays[m["wd"].lower()]
+            part = self.lex.day_parts.get(m["part"].lower()) if m["part"] else None
+            value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+        else:
+            unit = m["unit"]
+            value = {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M", "Jahr": "P1Y", "Wochenende": "P1WE",
+                     "Abend": "XXXX-XX-XXTEV", "Morgen": "XXXX-XX-XXTMO", "Nacht": "XXXX-XX-XXTNI",
+                     "Stunde": "PT1H"}[unit]
+        return [Mention(m.start(), m.end(), "set", {"value": value, "quant": m["q"].lower()})]
+
+    def _set_frequency(self, m: re.Match, text: str) -> list[Mention]:
+        value = {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M", "Jahr": "P1Y", "Stunde": "PT1H"}[m["unit"]]
+        freq_word = m["freq"].lower()[:-3]
+        count = self.lex.number(freq_word) if freq_word else None
+        freq = f"{count}X" if count and count != "X" else None
+        return [Mention(m.start(), m.end(), "set", {"value": value, "freq": freq})]
+
+    def _set_per(self, m: re.Match, text: str) -> list[Mention]:
+        amount = self.lex.number(m["num"]) if m["num"] else "1"
+        if amount is None:
+            return []
+        unit = self.lex.units[m["unit"].lower()]
+        return [Mention(m.start(), m.end(), "set", {"value": _duration_value(amount, unit)})]
+
+    def _set_adverb(self, m: re.Match, text: str) -> list[Mention]:
+        return [Mention(m.start(), m.end(), "set", {"value": self.lex.sets[m["adv"].lower()]})]
+
+    def _set_weekday(self, m: re.Match, text: str) -> list[Mention]:
+        if m["wd"]:
+            value = f"XXXX-WXX-{self.lex.weekday_adverbs[m['wd'].lower()]}"
+        else:
+            weekday = self.lex.weekdays[(m["wdp"] + "g").lower()]
+            value = f"XXXX-WXX-{weekday}T{self.lex.day_part_adverbs[m['part'].lower()]}"
+        return [Mention(m.start(), m.end(), "set", {"value": value})]
+
+    def _season(self, m: re.Match, text: str) -> list[Mention]:
+        if not (m["rel"] or m["year"]):
+            if _word_before(text, m.start()) not in self.lex.month_leads:
+                return []
+        fields = {
+            "season": self.lex.seasons[m["season"].lower()],
+            "year": int(m["year"]) if m["year"] else None,
+            "offset": self._relmod(m["rel"])[0] if m["rel"] else None,
+        }
+        return [Mention(m.start(), m.end(), "season", fields)]
+
+    def _year_part(self, m: re.Match, text: str) -> list[Mention]:
+        prefix, count = self.lex.year_parts[m["yp"].lower()]
+        n = self.lex.ordinals[m["ord"].lower()]
+        if not 1 <= n <= count:
+            return []
+        return [Mention(m.start(), m.end(), "yearpart", {"part": f"{prefix}{n}", "year": int(m["year"]) if m["year"] else None})]
+
+    def _holiday(self, m: re.Match, text: str) -> list[Mention]:
+        rule = self.lex.holidays[re.sub(r"\s+", " ", m["hol"]).lower()]
+        return [Mention(m.start(), m.end(), "holiday", {"rule": rule, "year": int(m["year"]) if m["year"] else None})]
+
+    def _clock(self, m: re.Match, text: str) -> list[Mention]:
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        if hour > 24 or (hour == 24 and minute):
+            return []
+        return [Mention(m.start(), m.end(), "clock", {"hour": hour % 24, "minute": minute})]
+
+    # -- helpers -----------------------------------------------------------
+    def _relmod(self, word: str) -> tuple[int, str]:
+        return self.lex.relative_modifiers[word.lower()]
+
+    def _position(self, word: str | None) -> tuple[str, float, float] | None:
+        return self.lex.positions[word.lower()] if word else None
+
+    # -- running -------------------------------------------------------------
+    def candidates(self, text: str) -> Iterator[Mention]:
+        for pattern, handler, priority in self.rules:
+            for match in pattern.finditer(text):
+                for mention in handler(match, text):
+                    mention.priority += priority
+                    yield mention
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions in text order; longer (then higher priority) wins."""
+        ranked = sorted(self.candidates(text), key=lambda x: (-(x.end - x.start), -x.priority, x.start))
+        taken: list[Mention] = []
+        occupied: list[tuple[int, int]] = []
+        for mention in ranked:
+            if mention.end <= mention.start:
+                continue
+            if any(mention.start < end and start < mention.end for start, end in occupied):
+                continue
+            taken.append(mention)
+            occupied.append((mention.start, mention.end))
+        return sorted(taken, key=lambda x: x.start)
+
+
+def _unit_forms(lex: TimeLexicon) -> list[str]:
+    return [w[0].upper() + w[1:] for w in lex.units]
+
+
+def _title(words) -> list[str]:
+    return [" ".join(part[0].upper() + part[1:] if part not in ("der", "des") else part for part in w.split()) for w in words]
+
+
+def _duration_value(amount: str, unit: str) -> str:
+    """ISO 8601 duration: ('2', 'W') -> 'P2W', ('30', 'MIN') -> 'PT30M'."""
+    if amount.endswith(".0"):
+        amount = amount[:-2]
+    if unit in ("S", "MIN", "H"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    if unit == "10Y":
+        return f"P{amount}DE" if amount == "X" else f"P{_times(amount, 10)}Y"
+    if unit == "100Y":
+        return f"P{amount}CE" if amount == "X" else f"P{_times(amount, 100)}Y"
+    return f"P{amount}{unit}"
+
+
+def _times(amount: str, factor: int) -> str:
+    value = float(amount) * factor
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+@lru_cache(maxsize=None)
+def patterns_for(lang: str = "de") -> TimexPatterns:
+    return TimexPatterns(load_lexicon(lang))
