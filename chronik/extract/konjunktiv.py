@@ -21,7 +21,11 @@ def is_konjunktiv(word: str, tag: str, lemma: str, lexicon: SpeechLexicon) -> bo
         return True
     if tag and not tag.endswith("FIN"):
         return False
-    if not lemma or not form.endswith("e") or not lemma.endswith("en"):
+    if not form.endswith("e") or len(form) < 4:
+        return False
+    if tag.startswith("VV") and not form.endswith("te"):
+        return True  # "stehe", "gelte", "handele": no indicative ends so
+    if not lemma or not lemma.endswith("en"):
         return False
     lemma = lemma.lower()
     if form == lemma[:-1]:

@@ -222,7 +222,12 @@ class ReportedSpeechFinder:
             for k in range(t + 1, end)
             if sentence.tags[k] == "PTKVZ"
         }
-        entry = self.lexicon.verb(lemma, set(particles))
+        entry = None
+        for candidate in self.lexicon.lemma_candidates(sentence.words[t], lemma):
+            entry = self.lexicon.verb(candidate, set(particles))
+            if entry is not None:
+                lemma = candidate
+                break
         if entry is None:
             return None
         positions = [t]

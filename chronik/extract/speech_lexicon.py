@@ -33,6 +33,33 @@ class SpeechLexicon:
     prepositions: dict[str, CuePreposition] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)  # noun -> STWR
     konjunktiv: dict[str, str] = field(default_factory=dict)  # form -> "I" / "II"
+    verb_forms: dict[str, str] = field(default_factory=dict)  # irregular form -> lemma
+    _candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def lemma_candidates(self, word: str, lemma: str) -> tuple[str, ...]:
+        """The tagger's lemma first, then lemmas guessed from the form itself:
+        a statistical tagger's lemma for a rare participle can be wrong
+        ("geäußert" -> "geäußeren"), and the cue must still be found."""
+        key = word + "\t" + lemma
+        cached = self._candidates.get(key)
+        if cached is None:
+            cached = tuple(dict.fromkeys([lemma, *self._guess(word.lower())]))
+            if len(self._candidates) < 200_000:
+                self._candidates[key] = cached
+        return cached
+
+    def _guess(self, form: str) -> list[str]:
+        if form in self.verb_forms:
+            return [self.verb_forms[form]]
+        stems = []
+        for ending in ("test", "ten", "tet", "te", "est", "en", "et", "st", "e", "t", "n"):
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                stems.append(form[: -len(ending)])
+        # participles: "gesagt", "angekündigt" (particle + ge + stem + t)
+        where = form.find("ge", 0, 8)
+        if where >= 0 and form.endswith("t"):
+            stems.append(form[:where] + form[where + 2 : -1])
+        return [c for stem in stems for c in (stem + "en", stem + "n") if c in self.verbs]
 
     def verb(self, lemma: str, particles: set[str]) -> CueVerb | None:
         """The entry for a verb lemma given the particles seen in its clause.
@@ -67,4 +94,6 @@ def speech_lexicon(lang: str = "de") -> SpeechLexicon:
         lexicon.nouns[row[0]] = row[1] if len(row) > 1 else "Speech"
     for row in resource_table(lang, "speech/konjunktiv.tsv"):
         lexicon.konjunktiv[row[0]] = row[1] if len(row) > 1 else "I"
+    for row in resource_table(lang, "speech/verb_forms.tsv"):
+        lexicon.verb_forms[row[0]] = row[1]
     return lexicon

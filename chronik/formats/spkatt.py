@@ -52,21 +52,12 @@ def read_article(path: Path) -> dict[str, Any]:
     return data
 
 
-class _Tagger:
-    """STTS tags and lemmas for given tokens (HanTa), loaded once."""
+def _tagger(lang: str = "de"):
+    """STTS tags and lemmas for given tokens: the pipeline's own tagger."""
+    from ..extract.tagger import load_tagger
 
-    def __init__(self) -> None:
-        from HanTa import HanoverTagger
-
-        self._tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-
-    def __call__(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
-        if not words:
-            return [], []
-        tagged = self._tagger.tag_sent(list(words), taglevel=1)
-        tags = [tag.replace("(", "").replace(")", "") for _, _, tag in tagged]
-        lemmas = [lemma for _, lemma, _ in tagged]
-        return tags, lemmas
+    tagger = load_tagger(lang)
+    return lambda words: tagger.tag(list(words)) if words else ([], [])
 
 
 def to_token_sentences(data: dict[str, Any], tagger) -> list[TokenSentence]:
@@ -112,7 +103,7 @@ def annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool = False) -> Anno
         raise ChronikError("E401", path=in_dir, reason="no *.json files in this folder")
     out_dir.mkdir(parents=True, exist_ok=True)
     finder = ReportedSpeechFinder()
-    tagger = _Tagger()
+    tagger = _tagger()
     report = AnnotateReport()
     for path in files:
         try:
