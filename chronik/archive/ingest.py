@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Protocol
 
 from ..analysis import Analysis
 from ..document import Document
@@ -72,15 +72,14 @@ class _Planned:
     replaces: str | None = None
 
 
-def source_keys(items: Iterable[tuple[object, Document | ChronikError]]) -> Iterator[tuple[str, Document | ChronikError]]:
-    """Name each article by its file; the n-th article of a multi-article
-    file (JSONL) gets ``path#n`` so that a changed record updates its row."""
-    seen: dict[str, int] = {}
-    for path, item in items:
-        key = str(Path(str(path)).resolve()) if str(path) not in ("", "-") else str(path)
-        n = seen.get(key, 0) + 1
-        seen[key] = n
-        yield (key if n == 1 else f"{key}#{n}"), item
+def source_key(name: str, seen: dict[str, int]) -> str:
+    """Name an article by its absolute file path (JSONL readers add ``:line``);
+    a further article under the same name gets ``#n``, so that a changed
+    article updates its own row on the next run."""
+    key = str(Path(name).resolve()) if name not in ("", "-", "<stdin>") else name
+    n = seen.get(key, 0) + 1
+    seen[key] = n
+    return key if n == 1 else f"{key}#{n}"
 
 
 def plan_batch(archive: Archive, version: str, batch: list[tuple[str, Document]]) -> list[_Planned]:
@@ -133,13 +132,14 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     batch: list[tuple[str, Document]] = []
-    for key, item in source_keys(items):
+    seen: dict[str, int] = {}
+    for name, item in items:
         if isinstance(item, ChronikError):
-            report.failed.append((key, str(item)))
+            report.failed.append((str(name), str(item)))
             if on_progress:
                 on_progress(1)
             continue
-        batch.append((key, item))
+        batch.append((source_key(str(name), seen), item))
         if len(batch) >= batch_size:
             _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many)
             batch = []

@@ -8,10 +8,8 @@ stored in batches of one transaction each (see chronik/archive/ingest.py).
 from __future__ import annotations
 
 import argparse
-import glob
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Callable
 
 from ..analysis import Analysis
@@ -19,11 +17,11 @@ from ..document import Document, PartialDate
 from ..errors import ChronikError
 from . import add_db_option
 
-FORMATS = ("auto", "dated", "text", "jsonl", "html")
-
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", metavar="YYYY[-MM[-DD]]", help="date for articles that carry none (plain text)")
+    from ..readers.registry import FORMATS
+
+    parser.add_argument("--date", metavar="YYYY[-MM[-DD]]", help="date for articles that carry none; overrides a date in the input")
     parser.add_argument(
         "--format", default="auto", metavar="FORMAT",
         help=f"input format: {', '.join(FORMATS)} (default: auto, by extension and content)",
@@ -36,9 +34,9 @@ def parse_date_option(value: str | None) -> PartialDate | None:
 
 def check_format(name: str) -> str:
     # Checked here, not by argparse choices, to get the project's one-line error.
-    if name not in FORMATS:
-        raise ChronikError("E109", name=name, choices=", ".join(FORMATS))
-    return name
+    from ..readers.registry import check_format as check
+
+    return check(name)
 
 
 def add_parser(subparsers) -> None:
@@ -104,22 +102,18 @@ class _progress_bar:
 def estimate_articles(paths: list[str]) -> int | None:
     """A quick count for the progress bar's ETA: one article per file, one
     per line of a JSONL file.  Only an estimate; the readers decide."""
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
-        else:
-            files.extend(Path(p) for p in glob.glob(name, recursive=True) if Path(p).is_file())
+    from ..readers.registry import expand_path
+
     total = 0
-    for path in files:
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
+    for name in paths:
+        for path, error in expand_path(name, "auto"):
+            if error is not None:
+                continue
+            if path.suffix.lower() in (".jsonl", ".ndjson"):
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
     return total or None
 
 

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from chronik.cli.demo import SAMPLES, summary_lines
+
+
+def test_demo_ingests_samples_and_says_how_to_search(chronik, db):
+    if not list(SAMPLES.glob("*.txt")):
+        pytest.skip("no sample articles bundled yet (chronik/samples/*.txt)")
+    code, out, err = chronik("demo", "--db", db)
+    assert code == 0, err
+    assert "the archive holds" in out
+    assert "chronik search" in out and "browse it" in out
+    code, out, _ = chronik("demo", "--db", db)
+    assert "ingested 0" in out  # a second demo run changes nothing
+
+
+def test_summary_lists_speakers_and_events_when_layers_exist():
+    text = "Die Ministerin sagte, der Etat steige. Am Montag tagte das Kabinett."
+    analysis = {
+        "document": {"text": text, "date": "2022-05"},
+        "quotes": [{"speaker": {"start": 4, "end": 14}}, {"speaker": "Die Ministerin"}],
+        "events": [{"start": 39, "end": 69, "date": "2022-05-02"}],
+    }
+    lines = summary_lines([analysis])
+    assert lines[0] == "most quoted: Ministerin (1), Die Ministerin (1)"
+    assert "2022-05-02" in lines[2] and "Am Montag tagte das Kabinett" in lines[2]
+
+
+def test_summary_is_honest_when_layers_are_missing():
+    lines = summary_lines([{"document": {"text": "Kurz.", "date": "2022"}}])
+    assert any("not extracted" in line for line in lines)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from .conftest import GASPREIS
+
+
+def test_ingest_folder_then_reingest_is_all_unchanged(chronik, newsroom, db):
+    code, out, err = chronik("ingest", str(newsroom), "--db", db)
+    assert code == 0 and err == ""
+    assert "ingested 2, unchanged 0, updated 0, failed 0" in out
+    code, out, _ = chronik("ingest", str(newsroom), "--db", db)
+    assert code == 0
+    assert "ingested 0, unchanged 2, updated 0, failed 0" in out
+
+
+def test_changed_file_is_updated(chronik, newsroom, ingested):
+    article = newsroom / "genf.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("Januar", "Februar"), encoding="utf-8")
+    code, out, _ = chronik("ingest", str(newsroom), "--db", ingested)
+    assert code == 0
+    assert "ingested 0, unchanged 1, updated 1" in out
+    _, out, _ = chronik("stats", "--db", ingested)
+    assert "articles   2" in out
+
+
+def test_plain_text_with_date_option_and_glob(chronik, tmp_path, db):
+    (tmp_path / "gas.txt").write_text(GASPREIS, encoding="utf-8")
+    code, out, _ = chronik("ingest", str(tmp_path / "*.txt"), "--date", "2022-11-30", "--db", db)
+    assert code == 0 and "ingested 1" in out
+    _, out, _ = chronik("search", "Lieferverträge", "--db", db)
+    assert "2022-11-30" in out
+
+
+def test_bad_files_fail_one_line_each_and_good_ones_are_stored(chronik, newsroom, db):
+    (newsroom / "leer.txt").write_text("", encoding="utf-8")
+    (newsroom / "kaputt.txt").write_text("date 2021-02-30\nDer Text ist da, das Datum nicht.\n", encoding="utf-8")
+    code, out, err = chronik("ingest", str(newsroom), str(newsroom / "fehlt.txt"), "--db", db)
+    assert code == 1
+    assert "ingested 2" in out and "failed 3" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("chronik: failed: ") for line in lines)
+    assert any("leer.txt" in line and "empty" in line for line in lines)
+    assert any("fehlt.txt" in line for line in lines)
+    assert "Traceback" not in err
+
+
+def test_unknown_format_and_bad_date_are_one_line_errors(chronik, newsroom, db):
+    for argv in (("--format", "xml"), ("--date", "2021-13"), ("--date", "gestern")):
+        code, out, err = chronik("ingest", str(newsroom), "--db", db, *argv)
+        assert code == 2
+        assert err.count("\n") == 1 and err.startswith("chronik: error: [E")
+
+
+def test_jsonl_records(chronik, tmp_path, db):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"date": "2023-01-10", "title": "Streik", "text": "Die Lokführer streiken ab Mittwoch. Die Bahn nannte den Streik unverhältnismäßig."}\n'
+        '{"date": "2023-01-11", "text": ""}\n',
+        encoding="utf-8",
+    )
+    code, out, err = chronik("ingest", str(feed), "--db", db)
+    assert code == 1 and "ingested 1" in out and "failed 1" in out
+    assert "E107" in err
