@@ -4,6 +4,6 @@ One module per input format; :func:`chronik.readers.registry.iter_documents` pic
 one by ``--format`` or by sniffing the file.
 """
 
-from .registry import FORMATS, iter_documents, read_document
+from .registry import FORMATS, iter_bytes, iter_documents, read_document
 
-__all__ = ["FORMATS", "iter_documents", "read_document"]
+__all__ = ["FORMATS", "iter_bytes", "iter_documents", "read_document"]

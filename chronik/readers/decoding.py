@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import logging
-import os
 from pathlib import Path
 
 from ..errors import ChronikError
@@ -39,7 +38,7 @@ def reason_for(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
-def check_size(path: Path, size: int, max_size: int | None) -> None:
+def check_size(path: Path | str, size: int, max_size: int | None) -> None:
     """Refuse a file above the limit from its size alone, before reading it."""
     if max_size is not None and size > max_size:
         raise ChronikError("E103", path=path, size_mb=max(_mb(size), 1), limit_mb=_mb(max_size))
@@ -102,7 +101,3 @@ def read_text(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> str:
     if not text.strip():
         raise ChronikError("E101", path=path)
     return text
-
-
-def is_readable_dir(path: Path) -> bool:
-    return os.access(path, os.R_OK | os.X_OK)

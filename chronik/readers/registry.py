@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import io
 import logging
 import os
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Iterable, Iterator
 from ..document import Document, PartialDate
 from ..errors import ChronikError
 from .dated import has_date_line, parse_dated
-from .decoding import DEFAULT_MAX_SIZE, SNIFF_BYTES, looks_binary, read_text, reason_for
+from .decoding import DEFAULT_MAX_SIZE, SNIFF_BYTES, check_size, decode_text, looks_binary, read_text, reason_for
 from .html import parse_html
 from .jsonl import iter_jsonl
 from .text import parse_text
@@ -172,7 +173,7 @@ def read_path(path: Path, fmt: str, override: PartialDate | None, max_size: int 
     yield str(path), with_date(document, override, str(path))
 
 
-def parse_one(text: str, path: Path, fmt: str) -> Document:
+def parse_one(text: str, path: Path | str, fmt: str) -> Document:
     if fmt == "dated":
         return parse_dated(text, path)
     if fmt == "html":
@@ -188,13 +189,52 @@ def resolve_format(path: Path, fmt: str) -> str:
     by_extension = EXTENSIONS.get(path.suffix.lower())
     if by_extension:
         return by_extension
-    head = _head(path)
-    stripped = head.lstrip().lower()
+    return sniff_format(_head(path))
+
+
+def sniff_format(head: bytes) -> str:
+    """``jsonl``, ``html`` or ``auto`` (dated or plain text) from the first bytes."""
+    stripped = head.lstrip(b" \t\r\n\xef\xbb\xbf").lower()
     if stripped.startswith(b"{"):
         return "jsonl"
     if any(mark.encode() in stripped[:2048] for mark in _HTML_MARKS):
         return "html"
     return "auto"
+
+
+def iter_bytes(
+    data: bytes,
+    name: str = "<stdin>",
+    fmt: str = "auto",
+    date: str | PartialDate | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Iterator[Result]:
+    """The articles in bytes that come from no file (standard input, an
+    upload), read exactly as a file of that content would be."""
+    check_format(fmt)
+    override = PartialDate.parse(date)
+    try:
+        if fmt == "auto":
+            fmt = sniff_format(data[:SNIFF_BYTES])
+        if fmt == "jsonl":
+            if looks_binary(data[:SNIFF_BYTES]):
+                raise ChronikError("E102", path=name)
+            found = False
+            for line_name, result in iter_jsonl(io.BytesIO(data), name, max_size):
+                found = True
+                yield line_name, with_date(result, override, line_name) if isinstance(result, Document) else result
+            if not found:
+                raise ChronikError("E101", path=name)
+            return
+        check_size(name, len(data), max_size)  # type: ignore[arg-type]
+        text = decode_text(data, name)
+        if fmt == "auto":
+            fmt = "dated" if has_date_line(text) else "text"
+        document = parse_one(text, name, fmt)  # type: ignore[arg-type]
+    except ChronikError as error:
+        yield name, error
+        return
+    yield name, with_date(document, override, name)
 
 
 def _head(path: Path) -> bytes:

@@ -55,3 +55,18 @@ def test_a_named_file_is_always_read(tmp_path: Path) -> None:
 
 def test_formats_are_listed() -> None:
     assert FORMATS == ("auto", "dated", "text", "jsonl", "html")
+
+
+def test_bytes_from_standard_input_read_like_a_file() -> None:
+    from chronik.readers import iter_bytes
+
+    [(name, document)] = list(iter_bytes(HAFEN_ARTICLE.encode("utf-8")))
+    assert name == "<stdin>" and str(document.date) == "2023-04"
+    lines = b'{"text": "Der Zoo meldet Nachwuchs.", "date": "2023-06"}\n{"text": ""}\n'
+    results = list(iter_bytes(lines, date="2023-07"))
+    assert [name for name, _ in results] == ["<stdin>:1", "<stdin>:2"]
+    assert str(results[0][1].date) == "2023-07" and results[1][1].code == "E107"
+    [(_, error)] = list(iter_bytes(b"", "upload"))
+    assert error.code == "E101" and "upload" in str(error)
+    [(_, page)] = list(iter_bytes("<html><body><article><p>Die Feuerwehr rückte am Morgen zu einem Brand aus.</p></article></body></html>".encode()))
+    assert "Feuerwehr" in page.text
