@@ -1,37 +1,152 @@
 """STTS part-of-speech tags and lemmas for the tokens of one sentence.
 
-PROVISIONAL: uses HanTa when it is installed (slow, ~5,000 tokens/s) and
-otherwise leaves tags empty.  A fast tagger trained from HanTa's output
-(training/build_tagger.py) replaces this.
+A greedy averaged perceptron (left to right, cheap string features) trained
+on HanTa's output by ``training/build_tagger.py``; the model is one file,
+``chronik/lang/<lang>/tagger.json.gz``.  Frequent unambiguous words skip the
+perceptron through a tag dictionary, which is what makes the tagger fast.
+
+Lemmas come from a (tag, form) -> lemma table learnt from the same silver
+data; unknown forms get the most frequent suffix rewrite seen for their tag
+and ending ("Wirtschaftsmaßnahmen"/NN: "-n" -> "Wirtschaftsmaßnahme").
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import gzip
+import json
+from functools import lru_cache
+from typing import Any, Sequence
+
+from ..errors import ChronikError
+from ..lang import resource_path
+
+MODEL_FILE = "tagger.json.gz"
+BUILD_COMMAND = ".venv/bin/python training/build_tagger.py"
+START = "<s>"
+END = "</s>"
+MAX_SUFFIX = 5
+# Tags whose lemma keeps the capital letter of the form.
+NOUN_TAGS = frozenset({"NN", "NE"})
 
 
-class Tagger(Protocol):
-    def tag(self, words: list[str]) -> tuple[list[str], list[str]]: ...
+def word_shape(word: str) -> str:
+    first = word[0]
+    kind = "C" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else "p"
+    if len(word) > 1 and word.isupper():
+        kind += "A"
+    if "-" in word:
+        kind += "h"
+    if word[-1] == ".":
+        kind += "."
+    return kind
 
 
-class _HanTaTagger:
-    def __init__(self) -> None:
-        from HanTa import HanoverTagger
+def features(word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag: str, first: bool) -> list[str]:
+    """Cheap string features of one position (shared by training and tagging)."""
+    lower = word.lower()
+    shape = word_shape(word)
+    return [
+        "b",
+        "w" + word,
+        "l" + lower,
+        "s4" + lower[-4:],
+        "s3" + lower[-3:],
+        "s2" + lower[-2:],
+        "h" + shape + ("^" if first else ""),
+        "t" + prev_tag,
+        "T" + prev2_tag + "|" + prev_tag,
+        "p" + prev_word,
+        "n" + next_word,
+        "N" + next_word[-3:],
+        "ts" + prev_tag + lower[-3:],
+        "tn" + prev_tag + "|" + next_word,
+    ]
 
-        self._tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
-    def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
-        tagged = self._tagger.tag_sent(words)
-        return [t.replace("(", "").replace(")", "") for _, _, t in tagged], [lemma for _, lemma, _ in tagged]
+class PerceptronTagger:
+    """Tags and lemmatises one sentence (a list of token texts) at a time."""
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        self.tags: list[str] = model["tags"]
+        self.tag_dict: dict[str, str] = model["tag_dict"]
+        # feature -> ((tag index, weight), ...)
+        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
+            feature: tuple((int(i), w) for i, w in pairs) for feature, pairs in model["weights"].items()
+        }
+        self.lemmas: dict[str, str] = model["lemmas"]
+        self.suffix_rules: dict[str, tuple[int, str]] = {
+            key: (cut, add) for key, (cut, add) in model["suffix_rules"].items()
+        }
+        self._lemma_cache: dict[str, str] = {}
+
+    def predict(self, feats: list[str]) -> str:
+        scores = [0.0] * len(self.tags)
+        weights = self.weights
+        for feature in feats:
+            pairs = weights.get(feature)
+            if pairs:
+                for index, weight in pairs:
+                    scores[index] += weight
+        return self.tags[max(range(len(scores)), key=scores.__getitem__)]
+
+    def tag(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
+        tags: list[str] = []
+        lowered = [w.lower() for w in words]
+        context = [START, *lowered, END]
+        tag_dict = self.tag_dict
+        prev_tag, prev2_tag = START, START
+        for i, word in enumerate(words):
+            tag = tag_dict.get(word)
+            if tag is None:
+                feats = features(word, context[i], context[i + 2], prev_tag, prev2_tag, i == 0)
+                tag = self.predict(feats)
+            tags.append(tag)
+            prev2_tag, prev_tag = prev_tag, tag
+        return tags, [self.lemma(w, t) for w, t in zip(words, tags)]
+
+    def lemma(self, word: str, tag: str) -> str:
+        key = tag + "\t" + word
+        cached = self._lemma_cache.get(key)
+        if cached is not None:
+            return cached
+        lemma = self._lemma_uncached(word, tag)
+        if len(self._lemma_cache) > 500_000:
+            self._lemma_cache.clear()
+        self._lemma_cache[key] = lemma
+        return lemma
+
+    def _lemma_uncached(self, word: str, tag: str) -> str:
+        known = self.lemmas.get(tag + "\t" + word)
+        if known is not None:
+            return known or word
+        form = word if tag in NOUN_TAGS else word.lower()
+        if form != word:
+            known = self.lemmas.get(tag + "\t" + form)
+            if known is not None:
+                return known or form
+        return apply_suffix_rule(form, tag, self.suffix_rules)
 
 
-class _EmptyTagger:
-    def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
-        return [""] * len(words), list(words)
+def apply_suffix_rule(form: str, tag: str, rules: dict[str, tuple[int, str]]) -> str:
+    """Rewrite the longest known ending of ``form`` for ``tag``."""
+    lower = form.lower()
+    for length in range(min(MAX_SUFFIX, len(form) - 1), 0, -1):
+        rule = rules.get(tag + "\t" + lower[-length:])
+        if rule is not None:
+            cut, add = rule
+            return (form[:-cut] if cut else form) + add
+    return form
 
 
-def load_tagger(lang: str) -> Tagger:
+@lru_cache(maxsize=None)
+def load_model(lang: str) -> dict[str, Any]:
+    path = resource_path(lang, MODEL_FILE)
     try:
-        return _HanTaTagger()
-    except Exception:  # noqa: BLE001 - provisional fallback
-        return _EmptyTagger()
+        with gzip.open(path, "rt", encoding="utf-8") as handle:  # type: ignore[arg-type]
+            return json.load(handle)
+    except FileNotFoundError:
+        raise ChronikError("E204", path=f"chronik/lang/{lang}/{MODEL_FILE}", command=BUILD_COMMAND) from None
+
+
+def load_tagger(lang: str) -> PerceptronTagger:
+    return PerceptronTagger(load_model(lang))

@@ -14,7 +14,7 @@ from ..analysis import Analysis, Sentence, Token
 from ..document import Block, BlockKind
 from .sentences import split_sentences
 from .tagger import load_tagger
-from .tokens import period_rules, tokenize_span
+from .tokens import PeriodRules, period_rules, tokenize_span
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -32,6 +32,27 @@ def fallback_blocks(text: str) -> tuple[Block, ...]:
             blocks.append(Block(offset, offset + len(stripped), BlockKind.PARAGRAPH))
         position = match.end() if match else len(text)
     return tuple(blocks)
+
+
+def segment_block(text: str, block: Block, rules: PeriodRules) -> list[list[tuple[int, int]]]:
+    """The token spans of one block, grouped by sentence."""
+    spans = tokenize_span(text, block.start, block.end, rules)
+    if not spans:
+        return []
+    if block.kind is not BlockKind.PARAGRAPH:  # a heading is one sentence
+        return [spans]
+    starts = split_sentences(text, spans, block.start, rules.sentence_final)
+    starts.append(len(spans))
+    return [spans[a:b] for a, b in zip(starts, starts[1:])]
+
+
+def segment(text: str, blocks: tuple[Block, ...], rules: PeriodRules) -> list[tuple[int, list[tuple[int, int]]]]:
+    """(block index, token spans) of every sentence, without tagging."""
+    return [
+        (index, sentence)
+        for index, block in enumerate(blocks or fallback_blocks(text))
+        for sentence in segment_block(text, block, rules)
+    ]
 
 
 class TextLayer:
@@ -55,16 +76,10 @@ class TextLayer:
     def _add_block(
         self, text: str, block_index: int, block: Block, sentences: list[Sentence], tokens: list[Token]
     ) -> None:
-        spans = tokenize_span(text, block.start, block.end, self.rules)
-        if not spans:
-            return
         heading = block.kind is not BlockKind.PARAGRAPH
-        starts = [0] if heading else split_sentences(text, spans, block.start, self.rules.sentence_final)
-        starts.append(len(spans))
         text_len = len(text)
-        for first, last in zip(starts, starts[1:]):
+        for sentence_spans in segment_block(text, block, self.rules):
             sentence_index = len(sentences)
-            sentence_spans = spans[first:last]
             words = [text[s:e] for s, e in sentence_spans]
             tags, lemmas = self.tagger.tag(words)
             token_start = len(tokens)

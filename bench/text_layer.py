@@ -1,0 +1,116 @@
+"""Speed of the text layer and its agreement with HanTa.
+
+    .venv/bin/python bench/text_layer.py [--agreement-articles 200]
+
+Speed: tokens per second of ``TextLayer("de")`` (tokenize, split, tag,
+lemmatise, build Token objects) on one core, over the SpkAtt train article
+texts and the 10kGNAD articles in ../shared/data (texts rebuilt from their
+tokens / read from the CSV; reading and layout are not timed).
+
+Agreement: POS tags and lemmas against HanTa (what the shipped tagger was
+trained to imitate) on the first N 10kGNAD articles, text the tagger never
+saw in training (10kGNAD is non-commercial: measured on, never trained on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
+
+from chronik.analysis import Analysis  # noqa: E402
+from chronik.document import Document  # noqa: E402
+from chronik.extract.text import TextLayer, segment  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+SPKATT = DATA / "speaker-attribution" / "train"
+GNAD = DATA / "corpus" / "10kgnad-test.csv"
+
+
+def spkatt_texts() -> list[str]:
+    from build_tagger import detokenize
+
+    texts = []
+    for path in sorted(SPKATT.glob("*.json")):
+        article = json.loads(path.read_text("utf-8"))
+        texts.append(" ".join(detokenize(s["Tokens"]) for s in article["Sentences"]))
+    return texts
+
+
+def gnad_texts() -> list[str]:
+    csv.field_size_limit(10**7)
+    with GNAD.open(encoding="utf-8", newline="") as handle:
+        return [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+
+
+def measure_speed(name: str, texts: list[str], layer: TextLayer) -> None:
+    documents = [Document.from_text(t) for t in texts]
+    layer(Analysis(documents[0]))  # warm up caches
+    tokens = 0
+    started = time.perf_counter()
+    for document in documents:
+        analysis = Analysis(document)
+        layer(analysis)
+        tokens += len(analysis.tokens)
+    seconds = time.perf_counter() - started
+    print(f"{name}: {len(documents)} articles, {tokens} tokens, {seconds:.2f} s, {tokens / seconds:,.0f} tokens/s")
+
+
+def measure_agreement(texts: list[str], layer: TextLayer) -> None:
+    from build_tagger import recase, stts
+    from HanTa import HanoverTagger
+
+    hanta = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tags_ok = lemmas_ok = total = 0
+    confusions: Counter = Counter()
+    hanta_seconds = 0.0
+    for text in texts:
+        document = Document.from_text(text)
+        for _, spans in segment(document.text, document.blocks, layer.rules):
+            words = [document.text[s:e] for s, e in spans]
+            tags, lemmas = layer.tagger.tag(words)
+            started = time.perf_counter()
+            gold = hanta.tag_sent(words)
+            hanta_seconds += time.perf_counter() - started
+            for word, (_, gold_lemma, gold_tag), tag, lemma in zip(words, gold, tags, lemmas):
+                gold_tag = stts(word, gold_tag)
+                if any(c.isalpha() for c in word):
+                    gold_lemma = recase(word, gold_lemma, gold_tag)
+                else:
+                    gold_lemma = word
+                tags_ok += tag == gold_tag
+                lemmas_ok += lemma == gold_lemma
+                total += 1
+                if tag != gold_tag:
+                    confusions[(gold_tag, tag)] += 1
+    print(f"agreement with HanTa on {len(texts)} 10kGNAD articles ({total} tokens): "
+          f"POS {tags_ok / total:.2%}, lemma {lemmas_ok / total:.2%}")
+    print(f"HanTa itself on these tokens: {total / hanta_seconds:,.0f} tokens/s (tagging only)")
+    print("most frequent disagreements (HanTa -> ours):",
+          ", ".join(f"{g}->{o} {n}" for (g, o), n in confusions.most_common(10)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="text layer speed and agreement with HanTa")
+    parser.add_argument("--agreement-articles", type=int, default=200, help="10kGNAD articles for agreement (0: skip)")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"shared data not found at {DATA}")
+    layer = TextLayer("de")
+    gnad = gnad_texts()
+    measure_speed("SpkAtt train", spkatt_texts(), layer)
+    measure_speed("10kGNAD", gnad, layer)
+    if args.agreement_articles:
+        measure_agreement(gnad[: args.agreement_articles], layer)
+
+
+if __name__ == "__main__":
+    main()

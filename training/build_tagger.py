@@ -1,0 +1,299 @@
+"""Build the shipped POS tagger and lemma tables: chronik/lang/de/tagger.json.gz.
+
+Reproducible: ``.venv/bin/python training/build_tagger.py`` (needs the
+``training`` extra, i.e. HanTa, and ../shared/data beside the project).
+
+1. Collect redistributable German text: the GermEval 2014 NER dev split
+   (CC BY 4.0, token column only), the project's sample articles in
+   chronik/samples/ and text written for the project in training/text/.
+2. Tokenize and split it with chronik's own tokenizer, so training sees the
+   same tokens as run time.
+3. Tag and lemmatise it with HanTa (silver data), normalised to STTS.
+4. Train a greedy averaged perceptron (chronik/extract/tagger.py features),
+   a tag dictionary for frequent unambiguous words, a (tag, form) -> lemma
+   table and suffix rewrite rules for unknown forms.
+5. Report agreement with HanTa on a held-out tenth, then train on all text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chronik.document import Block, Document  # noqa: E402
+from chronik.extract.tagger import END, MAX_SUFFIX, NOUN_TAGS, START, PerceptronTagger, features  # noqa: E402
+from chronik.extract.text import segment  # noqa: E402
+from chronik.extract.tokens import period_rules  # noqa: E402
+
+GERMEVAL = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+SAMPLES = ROOT / "chronik" / "samples"
+OWN_TEXT = ROOT / "training" / "text"
+OUTPUT = ROOT / "chronik" / "lang" / "de" / "tagger.json.gz"
+# Tags whose lemma may differ from the form; the rest keep their form.
+INFLECTING = ("NN", "NE", "ADJA", "ADJD", "V", "P", "ART", "APPRART")
+
+Sentence = list[str]
+Tagged = list[tuple[str, str, str]]  # (word, tag, lemma)
+
+
+# -- 1. text ------------------------------------------------------------------
+def detokenize(tokens: list[str]) -> str:
+    """Plain text from GermEval tokens, spaced as a newspaper would."""
+    out: list[str] = []
+    quote_open = False
+    glue_next = False
+    for token in tokens:
+        glue = glue_next or token in {",", ".", ";", ":", "!", "?", ")", "]", "..."}
+        glue_next = token in {"(", "["}
+        if token == '"':
+            glue = glue or quote_open
+            glue_next = not quote_open
+            quote_open = not quote_open
+        out.append(token if (glue or not out) else " " + token)
+    return "".join(out)
+
+
+def germeval_texts(path: Path) -> list[str]:
+    sentences, tokens = [], []
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if tokens:
+                sentences.append(detokenize(tokens))
+            tokens = []
+            continue
+        tokens.append(line.split("\t")[1])
+    if tokens:
+        sentences.append(detokenize(tokens))
+    return sentences
+
+
+def article_texts(folder: Path) -> list[str]:
+    texts = []
+    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+        raw = path.read_text("utf-8").strip()
+        if raw.startswith("date "):
+            raw = raw.split(None, 2)[2] if len(raw.split(None, 2)) > 2 else ""
+        texts.append(raw)
+    return texts
+
+
+def split_into_sentences(texts: list[str], one_block: bool) -> list[Sentence]:
+    rules = period_rules("de")
+    sentences = []
+    for text in texts:
+        if one_block:
+            blocks: tuple[Block, ...] = (Block(0, len(text)),)
+        else:
+            document = Document.from_text(text)
+            text, blocks = document.text, document.blocks
+        for _, spans in segment(text, blocks, rules):
+            sentences.append([text[s:e] for s, e in spans])
+    return sentences
+
+
+# -- 2. silver data -------------------------------------------------------------
+def stts(word: str, tag: str) -> str:
+    """HanTa's tag in plain STTS (its NNA, NNI are nouns); punctuation by the mark itself."""
+    if not any(c.isalnum() for c in word):
+        if word == ",":
+            return "$,"
+        return "$." if word[0] in ".!?;:…" else "$("
+    tag = tag.replace("(", "").replace(")", "")
+    return {"PAV": "PROAV", "PIDAT": "PIAT", "NNA": "NN", "NNI": "NN"}.get(tag, tag)
+
+
+def recase(word: str, lemma: str, tag: str) -> str:
+    """Undo HanTa's casing quirks ("US-Präsident" -> "Us-präsident")."""
+    form = word if tag in NOUN_TAGS else word.lower()
+    shared = 0
+    for a, b in zip(form.lower(), lemma.lower()):
+        if a != b:
+            break
+        shared += 1
+    lemma = form[:shared] + lemma[shared:].lower() if tag in NOUN_TAGS else lemma
+    if tag in NOUN_TAGS and lemma and not lemma[0].isupper() and word[0].isupper():
+        lemma = lemma[0].upper() + lemma[1:]
+    return lemma
+
+
+def silver(sentences: list[Sentence]) -> list[Tagged]:
+    from HanTa import HanoverTagger
+
+    hanta = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagged = []
+    for words in sentences:
+        rows = []
+        for word, lemma, tag in hanta.tag_sent(words):
+            tag = stts(word, tag)
+            rows.append((word, tag, recase(word, lemma, tag) if any(c.isalpha() for c in word) else word))
+        tagged.append(rows)
+    return tagged
+
+
+# -- 3. averaged perceptron --------------------------------------------------------
+def train_perceptron(data: list[Tagged], tag_dict: dict[str, str], iterations: int, seed: int = 7) -> dict:
+    tags = sorted({t for s in data for _, t, _ in s})
+    index = {t: i for i, t in enumerate(tags)}
+    weights: dict[str, dict[int, float]] = defaultdict(dict)
+    totals: dict[tuple[str, int], float] = defaultdict(float)
+    stamps: dict[tuple[str, int], int] = defaultdict(int)
+    step = 0
+    model = {"tags": tags, "tag_dict": tag_dict, "weights": {}, "lemmas": {}, "suffix_rules": {}}
+    tagger = PerceptronTagger(model)
+    tagger.weights = weights  # type: ignore[assignment]  # live view while training
+
+    def update(truth: int, guess: int, feats: list[str]) -> None:
+        for feature in feats:
+            row = weights[feature]
+            for cls, delta in ((truth, 1.0), (guess, -1.0)):
+                key = (feature, cls)
+                old = row.get(cls, 0.0)
+                totals[key] += (step - stamps[key]) * old
+                stamps[key] = step
+                row[cls] = old + delta
+
+    def predict(feats: list[str]) -> int:
+        scores = [0.0] * len(tags)
+        for feature in feats:
+            row = weights.get(feature)
+            if row:
+                for cls, weight in row.items():
+                    scores[cls] += weight
+        return max(range(len(tags)), key=scores.__getitem__)
+
+    rng = random.Random(seed)
+    data = list(data)
+    for iteration in range(iterations):
+        correct = total = 0
+        rng.shuffle(data)
+        for sentence in data:
+            words = [w for w, _, _ in sentence]
+            context = [START, *[w.lower() for w in words], END]
+            prev, prev2 = START, START
+            for i, (word, truth, _) in enumerate(sentence):
+                guess_tag = tag_dict.get(word)
+                if guess_tag is None:
+                    feats = features(word, context[i], context[i + 2], prev, prev2, i == 0)
+                    guess = predict(feats)
+                    step += 1
+                    if guess != index[truth]:
+                        update(index[truth], guess, feats)
+                    guess_tag = tags[guess]
+                correct += guess_tag == truth
+                total += 1
+                prev2, prev = prev, guess_tag
+        print(f"  iteration {iteration + 1}: {correct / total:.4f} on training data", file=sys.stderr)
+    averaged: dict[str, list[list[float]]] = {}
+    for feature, row in weights.items():
+        pairs = []
+        for cls, weight in row.items():
+            key = (feature, cls)
+            total = totals[key] + (step - stamps[key]) * weight
+            value = round(total / max(step, 1), 3)
+            if abs(value) >= 0.001:
+                pairs.append([cls, value])
+        if pairs:
+            averaged[feature] = pairs
+    return {"tags": tags, "weights": averaged}
+
+
+def build_tag_dict(data: list[Tagged], min_count: int = 8, min_share: float = 0.97) -> dict[str, str]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for sentence in data:
+        for word, tag, _ in sentence:
+            counts[word][tag] += 1
+    tag_dict = {}
+    for word, tag_counts in counts.items():
+        tag, n = tag_counts.most_common(1)[0]
+        total = sum(tag_counts.values())
+        if total >= min_count and n / total >= min_share:
+            tag_dict[word] = tag
+    return tag_dict
+
+
+# -- 4. lemmas ------------------------------------------------------------------
+def build_lemmas(data: list[Tagged]) -> tuple[dict[str, str], dict[str, list]]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for sentence in data:
+        for word, tag, lemma in sentence:
+            votes[tag + "\t" + word][lemma] += 1
+    lemmas = {}
+    rewrites: dict[str, Counter] = defaultdict(Counter)
+    for key, counter in votes.items():
+        tag, word = key.split("\t", 1)
+        lemma = counter.most_common(1)[0][0]
+        lemmas[key] = "" if lemma == word else lemma
+        if not tag.startswith(INFLECTING) or not word.isalpha():
+            continue
+        form = word if tag in NOUN_TAGS else word.lower()
+        shared = 0
+        for a, b in zip(form, lemma):
+            if a != b:
+                break
+            shared += 1
+        rewrite = (len(form) - shared, lemma[shared:])
+        lower = form.lower()
+        for length in range(1, min(MAX_SUFFIX, len(form) - 1) + 1):
+            rewrites[tag + "\t" + lower[-length:]][rewrite] += 1
+    rules = {}
+    for key, counter in rewrites.items():
+        (cut, add), n = counter.most_common(1)[0]
+        if n >= 2 and n / sum(counter.values()) >= 0.5:
+            rules[key] = [cut, add]
+    return lemmas, rules
+
+
+def build_model(data: list[Tagged], iterations: int) -> dict:
+    tag_dict = build_tag_dict(data)
+    model = train_perceptron(data, tag_dict, iterations)
+    lemmas, rules = build_lemmas(data)
+    return {"tags": model["tags"], "tag_dict": tag_dict, "weights": model["weights"], "lemmas": lemmas, "suffix_rules": rules}
+
+
+def agreement(model: dict, data: list[Tagged]) -> tuple[float, float]:
+    tagger = PerceptronTagger(model)
+    tags_ok = lemmas_ok = total = 0
+    for sentence in data:
+        tags, lemmas = tagger.tag([w for w, _, _ in sentence])
+        for (_, tag, lemma), guess_tag, guess_lemma in zip(sentence, tags, lemmas):
+            tags_ok += tag == guess_tag
+            lemmas_ok += lemma == guess_lemma
+            total += 1
+    return tags_ok / total, lemmas_ok / total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--iterations", type=int, default=8)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    if not GERMEVAL.is_file():
+        sys.exit(f"GermEval 2014 dev split not found at {GERMEVAL}")
+    sentences = split_into_sentences(germeval_texts(GERMEVAL), one_block=True)
+    sentences += split_into_sentences(article_texts(SAMPLES) + article_texts(OWN_TEXT), one_block=False)
+    print(f"{len(sentences)} sentences, {sum(map(len, sentences))} tokens; tagging with HanTa ...", file=sys.stderr)
+    data = silver(sentences)
+    held_out = data[::10]
+    train = [s for i, s in enumerate(data) if i % 10]
+    print("held-out check (train on 9/10):", file=sys.stderr)
+    tag_acc, lemma_acc = agreement(build_model(train, args.iterations), held_out)
+    print(f"agreement with HanTa on held-out tenth: tags {tag_acc:.4f}, lemmas {lemma_acc:.4f}")
+    print("final model on all text:", file=sys.stderr)
+    model = build_model(data, args.iterations)
+    with gzip.open(args.output, "wt", encoding="utf-8", compresslevel=9) as handle:
+        json.dump(model, handle, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()
