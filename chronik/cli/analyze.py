@@ -110,8 +110,41 @@ def print_analysis(analysis: Analysis, out=None) -> None:
         if name in ("sentences", "tokens"):
             continue
         print(f"\n{name} ({len(items)})", file=out)
-        for item in items:
-            print("  " + describe_item(analysis, item), file=out)
+        for line in layer_lines(analysis, name, items):
+            print("  " + line, file=out)
+
+
+def layer_lines(analysis: Analysis, name: str, items: list[Any]) -> list[str]:
+    """A dedicated printer when the layer has one, else one generic line per item."""
+    printer = PRINTERS.get(name)
+    if printer is not None:
+        try:
+            return printer(analysis, [to_jsonable(item) for item in items])
+        except (KeyError, TypeError, ValueError):
+            pass  # the layer changed shape: the generic form still shows everything
+    return [describe_item(analysis, item) for item in items]
+
+
+def _mention_lines(analysis: Analysis, mentions: list[dict[str, Any]]) -> list[str]:
+    by_type: dict[str, list[str]] = {}
+    for mention in mentions:
+        names = by_type.setdefault(mention["type"], [])
+        text = analysis.span_text(mention["start"], mention["end"])
+        if text not in names:
+            names.append(text)
+    return [f"{kind}: {', '.join(names)}" for kind, names in sorted(by_type.items())]
+
+
+def _quote_lines(analysis: Analysis, quotes: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for quote in quotes:
+        speaker = quote.get("speaker") or "(speaker unknown)"
+        message = _clip(" ".join(analysis.span_text(quote["start"], quote["end"]).split()))
+        lines.append(f"[{quote['sentences'][0]}] {speaker}: {message}  ({quote.get('form', '')})")
+    return lines
+
+
+PRINTERS = {"mentions": _mention_lines, "quotes": _quote_lines}
 
 
 def describe_item(analysis: Analysis, item: Any) -> str:
@@ -121,10 +154,12 @@ def describe_item(analysis: Analysis, item: Any) -> str:
         return str(data)
     parts: list[str] = []
     start, end = data.get("start"), data.get("end")
+    covered = None
     if isinstance(start, int) and isinstance(end, int):
-        parts.append(_clip(repr(analysis.span_text(start, end))) + f" [{start}:{end}]")
+        covered = analysis.span_text(start, end)
+        parts.append(_clip(repr(covered)) + f" [{start}:{end}]")
     for key, value in data.items():
-        if key in ("start", "end") or value in (None, "", [], {}):
+        if key in ("start", "end") or value in (None, "", [], {}) or value == covered:
             continue
         parts.append(f"{key}={_clip(_short(analysis, value))}")
     return "  ".join(parts)
