@@ -30,7 +30,7 @@ Position = tuple[int, int]
 # Clause openers after which the finite verb comes last ("wie X sagte").
 _VERB_FINAL_OPENERS = frozenset({"KOUS", "PWAV", "PRELS", "KOKOM"})
 _FINAL_PUNCT = frozenset({".", "!", "?", "…"})
-_SHORT_QUOTE = 4  # quotes of at most this many words are phrases, not statements
+_NEAR = 3  # a report goes on for at most this many sentences without a new cue
 
 
 @dataclass(slots=True)
@@ -111,7 +111,7 @@ class ReportedSpeechFinder:
         cue = self._verb_cue_in(sentences, s_end, t_end + 1, _next_quote_start(quotes, quote, len(last.words)))
         if cue is None and t_start > 0:
             # "Er sagte: «...»" : the cue precedes the quote in its first sentence.
-            cue = self._verb_cue_in(sentences, s_start, 0, t_start)
+            cue = self._verb_cue_before(sentences, s_start, t_start)
         if cue is None and t_start == 0 and s_start > 0 and sentences[s_start - 1].words[-1:] == [":"]:
             cue = self._verb_cue_in(sentences, s_start - 1, 0, len(sentences[s_start - 1].words))
         attribution = Attribution(message=message, form="Direct", stwr="Speech")
@@ -210,6 +210,17 @@ class ReportedSpeechFinder:
                 break
         return found
 
+    def _verb_cue_before(
+        self, sentences: Sequence[TokenSentence], s: int, end: int
+    ) -> tuple[int, int, CueVerb, list[Position]] | None:
+        sentence = sentences[s]
+        for t in range(end - 1, -1, -1):
+            found = self._verb_at(sentence, t)
+            if found:
+                entry, positions = found
+                return s, t, entry, [(s, p) for p in positions]
+        return None
+
     # -- cues ----------------------------------------------------------------
     def _verb_at(self, sentence: TokenSentence, t: int) -> tuple[CueVerb, list[int]] | None:
         tag = sentence.tags[t]
@@ -259,7 +270,8 @@ class ReportedSpeechFinder:
         sentence = sentences[s]
         found: list[Attribution] = []
         taken: set[int] = {t for (ss, t) in claimed if ss == s}
-        for t, word in enumerate(sentence.words):
+        order = sorted(range(len(sentence.words)), key=lambda t: not _opens_after_comma(sentence, t))
+        for t in order:
             if (s, t) in quoted or (s, t) in used_cues or t in taken:
                 continue
             attribution = self._verb_report(sentences, s, t) or self._preposition_report(sentence, s, t)
@@ -284,7 +296,7 @@ class ReportedSpeechFinder:
         start = clause_start(words, tags, t)
         end = clause_end(words, tags, t)
         message: list[int] = []
-        if start > 0 and words[start - 1] == "," and not _has_verb_final_opener(sentence, start, t):
+        if start > 0 and words[start - 1] == "," and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             before = range(_report_start(sentence, start - 1), start - 1)
             if any(tags[k].endswith("FIN") for k in before):
@@ -323,6 +335,10 @@ class ReportedSpeechFinder:
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)
+        if tags[start] not in ("PRELS", "PRELAT", "KOUS", "KON", "KOUI", "PWS", "PWAV", "APPR", "KOKOM") and entry.stwr != "Thought":
+            # "Sullivan betonte, die USA unterrichteten ...": a main clause is the report
+            if any(tags[k].endswith("FIN") for k in range(start + 1, limit)):
+                return True
         for k in range(start, limit):
             if tags[k].endswith("FIN") and is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon):
                 return True
@@ -375,7 +391,12 @@ class ReportedSpeechFinder:
             source = list(range(t + 1, end))
             frame = list(range(t, end))
             stwr = self._noun_stwr(sentence, t + 1, end)
-        elif word == "nach" and t > 0 and sentence.words[t - 1] in self.lexicon.nouns:
+        elif (
+            word == "nach"
+            and t > 0
+            and sentence.words[t - 1] in self.lexicon.nouns
+            and (t + 1 == len(words) or tags[t + 1] not in ("ART", "NN", "NE", "ADJA", "CARD", "PPOSAT", "PIAT"))
+        ):
             start = noun_phrase_start(words, tags, t)
             if start == t:
                 start = t - 1
@@ -411,6 +432,10 @@ class ReportedSpeechFinder:
     ) -> tuple[list[Position], list[Position]]:
         words, tags = sentence.words, sentence.tags
         start = clause_start(words, tags, verb)
+        cue_verb = verb
+        if not tags[verb].endswith("FIN"):
+            # "Biden habe ... angekündigt": the subject stands by the auxiliary
+            verb = next((k for k in range(start, verb) if tags[k] in ("VAFIN", "VMFIN")), verb)
         source: tuple[int, int] | None = None
         if start < verb and tags[start] in _VERB_FINAL_OPENERS or words[start].lower() == "wie":
             first = start + 1
@@ -433,6 +458,8 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, after)
             if end > after:
                 source = (after, end)
+        if source is not None and source[0] <= cue_verb < source[1]:
+            source = None
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = _span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
@@ -468,19 +495,38 @@ class ReportedSpeechFinder:
         results: list[Attribution],
         quoted: set[Position],
     ) -> list[Attribution]:
-        by_sentence: dict[int, Attribution] = {}
+        """Konjunktiv sentences without a cue go on reporting the last speaker;
+        cue-less quotes are the last speaker's too."""
+        by_sentence: dict[int, list[Attribution]] = {}
         for attribution in results:
             for s in attribution.sentences:
-                by_sentence.setdefault(s, attribution)
+                by_sentence.setdefault(s, []).append(attribution)
         output = list(results)
         previous: Attribution | None = None
         current: Attribution | None = None
         for s, sentence in enumerate(sentences):
-            if s in by_sentence:
-                previous, current = by_sentence[s], None
-                continue
-            if previous is not None and sentence.paragraph != sentences[previous.sentences[-1]].paragraph:
+            if previous is not None and (
+                sentence.paragraph != sentences[previous.sentences[-1]].paragraph
+                or s - previous.sentences[-1] > _NEAR
+            ):
                 previous = None
+            here = by_sentence.get(s)
+            if here:
+                for attribution in here:
+                    if attribution.form == "Direct" and not attribution.cue and not attribution.source and previous:
+                        attribution.source, attribution.stwr = list(previous.source), previous.stwr
+                if previous and self._embedded(sentence, s, here, quoted):
+                    parent = self._continuation(s, sentence, previous)
+                    parent.has_nested = True
+                    for attribution in here:
+                        attribution.is_nested = True
+                    output.append(parent)
+                    current = None
+                    continue
+                with_source = [a for a in here if a.source]
+                previous = with_source[-1] if with_source else (previous if here[-1].form == "Direct" else here[-1])
+                current = None
+                continue
             if self._is_hearsay(sentence, s, quoted):
                 # "Er soll ... geholfen haben": the reporter passes on a claim.
                 output.append(
@@ -496,15 +542,40 @@ class ReportedSpeechFinder:
             if previous is None or not self._reports_on(sentence, s, quoted):
                 previous = current = None
                 continue
-            positions = _span(s, 0, len(sentence.words))
             if current is None:
-                current = Attribution(
-                    message=positions, form="IndirectFreeIndirect", stwr=previous.stwr, source=list(previous.source)
-                )
+                current = self._continuation(s, sentence, previous)
                 output.append(current)
+                previous = current
             else:
-                current.message.extend(positions)
+                current.message.extend(_span(s, 0, len(sentence.words)))
         return output
+
+    def _continuation(self, s: int, sentence: TokenSentence, previous: Attribution) -> Attribution:
+        return Attribution(
+            message=_span(s, 0, len(sentence.words)),
+            form="IndirectFreeIndirect",
+            stwr=previous.stwr,
+            source=list(previous.source),
+        )
+
+    def _embedded(
+        self, sentence: TokenSentence, s: int, here: list[Attribution], quoted: set[Position]
+    ) -> bool:
+        """A Konjunktiv sentence whose own reports are part of the last speaker's:
+        "Biden habe angekündigt, ..." or "Der Präsident stehe dazu, «dass ...»"."""
+        if not self._reports_on(sentence, s, quoted):
+            return False
+        for attribution in here:
+            if attribution.form == "Direct" and not attribution.cue:
+                if len(attribution.message) >= _content_end(sentence.words) - 1:
+                    return False  # the quote is the whole sentence
+                continue
+            if attribution.form != "Indirect" or not any(
+                sentence.tags[t].endswith("FIN") and is_konjunktiv(sentence.words[t], sentence.tags[t], sentence.lemmas[t], self.lexicon)
+                for _, t in attribution.cue
+            ):
+                return False
+        return True
 
     def _is_hearsay(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
         """"soll(en)" with a perfect infinitive: "Er soll das Geld genommen haben"."""
@@ -628,6 +699,11 @@ def _next_quote_start(quotes: Sequence[QuotedSpan], quote: QuotedSpan, default: 
 
 def _only_cue_clause_between(sentence: TokenSentence, verb: int, quote_start: int) -> bool:
     return quote_start > verb and sentence.words[quote_start - 1] in (",", ":")
+
+
+def _opens_after_comma(sentence: TokenSentence, t: int) -> bool:
+    """A finite verb right after a comma: ", sagte Putin", ", hieß es"."""
+    return t > 0 and sentence.words[t - 1] == "," and sentence.tags[t].endswith("FIN")
 
 
 def _has_verb_final_opener(sentence: TokenSentence, start: int, verb: int) -> bool:

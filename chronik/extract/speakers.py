@@ -52,6 +52,12 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
         if tags[j] == "NE" and tags[j - 1] == "NN":  # "Meinung Russlands"
             j += 1
             continue
+        if tags[j] == "APPRART" and tags[j - 1] == "NN":
+            # "der Berater im Kreml, Juri Uschakow": a place attribute before an apposition
+            k = noun_phrase_end(words, tags, j + 1)
+            if k > j + 1 and k + 1 < n and words[k] == "," and tags[k + 1] == "NE":
+                j = k
+                continue
         if word == "(":
             close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] == ")"), None)
             if close is not None:
@@ -75,7 +81,9 @@ def noun_phrase_start(words: Sequence[str], tags: Sequence[str], end: int) -> in
         return j
     if tags[j] not in HEAD:
         return end
-    while j >= 0 and tags[j] in HEAD | PRE:
+    while j >= 0 and tags[j] in HEAD:
+        j -= 1
+    while j >= 0 and tags[j] in PRE:
         j -= 1
     # a genitive attribute: "den Angaben des Ministeriums zufolge"
     if j >= 1 and tags[j + 1] == "ART" and words[j + 1].lower() in GENITIVE_ARTICLES and tags[j] == "NN":
