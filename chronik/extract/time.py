@@ -164,16 +164,29 @@ class TimeTagger:
 
     def _direction(self, text: str, sentence: tuple[int, int], mention: Mention) -> int:
         """+1 / -1 from the tense cue nearest to the mention in its sentence."""
+        words = [w for w in self._cue_re.finditer(text, sentence[0], sentence[1])]
+        perfect = any(_PARTICIPLE.match(w.group()) for w in words)
+        perfect_infinitive = perfect and _PERFECT_INFINITIVE.search(text, sentence[0], sentence[1]) is not None
         best, best_distance = 0, None
         cues = self.lexicon.tense_cues
-        for word in self._cue_re.finditer(text, sentence[0], sentence[1]):
-            cue = cues.get(word.group())
+        for word in words:
+            form = word.group()
+            cue = cues.get(form)
+            if perfect and form in self.lexicon.perfect_auxiliaries:
+                cue = -1  # "hat ... stattgefunden"
+            elif cue == 1 and perfect_infinitive:
+                cue = -1  # "soll ... getroffen haben": reported past
             if cue is None or mention.start <= word.start() < mention.end:
                 continue
             distance = mention.start - word.end() if word.end() <= mention.start else word.start() - mention.end
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
         return best
+
+
+# A past participle: "getroffen", "gesagt", "stattgefunden", "angekündigt".
+_PARTICIPLE = re.compile(r"^[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)$")
+_PERFECT_INFINITIVE = re.compile(r"\b[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)\s+(?:haben|sein)\b")
 
 
 def _mod(mention: Mention) -> str | None:

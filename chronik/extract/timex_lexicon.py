@@ -72,6 +72,10 @@ class TimeLexicon:
     month_leads: frozenset[str]
     year_blockers: frozenset[str]
     approximators: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    duration_blockers: frozenset[str]
+    age_prepositions: frozenset[str]
+    clock_range_words: frozenset[str]
 
     def month(self, word: str) -> int | None:
         return self.months.get(word.lower())
@@ -124,4 +128,8 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         month_leads=_words(lang, "month_leads.txt"),
         year_blockers=_words(lang, "year_blockers.txt"),
         approximators=_words(lang, "approximators.txt"),
+        perfect_auxiliaries=_words(lang, "perfect_auxiliaries.txt"),
+        duration_blockers=_words(lang, "duration_blockers.txt"),
+        age_prepositions=_words(lang, "age_prepositions.txt"),
+        clock_range_words=_words(lang, "clock_range_words.txt"),
     )

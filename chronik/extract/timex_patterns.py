@@ -34,9 +34,9 @@ class Mention:
 
 Handler = Callable[[re.Match, str], list[Mention]]
 
-_END = r"(?![\w])"
-_START = r"(?<![\w])"
-_ADJ = r"[a-zäöüß]+(?:e|en|er|es|em)"
+_END = r"(?![\w]|-\w)"  # "Winter-Biathlon" is no season
+_START = r"(?<![\w-])"  # "MIP-Montag" is no weekday
+_ADJ = r"[a-zäöüß]{2,}(?:e|en)"  # "360 ehrenamtliche Stunden"
 
 
 def _word_before(text: str, start: int) -> str:
@@ -67,7 +67,6 @@ class TimexPatterns:
         month_names = alternation(w for w in lex.months if not w.endswith("."))
         weekdays = alternation(lex.weekdays)
         parts = alternation((p.lower() for p in lex.day_parts), fold_first=False)
-        part_nouns = alternation(lex.day_parts, fold_first=False).replace("(?:", "(?:(?-i:", 1)
         part_nouns = alternation(w[0].upper() + w[1:] for w in lex.day_parts)
         reldays = alternation(lex.relative_days)
         relmods = alternation(lex.relative_modifiers)
@@ -114,8 +113,8 @@ class TimexPatterns:
         )
         # "2014", "im Jahr 2014", "Anfang 2014", "Ende der 1990er Jahre"
         self._rule(
-            rf"{_START}(?:(?P<pos>{positions})\s+|(?P<jahr>Jahr(?:e|es)?|Jahrgang)\s+)?(?P<year>{year})"
-            r"(?![\d]|[.,]\d|\s*/\s*\d|-\d|\.?\s*(?:Jahrhundert)|er)",
+            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{positions})\s+|(?P<jahr>Jahr(?:e|es)?|Jahrgang)\s+)?(?P<year>{year})"
+            r"(?![\d]|[.,]\d|\s*/\s*\d{1,2}(?!\d)|-\d{1,2}(?!\d)|\.?\s*(?:Jahrhundert)|er)",
             self._year,
             priority=2,
         )
@@ -152,6 +151,16 @@ class TimexPatterns:
             rf"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bgegen\s)|(?<=\bGegen\s))(?:(?P<adj>späten|frühen)\s+)?(?P<part>{part_nouns}){_END}",
             self._part_of_day,
             priority=1,
+        )
+        self._rule(
+            r"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bübers\s))(?P<unit>Wochenende)" + _END,
+            lambda m, text: [Mention(m.start(), m.end(), "relunit", {"unit": "WE", "offset": None, "anchor": "article"})],
+            priority=1,
+        )
+        self._rule(
+            rf"{_START}(?P<part>{alternation(lex.day_part_adverbs)}){_END}",
+            lambda m, text: [Mention(m.start(), m.end(), "partofday", {"part": lex.day_part_adverbs[m["part"].lower()]})],
+            priority=0,
         )
         self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_words)}){_END}", self._reference, priority=1)
         # "vergangene Woche", "diesem Jahr", "den vergangenen fünf Jahren", "am nächsten Tag"
@@ -213,7 +222,7 @@ class TimexPatterns:
         )
         self._rule(rf"{_START}(?P<adv>{alternation(lex.sets)})(?:e|en|er|es|em)?{_END}", self._set_adverb, priority=1)
         self._rule(
-            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)})|{_START}(?P<wdp>{alternation(w[:-1] for w in lex.weekdays)})(?P<part>{alternation(lex.day_part_adverbs)}){_END}",
+            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)}){_END}|{_START}(?P<wdp>{alternation(w[:-1] for w in lex.weekdays)})(?P<part>{alternation(lex.day_part_adverbs)}){_END}",
             self._set_weekday,
             priority=1,
         )
@@ -288,7 +297,7 @@ class TimexPatterns:
 
     def _month(self, m: re.Match, text: str) -> list[Mention]:
         bare = not (m["pos"] or m["year"] or m["rel"] or m["det"])
-        if bare and _word_before(text, m.start()).strip("(„\"") not in self.lex.month_leads:
+        if bare and _word_before(text, m.start()).strip("(„\"").lower() not in self.lex.month_leads:
             return []
         fields = {
             "month": self.lex.month(m["mon"]),
@@ -300,10 +309,16 @@ class TimexPatterns:
 
     def _year(self, m: re.Match, text: str) -> list[Mention]:
         value = int(m["year"])
-        contextual = bool(m["pos"] or m["jahr"]) or _word_before(text, m.start()).lower() in self.lex.month_leads
+        contextual = (
+            bool(m["pos"] or m["jahr"])
+            or _word_before(text, m.start()).lower() in self.lex.month_leads
+            or text[max(0, m.start() - 1) : m.start()] in ("(", "-", "/")
+            or re.match(r"\s*[-–/]\s*\d{4}", text[m.end() : m.end() + 8]) is not None
+        )
         if not contextual and not 1900 <= value <= 2099:
             return []
-        after = _word_after(text, m.end()).rstrip(".,;:)")
+        rest = re.sub(r"^\s*(?:bis|-|–)\s*\d+", "", text[m.end() : m.end() + 40])
+        after = _word_after(rest, 0).rstrip(".,;:)")
         if after in self.lex.year_blockers or _word_after(text, m.end()).startswith("%"):
             return []
         if re.match(r"\s*(?:Jahr|Stunden|Tage|Minuten|Jahre)\b", text[m.end() : m.end() + 12]):
@@ -397,9 +412,9 @@ class TimexPatterns:
             return []
         unit = self.lex.units[m["unit"].lower()]
         before = _word_before(text, m.start()).lower()
+        if unit == "Y" and self._is_age(text, m, before):
+            return []
         direction = {"vor": -1, "in": 1, "binnen": 1, "seit": 0}.get(before)
-        if m["approx"] and m["approx"].lower() == "über" and before not in ("seit", "vor"):
-            pass
         fields = {"amount": amount, "unit": unit, "direction": direction}
         return [Mention(m.start(), m.end(), "duration", fields)]
 
@@ -475,9 +490,17 @@ class TimexPatterns:
         hour, minute = int(m["h"]), int(m["m"] or 0)
         if hour > 24 or (hour == 24 and minute):
             return []
-        return [Mention(m.start(), m.end(), "clock", {"hour": hour % 24, "minute": minute})]
+        schedule = _word_before(text, m.start()).lower() in self.lex.clock_range_words
+        return [Mention(m.start(), m.end(), "clock", {"hour": hour % 24, "minute": minute, "undated": schedule})]
 
     # -- helpers -----------------------------------------------------------
+    def _is_age(self, text: str, m: re.Match, before: str) -> bool:
+        """"22 Jahre alt", "ab 16 Jahren", "zwischen sechs und elf Jahren": ages."""
+        after = _word_after(text, m.end()).rstrip(".,;:)")
+        if after in self.lex.duration_blockers or before in self.lex.age_prepositions:
+            return True
+        return re.search(r"\bzwischen\s+\S+\s+und\s+$", text[max(0, m.start() - 40) : m.start()]) is not None
+
     def _relmod(self, word: str) -> tuple[int, str]:
         return self.lex.relative_modifiers[word.lower()]
 

@@ -117,6 +117,9 @@ def _date(f: dict, ref: dt.date | None, direction: int) -> Period | None:
         return cal.day_period(date) if date else None
     if ref is None:
         return None
+    # A day and month name a date close to the reference whatever the tense
+    # (tense cues are noisier than the calendar): the nearest one.
+    direction = 0
     candidates = [cal.safe_date(y, month, day) for y in _years(ref)]
     if f.get("weekday"):
         # "Donnerstag, 25. Februar": the weekday picks the year when it can
@@ -200,7 +203,7 @@ def _part_of_day(f: dict, ref: dt.date | None, direction: int) -> Period | None:
 
 def _clock(f: dict, ref: dt.date | None, direction: int) -> Period | None:
     clock = f"T{f['hour']:02d}:{f['minute']:02d}"
-    if ref is None:
+    if ref is None or f.get("undated"):
         return Period(clock, None, None, "time")
     return Period(ref.isoformat() + clock, ref, ref, "time")
 
