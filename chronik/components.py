@@ -25,4 +25,20 @@ register(
     description="sentences and tokens with offsets, STTS POS tags and lemmas",
 )
 
-DEFAULT_PIPELINE = ("text",)
+
+def _time(lang: str):
+    from .extract.time import TimeTagger
+
+    return TimeTagger(lang)
+
+
+register(
+    "time",
+    _time,
+    requires=("sentences", "tokens"),
+    assigns=("timexes",),
+    version="1",
+    description="temporal expressions: TimeML TIMEX3 type/value plus the interval of days they may denote",
+)
+
+DEFAULT_PIPELINE = ("text", "time")
