@@ -26,6 +26,38 @@ register(
 )
 
 
+
+def _entities(lang: str):
+    from .extract.entities import EntityLayer
+
+    return EntityLayer(lang)
+
+
+register(
+    "entities",
+    _entities,
+    requires=("sentences", "tokens"),
+    assigns=("mentions",),
+    version="1",
+    description="named entity mentions (PER/ORG/LOC/OTH, GermEval -deriv/-part labels) from a CRF",
+)
+
+def _quotes(lang: str):
+    from .extract.quotes import QuotesLayer
+
+    return QuotesLayer(lang)
+
+
+register(
+    "quotes",
+    _quotes,
+    requires=("sentences", "tokens"),  # uses "mentions" for speakers when present
+    assigns=("quotes",),
+    version="1",
+    description="direct and reported speech: cue, speaker, message, addressee, form, STWR",
+)
+
+
 def _time(lang: str):
     from .extract.time import TimeTagger
 
@@ -41,4 +73,21 @@ register(
     description="temporal expressions: TimeML TIMEX3 type/value plus the interval of days they may denote",
 )
 
-DEFAULT_PIPELINE = ("text", "time")
+
+
+def _roles(lang: str):
+    from .extract.roles import RoleFinder
+
+    return RoleFinder(lang)
+
+
+register(
+    "roles",
+    _roles,
+    requires=("sentences", "tokens", "mentions"),
+    assigns=("roles",),
+    version="1",
+    description="dated role facts from titles and appositions (US-Präsident Joe Biden)",
+)
+
+DEFAULT_PIPELINE = ("text", "time", "entities", "roles", "quotes")

@@ -5,7 +5,7 @@
 
 Training data: the GermEval 2014 dev split (../shared/data/ner/germeval2014/
 NER-de-dev.tsv, CC BY 4.0, Benikova et al. 2014) plus chronik's own silver
-sentences (training/data/ner_silver.tsv, written for chronik, Apache-2.0).
+sentences (training/data/ner_silver.txt, written for chronik, Apache-2.0).
 POS tags come from chronik's tagger (chronik.extract.tagger), as at run time.
 Cross-validation splits the GermEval sentences into contiguous blocks (so
 sentences of one article stay together); silver sentences are only ever
@@ -33,7 +33,7 @@ from chronik.extract.tagger import load_tagger  # noqa: E402
 from chronik.scoring.germeval import NerScores, read_outer_tags  # noqa: E402
 
 GERMEVAL_DEV = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
-SILVER = ROOT / "training" / "data" / "ner_silver.tsv"
+SILVER = ROOT / "training" / "data" / "ner_silver.txt"
 MODEL_OUT = ROOT / "chronik" / "lang" / "de" / MODEL_NAME
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -61,9 +61,32 @@ def pos_tagger():
         return _HanTaTags()
 
 
+def read_bracketed(path: Path) -> list[tuple[list[str], list[str]]]:
+    """'[PER Olaf Scholz] sagte ...' lines -> (words, BIO tags)."""
+    sentences = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words, labels, label, first = [], [], "", False
+        for piece in line.split():
+            if piece.startswith("[") and len(piece) > 1:
+                label, first = piece[1:], True
+                continue
+            closing = piece.endswith("]") and label
+            word = piece[:-1] if closing else piece
+            words.append(word)
+            labels.append("O" if not label else ("B-" if first else "I-") + label)
+            first = False
+            if closing:
+                label = ""
+        sentences.append((words, labels))
+    return sentences
+
+
 def load(path: Path, tagger) -> list[Sentence]:
     sentences = []
-    for words, labels in read_outer_tags(path):
+    reader = read_bracketed if path.suffix == ".txt" else read_outer_tags
+    for words, labels in reader(path):
         tags, _ = tagger.tag(words)
         sentences.append((words, tags, labels))
     return sentences

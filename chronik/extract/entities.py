@@ -200,16 +200,75 @@ class EntityLayer:
         self.tagger = EntityTagger(lang)
 
     def __call__(self, analysis: Analysis) -> None:
-        mentions: list[Mention] = []
         tokens = analysis.tokens
-        for sentence in analysis.sentences:
+        sentence_tokens = [tokens[s.token_start : s.token_end] for s in analysis.sentences]
+        labels = [self.tagger.tag([t.text for t in toks], [t.pos for t in toks]) for toks in sentence_tokens]
+        labels = harmonise_names([[t.text for t in toks] for toks in sentence_tokens], labels)
+        mentions: list[Mention] = []
+        for sentence, toks, sentence_labels in zip(analysis.sentences, sentence_tokens, labels):
             first = sentence.token_start
-            sentence_tokens = tokens[first : sentence.token_end]
-            words = [t.text for t in sentence_tokens]
-            labels = self.tagger.tag(words, [t.pos for t in sentence_tokens])
-            for start, end, label in spans_from_bio(labels):
-                begin, finish = sentence_tokens[start].start, sentence_tokens[end - 1].end
+            for start, end, label in spans_from_bio(sentence_labels):
+                end = _trim_modifiers(toks, start, end, label)
+                begin, finish = toks[start].start, toks[end - 1].end
                 mentions.append(
                     Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
                 )
         analysis.layers["mentions"] = mentions
+
+
+MAIN_LABELS = ("PER", "ORG", "LOC", "OTH")
+# A person's or place's name does not end in an attributive adjective: in
+# "Bidens Nationaler Sicherheitsberater" the name is "Bidens".
+_NOT_LAST_IN_NAME = ("ADJA", "ART", "APPR", "KON", "VV", "VA", "VM")
+
+
+def _trim_modifiers(tokens: Sequence, start: int, end: int, label: str) -> int:
+    if label.startswith("OTH"):
+        return end  # titles of works may end in anything
+    while end - start > 1 and tokens[end - 1].pos.startswith(_NOT_LAST_IN_NAME):
+        end -= 1
+    return end
+
+
+def harmonise_names(words: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
+    """One article, one reading of a name.
+
+    The tagger sees one sentence at a time, so "Biden" may be found in
+    "Joe Biden" and missed in "Biden habe ...".  Every one-word name and
+    every surname of a multi-word person gets the label most often given to
+    it in the article; capitalised words the tagger left out get it too.
+    """
+    votes: dict[str, dict[str, int]] = {}
+    for sentence_words, sentence_labels in zip(words, labels):
+        for start, end, label in spans_from_bio(sentence_labels):
+            if label not in MAIN_LABELS:
+                continue
+            if end - start == 1:
+                _vote(votes, sentence_words[start], label, 1)
+            elif label == "PER":
+                surname = sentence_words[end - 1]
+                _vote(votes, surname, label, 2)
+                _vote(votes, surname + "s", label, 1)  # genitive: "Bidens"
+    if not votes:
+        return labels
+    result = []
+    for sentence_words, sentence_labels in zip(words, labels):
+        new = list(sentence_labels)
+        for i, word in enumerate(sentence_words):
+            choice = votes.get(word)
+            if not choice or not word[:1].isupper():
+                continue
+            best = max(choice, key=choice.__getitem__)
+            alone = (i + 1 == len(new) or not new[i + 1].startswith("I-")) and (
+                new[i] == "O" or new[i].startswith("B-")
+            )
+            if alone and (new[i] == "O" or new[i][2:] in MAIN_LABELS):
+                new[i] = "B-" + best
+        result.append(new)
+    return result
+
+
+def _vote(votes: dict[str, dict[str, int]], word: str, label: str, weight: int) -> None:
+    if len(word) > 2 and word[:1].isupper():
+        counts = votes.setdefault(word, {})
+        counts[label] = counts.get(label, 0) + weight
