@@ -143,7 +143,7 @@ class _QuoteBuilder:
         else:
             short = len(source_text.split()) <= 2
             name = source_text if short else (self.name_in(source) or source_text)
-        if name:
+        if name and not attribution.is_nested:
             self.last_speaker = (sentence, name)
         return name or source_text
 

@@ -83,8 +83,9 @@ class ReportedSpeechFinder:
             if found:
                 results.append(found)
         claimed = {pos for a in results for pos in a.message}
+        directs = list(results)
         for s, sentence in enumerate(sentences):
-            for found in self._indirect_in_sentence(sentences, s, quoted, used_cues, claimed):
+            for found in self._indirect_in_sentence(sentences, s, quoted, used_cues, claimed, directs):
                 results.append(found)
                 claimed.update(found.message)
         results.extend(self._phrase_quotes(sentences, quotes, used_cues, claimed))
@@ -266,10 +267,12 @@ class ReportedSpeechFinder:
         quoted: set[Position],
         used_cues: set[Position],
         claimed: set[Position],
+        directs: list[Attribution],
     ) -> list[Attribution]:
         sentence = sentences[s]
         found: list[Attribution] = []
-        taken: set[int] = {t for (ss, t) in claimed if ss == s}
+        quotes_here = [a for a in directs if s in a.sentences]
+        taken: set[int] = set()
         order = sorted(range(len(sentence.words)), key=lambda t: not _opens_after_comma(sentence, t))
         for t in order:
             if (s, t) in quoted or (s, t) in used_cues or t in taken:
@@ -279,6 +282,12 @@ class ReportedSpeechFinder:
                 continue
             if any(pos[0] == s and pos[1] in taken for pos in attribution.message):
                 continue
+            inner = [a for a in quotes_here if set(a.message) <= set(attribution.message)]
+            if any(set(a.message) & set(attribution.message) for a in quotes_here if a not in inner):
+                continue
+            for quote in inner:
+                quote.is_nested = True
+                attribution.has_nested = True
             found.append(attribution)
             taken.update(p for (ss, p) in attribution.message if ss == s)
             taken.update(p for (ss, p) in attribution.cue if ss == s)
@@ -335,9 +344,11 @@ class ReportedSpeechFinder:
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)
-        if tags[start] not in ("PRELS", "PRELAT", "KOUS", "KON", "KOUI", "PWS", "PWAV", "APPR", "KOKOM") and entry.stwr != "Thought":
-            # "Sullivan betonte, die USA unterrichteten ...": a main clause is the report
-            if any(tags[k].endswith("FIN") for k in range(start + 1, limit)):
+        if tags[start] not in ("PRELAT", "KOUS", "KON", "KOUI", "PWS", "PWAV", "APPR", "KOKOM") and entry.stwr != "Thought":
+            # "Sullivan betonte, die USA unterrichteten ...": a main clause (finite verb
+            # not last, unlike a relative clause) is the report
+            finite = next((k for k in range(start + 1, limit) if tags[k].endswith("FIN")), None)
+            if finite is not None and any(tags[k] not in ("PTKVZ", "$.") for k in range(finite + 1, limit)):
                 return True
         for k in range(start, limit):
             if tags[k].endswith("FIN") and is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon):
@@ -458,7 +469,7 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, after)
             if end > after:
                 source = (after, end)
-        if source is not None and source[0] <= cue_verb < source[1]:
+        if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = _span(s, *source) if source else []
@@ -523,7 +534,7 @@ class ReportedSpeechFinder:
                     output.append(parent)
                     current = None
                     continue
-                with_source = [a for a in here if a.source]
+                with_source = [a for a in here if a.source and not a.is_nested]
                 previous = with_source[-1] if with_source else (previous if here[-1].form == "Direct" else here[-1])
                 current = None
                 continue

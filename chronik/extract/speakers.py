@@ -55,7 +55,7 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
         if tags[j] == "APPRART" and tags[j - 1] == "NN":
             # "der Berater im Kreml, Juri Uschakow": a place attribute before an apposition
             k = noun_phrase_end(words, tags, j + 1)
-            if k > j + 1 and k + 1 < n and words[k] == "," and tags[k + 1] == "NE":
+            if k > j + 1 and ("," in words[j + 1 : k] or (k + 1 < n and words[k] == "," and tags[k + 1] == "NE")):
                 j = k
                 continue
         if word == "(":
