@@ -124,7 +124,15 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="rounds over the query set")
     parser.add_argument("--dir", type=Path, help="keep the feed and archive here (default: a temporary folder)")
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
+    parser.add_argument("--search-only", action="store_true", help="only measure search on the archive kept in --dir")
     args = parser.parse_args()
+    if args.search_only:
+        if not args.dir or not (args.dir / "bench.db").is_file():
+            sys.exit("bench/ingest.py: --search-only needs --dir with a bench.db from an earlier run")
+        counts = stats(args.dir / "bench.db")
+        print(f"{counts['articles']:,} articles, {counts['sentences']:,} sentences")
+        print(search_latency(args.dir / "bench.db", args.repeats))
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.dir or Path(tmp)

@@ -91,7 +91,7 @@ class _progress_bar:
             return None
         from tqdm import tqdm
 
-        self.bar = tqdm(total=estimate_articles(self.paths), unit="article", file=sys.stderr, dynamic_ncols=True)
+        self.bar = tqdm(total=estimate_articles(self.paths), unit="article", file=sys.stderr, smoothing=0.1)
         return self.bar.update
 
     def __exit__(self, *exc_info: object) -> None:
