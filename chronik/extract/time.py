@@ -214,7 +214,7 @@ def _pin_weekdays(timexes: list[Timex]) -> None:
     """Pin an uncertain weekday to a fully dated day named in the same article."""
     known = {}
     for timex in timexes:
-        if timex.earliest and timex.earliest == timex.latest and timex.type == "DATE" and timex.anchor == "absolute":
+        if timex.type == "DATE" and timex.earliest and timex.earliest == timex.latest == timex.value:
             known.setdefault(timex.earliest, timex)
     if not known:
         return
