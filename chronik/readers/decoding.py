@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import stat
 from pathlib import Path
 
 from ..errors import ChronikError
@@ -44,11 +45,24 @@ def check_size(path: Path | str, size: int, max_size: int | None) -> None:
         raise ChronikError("E103", path=path, size_mb=max(_mb(size), 1), limit_mb=_mb(max_size))
 
 
+def regular_file_size(path: Path) -> int:
+    """The size of a regular file; a pipe, socket or device is refused before
+    it is opened (opening a FIFO would wait forever for a writer)."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise ChronikError("E104", path=path, reason=reason_for(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ChronikError("E104", path=path, reason="is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise ChronikError("E104", path=path, reason="not a regular file (a pipe, socket or device)")
+    return info.st_size
+
+
 def read_bytes(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
     """All bytes of a file, or a ChronikError; never more than ``max_size``."""
+    check_size(path, regular_file_size(path), max_size)
     try:
-        size = path.stat().st_size
-        check_size(path, size, max_size)
         with path.open("rb") as handle:
             # stat() can lie (pipes, /proc, a file growing while we read):
             # read at most one byte beyond the limit to notice.

@@ -16,12 +16,32 @@ from pathlib import Path
 from ..document import Document, PartialDate
 from ..errors import ChronikError
 from .dated import document_from_body
+from .decoding import SNIFF_BYTES, decode_text, looks_binary
 
 log = logging.getLogger(__name__)
 
 # Only dates the page states about itself; no search through the body text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(data: bytes, path: Path | str) -> str:
+    """Page bytes to text: UTF-8 when valid, else the charset the page
+    declares (``<meta charset=...>``), else the usual fallbacks."""
+    if not data.strip() or looks_binary(data):
+        return decode_text(data, path)  # raises the empty / binary error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(data[:SNIFF_BYTES])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, path)
 
 
 def _page_date(value: str | None) -> PartialDate | None:

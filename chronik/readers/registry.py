@@ -29,8 +29,18 @@ from typing import Iterable, Iterator
 from ..document import Document, PartialDate
 from ..errors import ChronikError
 from .dated import has_date_line, parse_dated
-from .decoding import DEFAULT_MAX_SIZE, SNIFF_BYTES, check_size, decode_text, looks_binary, read_text, reason_for
-from .html import parse_html
+from .decoding import (
+    DEFAULT_MAX_SIZE,
+    SNIFF_BYTES,
+    check_size,
+    decode_text,
+    looks_binary,
+    read_bytes,
+    read_text,
+    reason_for,
+    regular_file_size,
+)
+from .html import decode_page, parse_html
 from .jsonl import iter_jsonl
 from .text import parse_text
 
@@ -135,8 +145,16 @@ def expand_path(given: str | os.PathLike, fmt: str) -> Iterator[tuple[Path, Chro
         yield path, ChronikError("E110", path=given)
 
 
-def walk_directory(directory: Path, fmt: str) -> Iterator[tuple[Path, ChronikError | None]]:
+def walk_directory(
+    directory: Path, fmt: str, visited: set[tuple[int, int]] | None = None
+) -> Iterator[tuple[Path, ChronikError | None]]:
+    visited = set() if visited is None else visited
     try:
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in visited:
+            log.debug("%s: skipped, a symbolic link back into a folder already read", directory)
+            return
+        visited.add((info.st_dev, info.st_ino))
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError as error:
         yield directory, ChronikError("E104", path=directory, reason=reason_for(error))
@@ -146,7 +164,7 @@ def walk_directory(directory: Path, fmt: str) -> Iterator[tuple[Path, ChronikErr
             continue
         path = Path(entry.path)
         if entry.is_dir():
-            yield from walk_directory(path, fmt)
+            yield from walk_directory(path, fmt, visited)
         elif fmt != "auto" or path.suffix.lower() in EXTENSIONS:
             yield path, None
         else:
@@ -159,16 +177,24 @@ def walk_directory(directory: Path, fmt: str) -> Iterator[tuple[Path, ChronikErr
 def read_path(path: Path, fmt: str, override: PartialDate | None, max_size: int | None) -> Iterator[Result]:
     """The articles of one file (one, or one per line for JSONL)."""
     try:
+        regular_file_size(path)
         fmt = resolve_format(path, fmt)
         if fmt == "jsonl":
             yield from _read_jsonl(path, override, max_size)
             return
-        text = read_text(path, max_size)
-        if fmt == "auto":
-            fmt = "dated" if has_date_line(text) else "text"
-        document = parse_one(text, path, fmt)
+        if fmt == "html":
+            document = parse_html(decode_page(read_bytes(path, max_size), path), path)
+        else:
+            text = read_text(path, max_size)
+            if fmt == "auto":
+                fmt = "dated" if has_date_line(text) else "text"
+            document = parse_one(text, path, fmt)
     except ChronikError as error:
         yield str(path), error
+        return
+    except Exception as error:  # noqa: BLE001 - one odd file must not end a long ingest
+        log.debug("%s: unexpected failure", path, exc_info=True)
+        yield str(path), ChronikError("E112", path=path, reason=f"could not be read ({type(error).__name__}: {error})")
         return
     yield str(path), with_date(document, override, str(path))
 
@@ -227,7 +253,7 @@ def iter_bytes(
                 raise ChronikError("E101", path=name)
             return
         check_size(name, len(data), max_size)  # type: ignore[arg-type]
-        text = decode_text(data, name)
+        text = decode_page(data, name) if fmt == "html" else decode_text(data, name)
         if fmt == "auto":
             fmt = "dated" if has_date_line(text) else "text"
         document = parse_one(text, name, fmt)  # type: ignore[arg-type]

@@ -189,3 +189,17 @@ def test_read_document_refuses_several_articles(tmp_path: Path) -> None:
     with pytest.raises(ChronikError) as caught:
         read_document(path)
     assert caught.value.code == "E117"
+
+
+def test_named_pipe_is_refused_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "leitung.txt"
+    os.mkfifo(fifo)
+    error = error_of(fifo)
+    assert error.code == "E104" and "not a regular file" in str(error)
+
+
+def test_symlink_loop_in_a_folder_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "schleife").symlink_to(tmp_path, target_is_directory=True)
+    results = list(iter_documents(tmp_path))
+    assert [Path(name).name for name, _ in results] == ["a.txt"]

@@ -87,3 +87,27 @@ def test_page_without_article_text(tmp_path: Path) -> None:
     with pytest.raises(ChronikError) as caught:
         read_document(path)
     assert caught.value.code == "E108"
+
+
+def test_declared_charset_is_honoured_without_warning(tmp_path: Path, caplog) -> None:
+    page = PAGE.replace('<meta charset="utf-8">', '<meta charset="iso-8859-15">').replace("©", "")
+    with caplog.at_level("WARNING", logger="chronik.readers"):
+        document = read_document(write(tmp_path / "alt.html", page.encode("iso-8859-15")))
+    assert "Brückensanierung" in document.title and "Schäden" in document.text
+    assert caplog.text == ""
+
+
+def test_broken_parser_input_is_an_error_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+    import trafilatura
+
+    from chronik.readers import iter_documents
+
+    def explode(*args, **kwargs):
+        raise ValueError("Dokument zu tief verschachtelt")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    write(tmp_path / "a.html", PAGE)
+    write(tmp_path / "b.txt", "Der Kreistag tagt am Montag.\n")
+    results = list(iter_documents(tmp_path))
+    assert results[0][1].code == "E112" and "zu tief verschachtelt" in str(results[0][1])
+    assert results[1][1].text == "Der Kreistag tagt am Montag."
