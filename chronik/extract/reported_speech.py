@@ -78,10 +78,14 @@ class ReportedSpeechFinder:
         used_cues: set[Position] = set()
         results: list[Attribution] = []
         statement_quotes = [q for q in quotes if _is_statement(sentences, q)]
+        merged: set[Position] = set()
         for quote in statement_quotes:
+            if quote.start in merged:
+                continue  # the second half of an interrupted quote
             found = self._direct(sentences, quote, quotes, used_cues)
             if found:
                 results.append(found)
+                merged.update(found.message)
         claimed = {pos for a in results for pos in a.message}
         directs = list(results)
         for s, sentence in enumerate(sentences):
@@ -229,10 +233,11 @@ class ReportedSpeechFinder:
             return None
         lemma = sentence.lemmas[t] or sentence.words[t].lower()
         end = clause_end(sentence.words, sentence.tags, t)
+        # a separable particle closes its clause ("teilte ... mit,"), whatever its tag
         particles = {
             sentence.words[k].lower(): k
             for k in range(t + 1, end)
-            if sentence.tags[k] == "PTKVZ"
+            if sentence.tags[k] == "PTKVZ" or k + 1 == end
         }
         entry = None
         for candidate in self.lexicon.lemma_candidates(sentence.words[t], lemma):
@@ -491,7 +496,9 @@ class ReportedSpeechFinder:
         k = verb + 1
         if source and source[0] == k:
             k = source[1]
-        if k < end and words[k].lower() in DATIVE_STARTS and words[k].lower() not in ("der",) or (
+        subject_first = source is None or source[1] <= verb
+        dative = words[k].lower() in DATIVE_STARTS and (subject_first or words[k].lower() != "der") if k < end else False
+        if k < end and dative or (
             k < end and tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")
         ):
             np_end = noun_phrase_end(words, tags, k)

@@ -1,0 +1,259 @@
+"""Quotes and reported speech on German news sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.document import Document
+from chronik.extract.konjunktiv import is_konjunktiv
+from chronik.extract.quote_marks import find_quoted_spans, outermost
+from chronik.extract.speech_lexicon import speech_lexicon
+from chronik.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipeline = Pipeline(["text", "quotes"])
+
+    def run(text: str):
+        return pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"]
+
+    return run
+
+
+def top(quotes):
+    return [q for q in quotes if not q.is_nested]
+
+
+def find(quotes, fragment: str):
+    matches = [q for q in quotes if fragment in q.text]
+    assert matches, f"no quote contains {fragment!r}: {[q.text for q in quotes]}"
+    return matches[0]
+
+
+# -- quotation marks -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["«", "Wir", "bleiben", "hart", ".", "»"],
+        ["»", "Wir", "bleiben", "hart", ".", "«"],
+        ["„", "Wir", "bleiben", "hart", ".", "“"],
+        ['"', "Wir", "bleiben", "hart", ".", '"'],
+        ["„", "Wir", "bleiben", "hart", ".", '"'],
+    ],
+)
+def test_every_german_convention_pairs(words):
+    spans = find_quoted_spans([words])
+    assert [(s.start, s.end) for s in spans] == [((0, 0), (0, 5))]
+
+
+def test_single_marks_inside_double_marks():
+    words = ["„", "Er", "nannte", "das", "‚", "unfair", "‘", ".", "“"]
+    spans = find_quoted_spans([words])
+    assert [(s.start, s.end) for s in outermost(spans)] == [((0, 0), (0, 8))]
+    assert len(spans) == 2
+
+
+def test_quote_over_two_sentences():
+    sentences = [["«", "Das", "ist", "gut", "."], ["Wir", "sind", "froh", ".", "»"]]
+    (span,) = find_quoted_spans(sentences)
+    assert span.start == (0, 0) and span.end == (1, 4)
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    sentences = [["«", "Das", "ist", "gut", "."], ["Neuer", "Absatz", "."]]
+    (span,) = find_quoted_spans(sentences, paragraph_of=[0, 1])
+    assert span.end == (0, 4) and not span.closed
+
+
+# -- Konjunktiv --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, tag, lemma, expected",
+    [
+        ("habe", "VAFIN", "haben", True),
+        ("sei", "VAFIN", "sein", True),
+        ("hätten", "VAFIN", "haben", True),
+        ("wolle", "VMFIN", "wollen", True),
+        ("stehe", "VVFIN", "stehen", True),
+        ("ausweite", "VVFIN", "ausweiten", True),
+        ("sagte", "VVFIN", "sagen", False),
+        ("steht", "VVFIN", "stehen", False),
+        ("hat", "VAFIN", "haben", False),
+    ],
+)
+def test_konjunktiv_forms(word, tag, lemma, expected):
+    assert is_konjunktiv(word, tag, lemma, speech_lexicon("de")) is expected
+
+
+# -- direct speech -----------------------------------------------------------------
+
+
+def test_guillemets_with_speaker_after(analyse):
+    quotes = analyse("«Wir werden die Schulen offen halten», sagte die Ministerin am Montag in Erfurt.")
+    quote = find(quotes, "Schulen offen")
+    assert quote.form == "Direct"
+    assert quote.cue_text == "sagte"
+    assert quote.source_text == "die Ministerin"
+
+
+def test_reversed_guillemets_and_colon(analyse):
+    text = "Der Bürgermeister erklärte: »Die Brücke bleibt bis Ende Mai gesperrt.«"
+    quote = find(analyse(text), "Brücke bleibt")
+    assert quote.form == "Direct"
+    assert quote.speaker == "Der Bürgermeister"
+
+
+def test_low_high_quotes_closed_by_typewriter_mark(analyse):
+    quote = find(analyse('„Das Angebot ist zu niedrig", sagte Gewerkschaftschefin Petra Lange.'), "Angebot")
+    assert quote.form == "Direct"
+    assert "Petra Lange" in quote.source_text
+
+
+def test_interrupted_quote_is_one_statement(analyse):
+    text = "«Wir müssen abwarten», sagte der Sprecher, «wie sich die Lage an der Grenze entwickelt.»"
+    quotes = top(analyse(text))
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert len(quote.message) == 2
+    assert "abwarten" in quote.text and "Grenze" in quote.text
+    assert quote.source_text == "der Sprecher"
+
+
+def test_quote_over_several_sentences(analyse):
+    text = (
+        "Die Trainerin sagte nach dem Spiel: «Wir haben gekämpft. Am Ende hat die Kraft gefehlt. "
+        "Jetzt schauen wir nach vorn.»"
+    )
+    quote = find(analyse(text), "gekämpft")
+    assert "nach vorn" in quote.text
+    assert quote.speaker == "Die Trainerin"
+
+
+def test_pronoun_speaker_is_resolved(analyse):
+    text = (
+        "Finanzminister Klaus Berger verteidigte den Haushalt. "
+        "«Wir sparen nicht an der Bildung», sagte er."
+    )
+    quote = find(analyse(text), "Bildung")
+    assert quote.source_text == "er"
+    assert quote.speaker == "Klaus Berger" or "Berger" in quote.speaker
+
+
+def test_quoted_phrase_as_object_of_cue(analyse):
+    quote = find(analyse("Die Kanzlerin nannte das Treffen «konstruktiv»."), "konstruktiv")
+    assert quote.form == "Direct"
+    assert quote.cue_text == "nannte"
+    assert quote.source_text == "Die Kanzlerin"
+
+
+def test_titles_in_quotes_are_no_statements(analyse):
+    assert analyse("Der Film „Die stille Stadt“ läuft ab Donnerstag in den Kinos.") == []
+
+
+# -- reported speech ----------------------------------------------------------------
+
+
+def test_konjunktiv_without_dass(analyse):
+    quote = find(analyse("Die Polizeisprecherin sagte, der Fahrer habe die Ampel übersehen."), "Ampel")
+    assert quote.form == "Indirect"
+    assert quote.text == "der Fahrer habe die Ampel übersehen"
+    assert quote.source_text == "Die Polizeisprecherin"
+
+
+def test_report_with_dass(analyse):
+    quote = find(analyse("Der Verband kündigte an, dass die Preise im Herbst steigen."), "Preise")
+    assert quote.form == "Indirect"
+    assert quote.text.startswith("dass")
+    assert quote.source_text == "Der Verband"
+
+
+def test_report_before_its_cue(analyse):
+    quote = find(analyse("Die Verhandlungen seien gescheitert, sagte ein Sprecher der Gewerkschaft."), "gescheitert")
+    assert quote.form == "Indirect"
+    assert quote.source_text == "ein Sprecher der Gewerkschaft"
+
+
+def test_continuation_keeps_the_speaker(analyse):
+    text = (
+        "Die Bürgermeisterin sagte, die Stadt habe genug Notunterkünfte. "
+        "Weitere Zelte würden nicht gebraucht. "
+        "Am Abend regnete es in der ganzen Region."
+    )
+    quotes = analyse(text)
+    follow = find(quotes, "Zelte")
+    assert follow.form == "IndirectFreeIndirect"
+    assert follow.speaker == "Die Bürgermeisterin"
+    assert not any("regnete" in q.text for q in quotes)
+
+
+def test_mixed_quote_inside_report_is_nested(analyse):
+    text = "Der Minister sagte, ein solcher Schritt wäre eine «klare Provokation»."
+    quotes = analyse(text)
+    outer = find(top(quotes), "Schritt")
+    inner = [q for q in quotes if q.is_nested]
+    assert outer.form == "Indirect"
+    assert len(inner) == 1 and inner[0].form == "Direct" and "klare Provokation" in inner[0].text
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("Laut Feuerwehr wurde niemand verletzt.", "Laut", "Feuerwehr"),
+        ("Nach Angaben der Polizei wurde niemand verletzt.", "Nach", "Angaben der Polizei"),
+        ("Der Polizei zufolge wurde niemand verletzt.", "zufolge", "Der Polizei"),
+    ],
+)
+def test_prepositional_sources(analyse, text, cue, source):
+    quote = find(analyse(text), "niemand verletzt")
+    assert quote.form == "Indirect"
+    assert quote.cue_text == cue
+    assert quote.source_text == source
+
+
+def test_unnamed_source_is_kept_unnamed(analyse):
+    quote = find(analyse("Eine Einigung sei noch in dieser Woche möglich, hieß es aus Verhandlungskreisen."), "Einigung")
+    assert quote.cue_text.startswith("hieß")
+    assert quote.speaker != "es"
+
+
+def test_institution_as_speaker(analyse):
+    quote = find(analyse("Das Ministerium teilte mit, die Kontrollen würden verschärft."), "Kontrollen")
+    assert quote.speaker == "Das Ministerium"
+    assert quote.stwr in ("SW", "Speech", "Writing")
+
+
+def test_particle_verb_cue(analyse):
+    quote = find(analyse("Die Opposition warf der Regierung vor, sie habe die Krise verschlafen."), "Krise")
+    assert "warf" in quote.cue_text and "vor" in quote.cue_text
+    assert quote.source_text == "Die Opposition"
+    assert quote.addressee
+
+
+def test_offsets_point_into_the_text(analyse):
+    text = "Die Polizeisprecherin sagte, der Fahrer habe die Ampel übersehen."
+    quote = find(analyse(text), "Ampel")
+    start, end = quote.message[0]
+    assert text[start:end] == quote.text
+    assert text[quote.source[0][0] : quote.source[0][1]] == quote.source_text
+
+
+def test_example_article(analyse, example_article):
+    from chronik.readers.dated import parse_dated
+
+    document = parse_dated(example_article.read_text("utf-8"), example_article)
+    quotes = Pipeline(["text", "quotes"])(document).layers["quotes"]
+    by_text = {q.text: q for q in quotes}
+
+    def speaker_of(fragment: str) -> str:
+        return next(q.speaker for t, q in by_text.items() if fragment in t)
+
+    assert "Sullivan" in speaker_of("Alternative aufgezeigt")
+    assert "Putin" in speaker_of("verbindliche juristische Garantien")
+    assert "Sullivan" in speaker_of("Zu Einzelheiten werde er")
+    assert "Sullivan" in speaker_of("«nützlich»")
+    assert "Uschakow" in speaker_of("Wir müssen abwarten")
+    assert "Uschakow" in speaker_of("Das könne dauern")
