@@ -32,6 +32,16 @@ from .terms import index_text, matched_spans, parse_query
 from .transactions import transaction
 
 MIN_PREFIX = 6
+# Sentence ids encode the article's earliest day: id = day << 32 | n.  The
+# index is then ordered by article date, so FTS5 rowid ranges select date
+# ranges and "the most recent matches" cost nothing to find.
+DAY_SHIFT = 32
+# bm25 reads every match; a frequent word matches hundreds of thousands of
+# sentences.  Rank at most this many matches: the most recent ones.
+RANKED_MATCHES_MAX = 2000
+# A year-precision article spans at most 366 days: how far before --from
+# its earliest day can lie while it still overlaps.
+LONGEST_DATE_SPAN = _dt.timedelta(days=366)
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
 
 
@@ -156,11 +166,18 @@ class SqliteArchive(Archive):
                 self.db.executemany(table.insert_sql(), rows)
 
     def _insert_sentences(self, key: int, analysis: Analysis) -> None:
+        date = analysis.document.date
+        base = date.earliest.toordinal() << DAY_SHIFT if date else 0
+        last = self.db.execute(
+            "SELECT MAX(id) FROM sentences WHERE id >= ? AND id < ?", (base, base + (1 << DAY_SHIFT))
+        ).fetchone()[0]
+        first = base if last is None else last + 1
         rows = []
-        for sentence, text in analysis.iter_sentence_texts():
-            rows.append((key, sentence.index, sentence.start, sentence.end, text, int(sentence.is_heading), index_text(text)))
+        for n, (sentence, text) in enumerate(analysis.iter_sentence_texts()):
+            rows.append((first + n, key, sentence.index, sentence.start, sentence.end, text,
+                         int(sentence.is_heading), index_text(text)))
         self.db.executemany(
-            "INSERT INTO sentences (doc_key, idx, start, end, text, is_heading, stems) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO sentences (id, doc_key, idx, start, end, text, is_heading, stems) VALUES (?,?,?,?,?,?,?,?)",
             rows,
         )
         self.db.execute(
@@ -171,8 +188,10 @@ class SqliteArchive(Archive):
     # -- reading -------------------------------------------------------------
     def search(self, query: str, dates: DateRange = DateRange(), limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(query)
-        where = ["sentence_index MATCH ?"]
-        params: list[Any] = [parsed.to_fts()]
+        fts = parsed.to_fts()
+        low, high = self._candidate_ids(fts, dates)
+        where = ["sentence_index MATCH ?", "sentence_index.rowid BETWEEN ? AND ?"]
+        params: list[Any] = [fts, low, high]
         # Overlapping intervals: the article may lie anywhere in its interval.
         if dates.earliest:
             where.append("d.date_latest >= ?")
@@ -198,6 +217,22 @@ class SqliteArchive(Archive):
             )
             for doc_id, date, title, idx, start, end, text, score in rows
         ]
+
+    def _candidate_ids(self, fts: str, dates: DateRange) -> tuple[int, int]:
+        """The sentence-id range to rank: the date filter's days, narrowed to
+        the RANKED_MATCHES_MAX most recent matches."""
+        low, high = 0, (1 << 63) - 1
+        if dates.earliest:
+            ordinal = dates.earliest.toordinal() - LONGEST_DATE_SPAN.days
+            low = max(ordinal, 0) << DAY_SHIFT
+        if dates.latest:
+            high = ((dates.latest.toordinal() + 1) << DAY_SHIFT) - 1
+        row = self.db.execute(
+            "SELECT rowid FROM sentence_index WHERE sentence_index MATCH ? AND rowid BETWEEN ? AND ? "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (fts, low, high, RANKED_MATCHES_MAX - 1),
+        ).fetchone()
+        return (max(low, row[0]) if row else low), high
 
     def resolve_id(self, prefix: str) -> str:
         prefix = prefix.strip().lower()

@@ -71,3 +71,21 @@ def test_limit_and_ranking(filled):
     hits = filled.search("Gespräche", limit=1)
     assert len(hits) == 1
     assert hits[0].score > 0
+
+
+def test_frequent_words_rank_the_most_recent_matches(archive, stub, monkeypatch):
+    from chronik.archive import sqlite as backend
+    from chronik.document import Document
+
+    years = [2019, 2023, 2020, 2022, 2021]
+    docs = [Document.from_text(f"Der Stadtrat tagte im Jahr {y} im Rathaus.", str(y)) for y in years]
+    ingest(archive, [(f"/n/{y}.txt", d) for y, d in zip(years, docs)], stub)
+    monkeypatch.setattr(backend, "RANKED_MATCHES_MAX", 2)
+    assert sorted(str(h.date) for h in archive.search("Stadtrat")) == ["2022", "2023"]
+    dates = DateRange(PartialDate.parse("2020"), PartialDate.parse("2021"))
+    assert sorted(str(h.date) for h in archive.search("Rathaus", dates)) == ["2020", "2021"]
+
+
+def test_date_filters_at_the_edges_of_the_calendar(filled):
+    dates = DateRange(PartialDate.parse("0001"), PartialDate.parse("9999-12-31"))
+    assert len(filled.search("Gespräche", dates)) == 2
