@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..analysis import Analysis
 from ..errors import ChronikError
-from ..lang import resource_path
+from ..lang import resource_lines, resource_path
 from .gazetteer import Gazetteer, load_gazetteer
 
 MODEL_NAME = "ner.crfsuite"
@@ -198,6 +198,7 @@ class EntityLayer:
 
     def __init__(self, lang: str = "de") -> None:
         self.tagger = EntityTagger(lang)
+        self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
@@ -208,7 +209,7 @@ class EntityLayer:
         for sentence, toks, sentence_labels in zip(analysis.sentences, sentence_tokens, labels):
             first = sentence.token_start
             for start, end, label in spans_from_bio(sentence_labels):
-                end = _trim_modifiers(toks, start, end, label)
+                end = _trim_modifiers(toks, start, end, label, self.adjective_endings)
                 begin, finish = toks[start].start, toks[end - 1].end
                 mentions.append(
                     Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
@@ -222,10 +223,17 @@ MAIN_LABELS = ("PER", "ORG", "LOC", "OTH")
 _NOT_LAST_IN_NAME = ("ADJA", "ART", "APPR", "KON", "VV", "VA", "VM")
 
 
-def _trim_modifiers(tokens: Sequence, start: int, end: int, label: str) -> int:
+def _trim_modifiers(tokens: Sequence, start: int, end: int, label: str, adjective_endings: tuple[str, ...]) -> int:
     if label.startswith("OTH"):
         return end  # titles of works may end in anything
-    while end - start > 1 and tokens[end - 1].pos.startswith(_NOT_LAST_IN_NAME):
+    while end - start > 1 and (
+        tokens[end - 1].pos.startswith(_NOT_LAST_IN_NAME)
+        or (
+            tokens[end - 1].text.endswith(adjective_endings)
+            and end < len(tokens)
+            and tokens[end].pos == "NN"
+        )
+    ):
         end -= 1
     return end
 

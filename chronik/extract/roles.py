@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Analysis, Token
-from ..lang import resource_table
+from ..lang import resource_lines, resource_table
 from .entities import Mention
 from .gazetteer import Gazetteer, load_gazetteer
 
@@ -101,6 +101,7 @@ class RoleFinder:
         links = resource_table(lang, "role_links.tsv")
         self.determiners = frozenset(w for w, kind, *_ in links if kind == "det")
         self.of_words = frozenset(w for w, kind, *_ in links if kind == "of")
+        self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
 
     def __call__(self, analysis: Analysis) -> None:
         mentions: list[Mention] = analysis.layers.get("mentions", [])
@@ -196,6 +197,10 @@ class RoleFinder:
         if token.pos.startswith("ADJ"):
             return True
         lower = token.text.lower()
+        if lower in self.determiners:
+            return False
+        if token.text.endswith(self.adjective_endings):
+            return True  # taggers often read "Nationaler" in a title as a name
         return token.pos == "" and lower.endswith(ADJECTIVE_ENDINGS) and lower not in self.determiners and len(lower) > 3
 
     def _describe(self, ctx: "_Context", start: int, noun_index: int, word: RoleWord) -> tuple[str, str, str | None]:
@@ -245,6 +250,17 @@ class RoleFinder:
             mention = ctx.mention_at(i)
             if mention is not None and mention.is_name:
                 return ctx.names.full(_strip_genitive(mention.text, self.gazetteer))
+            known = self._known_organisation(ctx.tokens[i].text)
+            if known:
+                return known
+        return None
+
+    def _known_organisation(self, word: str) -> str | None:
+        """'Bundestages' -> 'Bundestag' when the tagger missed a listed organisation."""
+        for ending in ("", "s", "es"):
+            base = word[: len(word) - len(ending)] if ending else word
+            if word.endswith(ending) and self.gazetteer.is_a("ORG", base):
+                return base
         return None
 
 

@@ -1,0 +1,101 @@
+"""Role facts from titles and appositions, on self-written German sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.document import Document
+from chronik.extract.roles import RoleLexicon
+from chronik.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["text", "entities", "roles"])
+
+
+def roles(pipeline: Pipeline, text: str, date: str = "2022-03") -> dict[str, tuple[str, str | None]]:
+    analysis = pipeline(Document.from_text(text, date))
+    return {r.person: (r.role_lemma, r.of) for r in analysis.roles}
+
+
+def test_country_short_form_before_title(pipeline):
+    found = roles(pipeline, "US-Präsident Donald Trump kündigte am Freitag neue Zölle an.")
+    assert found["Donald Trump"] == ("Präsident", "USA")
+
+
+def test_derived_adjective_names_the_country(pipeline):
+    found = roles(pipeline, "Am Abend telefonierte er mit dem spanischen Ministerpräsidenten Pedro Sánchez.")
+    assert found["Pedro Sánchez"] == ("Ministerpräsident", "Spanien")
+
+
+def test_lower_case_adjective_stays_out_of_the_lemma(pipeline):
+    found = roles(pipeline, "Die scheidende Bundeskanzlerin Angela Merkel verabschiedete sich in Brüssel.")
+    assert found["Angela Merkel"] == ("Bundeskanzlerin", None)
+
+
+def test_genitive_owner_and_title_adjective(pipeline):
+    text = (
+        "Olaf Scholz reiste am Montag nach Kiew. "
+        "Begleitet wurde er von Scholz' Außenpolitischem Berater Jens Plötner."
+    )
+    found = roles(pipeline, text)
+    assert found["Jens Plötner"][0] == "Außenpolitischer Berater"
+
+
+def test_genitive_country_owner(pipeline):
+    found = roles(pipeline, "Frankreichs Präsident Emmanuel Macron warnte vor einer Eskalation.")
+    assert found["Emmanuel Macron"] == ("Präsident", "Frankreich")
+
+
+def test_role_comma_name_with_of_phrase(pipeline):
+    text = "Das sei schwer zu sagen, sagte der wirtschaftspolitische Sprecher der Union, Jens Spahn, am Mittwoch."
+    found = roles(pipeline, text)
+    assert found["Jens Spahn"][0] == "Sprecher"
+
+
+def test_name_comma_role(pipeline):
+    text = "Am Morgen sagte Katrin Göring-Eckardt, die Vizepräsidentin des Bundestages, sie sei enttäuscht."
+    found = roles(pipeline, text)
+    assert found["Katrin Göring-Eckardt"] == ("Vizepräsidentin", "Bundestag")
+
+
+def test_role_fact_carries_date_sentence_and_full_name(pipeline):
+    text = (
+        "Der britische Premierminister Rishi Sunak reiste nach Washington. "
+        "Dort traf Sunak den Präsidenten."
+    )
+    analysis = pipeline(Document.from_text(text, "2023-06"))
+    role = analysis.roles[0]
+    assert role.person == "Rishi Sunak"
+    assert role.of == "Großbritannien"
+    assert (role.date, role.date_precision) == ("2023-06", "month")
+    assert role.sentence == 0
+    assert text[role.person_start : role.person_end] == "Rishi Sunak"
+    assert role.to_dict()["role_lemma"] == "Premierminister"
+
+
+def test_no_role_without_a_title(pipeline):
+    assert "Angela Merkel" not in roles(pipeline, "Gestern traf Angela Merkel in Berlin ein.")
+
+
+@pytest.mark.parametrize(
+    "word, lemma, prefix",
+    [
+        ("US-Präsident", "Präsident", "US"),
+        ("Präsidenten", "Präsident", ""),
+        ("Sicherheitsberater", "Sicherheitsberater", "Sicherheits"),
+        ("Kremlsprecher", "Kremlsprecher", "Kreml"),
+        ("Bundeskanzlerin", "Bundeskanzlerin", ""),
+        ("Regierungschefs", "Regierungschef", ""),
+    ],
+)
+def test_role_lexicon_matches_inflections_and_compounds(word, lemma, prefix):
+    found = RoleLexicon("de").role_word(word)
+    assert found is not None and (found.lemma, found.of_prefix) == (lemma, prefix)
+
+
+def test_role_lexicon_rejects_lower_case_and_plain_words():
+    lexicon = RoleLexicon("de")
+    assert lexicon.role_word("präsident") is None
+    assert lexicon.role_word("Haus") is None
