@@ -58,6 +58,8 @@ class SqliteArchive(Archive):
     def __init__(self, path: str | Path, *, create: bool = False) -> None:
         self.location = str(path)
         path = Path(path)
+        if path.is_dir():
+            raise ChronikError("E104", path=self.location, reason="it is a folder; give an archive file such as news.db")
         if not create and not path.exists():
             raise ChronikError("E307", path=self.location)
         if create and path.parent and not path.parent.exists():

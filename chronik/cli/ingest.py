@@ -8,6 +8,7 @@ stored in batches of one transaction each (see chronik/archive/ingest.py).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
@@ -120,6 +121,11 @@ def estimate_articles(paths: list[str]) -> int | None:
 _WORKER_PIPELINE = None
 
 
+def _ignore_ctrl_c() -> None:
+    # Ctrl-C is handled once, by the main process, which rolls back the batch.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _worker_analyze(document: Document) -> Analysis | str:
     global _WORKER_PIPELINE
     from ..archive.ingest import analyze_article
@@ -140,7 +146,7 @@ class _analyzer_pool:
     def __enter__(self):
         if self.workers <= 1:
             return None
-        self.pool = ProcessPoolExecutor(self.workers)
+        self.pool = ProcessPoolExecutor(self.workers, initializer=_ignore_ctrl_c)
         return lambda documents: list(self.pool.map(_worker_analyze, documents, chunksize=4))
 
     def __exit__(self, *exc_info: object) -> None:

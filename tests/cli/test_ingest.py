@@ -60,3 +60,16 @@ def test_jsonl_records(chronik, tmp_path, db):
     code, out, err = chronik("ingest", str(feed), "--db", db)
     assert code == 1 and "ingested 1" in out and "failed 1" in out
     assert "E107" in err
+
+
+def test_folder_as_archive_is_a_one_line_error(chronik, newsroom, tmp_path):
+    code, _, err = chronik("ingest", str(newsroom), "--db", str(tmp_path))
+    assert code == 2 and "E104" in err and "folder" in err
+
+
+def test_workers_store_the_same_articles(chronik, newsroom, db):
+    code, out, err = chronik("ingest", str(newsroom), "--db", db, "--workers", "2", "--batch-size", "1")
+    assert code == 0, err
+    assert "ingested 2" in out
+    _, out, _ = chronik("search", "Osterweiterung", "--db", db)
+    assert "Nato-[Osterweiterung]" in out
