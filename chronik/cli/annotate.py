@@ -45,10 +45,13 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.in_dir.is_dir():
-        raise ChronikError("E110", path=args.in_dir)
     module = format_module("formats", args.format, ANNOTATE_FORMATS)
-    args.out_dir.mkdir(parents=True, exist_ok=True)
+    # Formats that say ACCEPTS_FILES (germeval) also take IN as a file and OUT as a file.
+    single_file = getattr(module, "ACCEPTS_FILES", False) and args.in_dir.is_file()
+    if not (args.in_dir.is_dir() or single_file):
+        raise ChronikError("E110", path=args.in_dir)
+    if not single_file:
+        args.out_dir.mkdir(parents=True, exist_ok=True)
     report = module.annotate_dir(args.in_dir, args.out_dir)
     print(report)
     return 1 if getattr(report, "failed", None) else 0
