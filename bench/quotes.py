@@ -1,0 +1,92 @@
+"""Quotes: SpkAtt-2023 scores on the 700 shared training articles, and speed.
+
+    .venv/bin/python bench/quotes.py            # scores (all, study part, check part) + speed
+    .venv/bin/python bench/quotes.py --speed    # speed only
+
+The training articles are split by a hash of the file name: the "study"
+part (crc32 % 4 != 0, 519 articles) is where errors were looked at while
+writing the rules; the "check" part (crc32 % 4 == 0, 181 articles) was
+never read for error analysis.  Nothing is learnt from either: the rules
+and word lists are written by hand.  The held-back dev/test splits are
+not used.  Tags and lemmas come from the pipeline's own tagger, as in
+``chronik annotate --format spkatt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence  # noqa: E402
+from chronik.formats.spkatt import _tagger, annotate_article  # noqa: E402
+from chronik.scoring.spkatt import score_dirs  # noqa: E402
+
+TRAIN = ROOT.parent / "shared" / "data" / "speaker-attribution" / "train"
+
+
+def part_of(name: str) -> str:
+    return "check" if zlib.crc32(name.encode()) % 4 == 0 else "study"
+
+
+def scores() -> None:
+    finder, tagger = ReportedSpeechFinder(), _tagger()
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {p: (Path(tmp) / p / "gold", Path(tmp) / p / "pred") for p in ("all", "study", "check")}
+        for gold, pred in folders.values():
+            gold.mkdir(parents=True)
+            pred.mkdir(parents=True)
+        for path in sorted(TRAIN.glob("*.json")):
+            data = json.loads(path.read_text("utf-8"))
+            result = json.dumps(annotate_article(data, finder, tagger), ensure_ascii=False)
+            for part in ("all", part_of(path.name)):
+                gold, pred = folders[part]
+                (gold / path.name).write_text(path.read_text("utf-8"), "utf-8")
+                (pred / path.name).write_text(result, "utf-8")
+        for part, (gold, pred) in folders.items():
+            print(f"## {part}\n{score_dirs(gold, pred)}\n")
+
+
+def speed() -> None:
+    """Tokens per second of the quotes rules alone (tagging done beforehand)."""
+    tagger = _tagger()
+    articles = []
+    for path in sorted(TRAIN.glob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        sentences = []
+        for sentence in data["Sentences"]:
+            words = [str(w) for w in sentence["Tokens"]]
+            tags, lemmas = tagger(words)
+            sentences.append(TokenSentence(words, tags, lemmas))
+        articles.append(sentences)
+    tokens = sum(len(s.words) for article in articles for s in article)
+    finder = ReportedSpeechFinder()
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for article in articles:
+            finder.find(article)
+        best = min(best, time.perf_counter() - start)
+    print(f"quotes layer: {tokens} tokens in {best:.2f} s = {tokens / best:,.0f} tokens/s (best of 3, one core)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", action="store_true", help="speed only")
+    args = parser.parse_args()
+    if not TRAIN.is_dir():
+        sys.exit(f"SpkAtt training data not found at {TRAIN}")
+    if not args.speed:
+        scores()
+    speed()
+
+
+if __name__ == "__main__":
+    main()
