@@ -54,12 +54,15 @@ class TimexPatterns:
 
     def __init__(self, lexicon: TimeLexicon) -> None:
         self.lex = lexicon
-        self.rules: list[tuple[re.Pattern, Handler, int]] = []
+        self.rules: list[tuple[re.Pattern, Handler, int, re.Pattern | None]] = []
         self._build()
 
     # -- rule construction -------------------------------------------------
-    def _rule(self, pattern: str, handler: Handler, priority: int = 0, flags: int = 0) -> None:
-        self.rules.append((re.compile(pattern, flags), handler, priority))
+    def _rule(self, pattern: str, handler: Handler, priority: int = 0, gate: str | None = None) -> None:
+        """``gate``: a cheap pattern (literal words, no look-arounds) that
+        occurs in every match; the rule only runs near its hits."""
+        gate = gate or self._gates.get(handler.__name__)
+        self.rules.append((re.compile(pattern), handler, priority, re.compile(gate) if gate else None))
 
     def _build(self) -> None:
         lex = self.lex
@@ -78,6 +81,20 @@ class TimexPatterns:
         approx = alternation(lex.approximators)
         seasons = alternation(w[0].upper() + w[1:] for w in lex.seasons)
         year = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
+        digit = r"\d"
+        self._gates = {
+            "_date": digit, "_date_list": digit, "_numeric_date": digit, "_year": digit,
+            "_decade": digit, "_century": digit, "_clock": digit,
+            "_month": month_names, "_weekday": weekdays, "_night_before": "Nacht",
+            "_relday": reldays, "_part_of_day": part_nouns, "_weekend": "Wochenende",
+            "_part_adverb": alternation(lex.day_part_adverbs), "_reference": alternation(lex.reference_words),
+            "_relative_unit": relmods, "_position_unit": positions,
+            "_relative_noun": alternation(lex.relative_nouns), "_narrative_shift": alternation(lex.narrative_shifts),
+            "_duration": units, "_vague_duration": plural_units, "_unit_adjective": alternation(lex.unit_adjectives),
+            "_set_each": "[Jj]ede", "_set_frequency": "mal", "_set_per": "pro|je", "_set_adverb": alternation(lex.sets),
+            "_set_weekday": alternation(list(lex.weekday_adverbs) + list(lex.weekdays)),
+            "_season": seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(_title(lex.holidays)),
+        }
 
         # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März"
         self._rule(
@@ -154,12 +171,12 @@ class TimexPatterns:
         )
         self._rule(
             r"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bübers\s))(?P<unit>Wochenende)" + _END,
-            lambda m, text: [Mention(m.start(), m.end(), "relunit", {"unit": "WE", "offset": None, "anchor": "article"})],
+            self._weekend,
             priority=1,
         )
         self._rule(
             rf"{_START}(?P<part>{alternation(lex.day_part_adverbs)}){_END}",
-            lambda m, text: [Mention(m.start(), m.end(), "partofday", {"part": lex.day_part_adverbs[m["part"].lower()]})],
+            self._part_adverb,
             priority=0,
         )
         self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_words)}){_END}", self._reference, priority=1)
@@ -222,7 +239,7 @@ class TimexPatterns:
         )
         self._rule(rf"{_START}(?P<adv>{alternation(lex.sets)})(?:e|en|er|es|em)?{_END}", self._set_adverb, priority=1)
         self._rule(
-            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)}){_END}|{_START}(?P<wdp>{alternation(w[:-1] for w in lex.weekdays)})(?P<part>{alternation(lex.day_part_adverbs)}){_END}",
+            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)}){_END}|{_START}(?P<wdp>{weekdays})(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}){_END}",
             self._set_weekday,
             priority=1,
         )
@@ -367,6 +384,12 @@ class TimexPatterns:
         code = self.lex.day_parts[m["part"].lower()]
         return [Mention(m.start(), m.end(), "partofday", {"part": code})]
 
+    def _weekend(self, m: re.Match, text: str) -> list[Mention]:
+        return [Mention(m.start(), m.end(), "relunit", {"unit": "WE", "offset": None, "anchor": "article"})]
+
+    def _part_adverb(self, m: re.Match, text: str) -> list[Mention]:
+        return [Mention(m.start(), m.end(), "partofday", {"part": self.lex.day_part_adverbs[m["part"].lower()]})]
+
     def _reference(self, m: re.Match, text: str) -> list[Mention]:
         key = re.sub(r"\s+", " ", m["ref"]).lower()
         return [Mention(m.start(), m.end(), "ref", {"value": self.lex.reference_words[key]})]
@@ -460,7 +483,7 @@ class TimexPatterns:
         if m["wd"]:
             value = f"XXXX-WXX-{self.lex.weekday_adverbs[m['wd'].lower()]}"
         else:
-            weekday = self.lex.weekdays[(m["wdp"] + "g").lower()]
+            weekday = self.lex.weekdays[m["wdp"].lower()]
             value = f"XXXX-WXX-{weekday}T{self.lex.day_part_adverbs[m['part'].lower()]}"
         return [Mention(m.start(), m.end(), "set", {"value": value})]
 
@@ -509,11 +532,12 @@ class TimexPatterns:
 
     # -- running -------------------------------------------------------------
     def candidates(self, text: str) -> Iterator[Mention]:
-        for pattern, handler, priority in self.rules:
-            for match in pattern.finditer(text):
-                for mention in handler(match, text):
-                    mention.priority += priority
-                    yield mention
+        for pattern, handler, priority, gate in self.rules:
+            for low, high in _windows(gate, text):
+                for match in pattern.finditer(text, low, high):
+                    for mention in handler(match, text):
+                        mention.priority += priority
+                        yield mention
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions in text order; longer (then higher priority) wins."""
@@ -528,6 +552,25 @@ class TimexPatterns:
             taken.append(mention)
             occupied.append((mention.start, mention.end))
         return sorted(taken, key=lambda x: x.start)
+
+
+_WINDOW = 60  # characters around a gate hit; longer than any expression
+
+
+def _windows(gate: re.Pattern | None, text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around the gate's hits, cut at spaces."""
+    if gate is None:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for hit in gate.finditer(text):
+        low = text.rfind(" ", 0, max(hit.start() - _WINDOW, 0)) + 1
+        high = text.find(" ", min(hit.end() + _WINDOW, len(text)))
+        high = len(text) if high < 0 else high
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
 
 
 def _unit_forms(lex: TimeLexicon) -> list[str]:

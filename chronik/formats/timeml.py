@@ -66,31 +66,28 @@ def read_timeml(path: Path) -> TimeMLDocument:
     return TimeMLDocument(path.name, raw, match.start(2), match.end(2), plain, offsets, dct, timexes)
 
 
-def _plain_text(content: str) -> tuple[str, list[int], list[GoldTimex]]:
+def _plain_text(content: str, element: str = "TIMEX3") -> tuple[str, list[int], list[GoldTimex]]:
     """Plain text of the TEXT content, the raw offset of each of its
-    characters, and the TIMEX3 elements found in it (gold, when scoring)."""
+    characters, and the ``element`` spans found in it (gold, when scoring).
+    TIMEX2 may nest; the outer and inner spans are both kept."""
     chars: list[str] = []
     offsets: list[int] = []
     timexes: list[GoldTimex] = []
-    open_timex: tuple[int, dict[str, str]] | None = None
+    open_elements: list[tuple[int, dict[str, str]]] = []
     position = 0
     for tag in _ANY_TAG.finditer(content):
         _decode_into(content, position, tag.start(), chars, offsets)
         name = tag.group()
-        if name.startswith("<TIMEX3"):
-            attrs = dict(_ATTR.findall(name))
-            if name.endswith("/>"):
-                pass
-            else:
-                open_timex = (len(chars), attrs)
-        elif name.startswith("</TIMEX3") and open_timex:
-            start, attrs = open_timex
-            text = "".join(chars[start:])
-            timexes.append(GoldTimex(start, len(chars), attrs.get("type", ""), attrs.get("value", attrs.get("val", "")).strip(), text))
-            open_timex = None
+        if name.startswith(f"<{element}") and not name.endswith("/>"):
+            open_elements.append((len(chars), dict(_ATTR.findall(name))))
+        elif name.startswith(f"</{element}") and open_elements:
+            start, attrs = open_elements.pop()
+            value = attrs.get("value", attrs.get("val", "")).strip()
+            timexes.append(GoldTimex(start, len(chars), attrs.get("type", ""), value, "".join(chars[start:])))
         position = tag.end()
     _decode_into(content, position, len(content), chars, offsets)
     offsets.append(len(content))
+    timexes.sort(key=lambda t: (t.start, -t.end))
     return "".join(chars), offsets, timexes
 
 

@@ -1,0 +1,115 @@
+"""Temporal tagger: accuracy on KRAUTS Dolomiten (ours vs HeidelTime's shipped
+output, same scorer), WikiWarsDE, and speed per article.
+
+    .venv/bin/python bench/time.py            # everything
+    .venv/bin/python bench/time.py --speed    # speed only
+
+Needs ../shared/data/temporal (KRAUTS Dolomiten parts, WikiWarsDE).  The
+held-back KRAUTS "Die Zeit" part is not used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chronik.extract.time import TimeTagger  # noqa: E402
+from chronik.formats.timeml import annotate_dir  # noqa: E402
+from chronik.formats.timex2 import read_timex2  # noqa: E402
+from chronik.scoring.timeml import TimexScores, merge, score_dirs, score_document  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "temporal"
+EXAMPLE = ROOT.parent / "shared" / "examples" / "videogipfel-2021-12.txt"
+KRAUTS_PARTS = ("KRAUTS_Dolomiten-100", "KRAUTS_Dolomiten-42")
+
+
+def _row(name: str, s: TimexScores) -> str:
+    return (
+        f"| {name} | {s.gold} | {s.predicted} | {100 * s.strict.f1:.1f} | {100 * s.relaxed.f1:.1f} "
+        f"| {100 * s.value.f1:.1f} | {100 * s.type_accuracy:.1f} |"
+    )
+
+
+def krauts() -> list[str]:
+    header = ["| part / system | gold | predicted | strict F1 | relaxed F1 | value F1 | type acc |", "|---|---|---|---|---|---|---|"]
+    rows, ours_all, theirs_all = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for part in KRAUTS_PARTS:
+            gold = DATA / "krauts" / part
+            out = Path(tmp) / part
+            annotate_dir(DATA / "krauts" / f"{part}_raw-text", out)
+            ours = score_dirs(gold, out)
+            theirs = score_dirs(gold, DATA / "krauts" / f"{part}_Heideltime")
+            ours_all.append(ours)
+            theirs_all.append(theirs)
+            rows += [_row(f"{part} chronik", ours), _row(f"{part} HeidelTime", theirs)]
+    rows += [_row("both parts chronik", merge(ours_all)), _row("both parts HeidelTime", merge(theirs_all))]
+    return header + rows
+
+
+def wikiwars() -> list[str]:
+    files = sorted((DATA / "wikiwarsde" / "keyinline").glob("*.xml"))
+    header = ["| WikiWarsDE mode | gold | predicted | strict F1 | relaxed F1 | value F1 |", "|---|---|---|---|---|---|"]
+    rows = []
+    for label, narrative in (("news (article-date anchor)", False), ("narrative (history anchor)", True)):
+        tagger = TimeTagger("de", narrative_months=narrative)
+        scores = TimexScores(has_types=False)
+        for path in files:
+            document = read_timex2(path)
+            score_document(scores, document.timexes, tagger.tag(document.plain, document.dct))
+        rows.append(
+            f"| {label} | {scores.gold} | {scores.predicted} | {100 * scores.strict.f1:.1f} "
+            f"| {100 * scores.relaxed.f1:.1f} | {100 * scores.value.f1:.1f} |"
+        )
+    return header + rows
+
+
+def speed(repeats: int = 200) -> list[str]:
+    from chronik.readers.dated import parse_dated
+
+    document = parse_dated(EXAMPLE.read_text("utf-8"), EXAMPLE)
+    tokens = len(document.text.split())
+    tagger = TimeTagger("de")
+    tagger.tag(document.text, document.date)  # warm: word lists and patterns load once
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        tagger.tag(document.text, document.date)
+        timings.append(time.perf_counter() - start)
+    median = statistics.median(timings) * 1000
+    lines = [
+        f"example article ({tokens} whitespace tokens, {len(document.text)} chars): "
+        f"median {median:.2f} ms, min {min(timings) * 1000:.2f} ms over {repeats} runs (one core, warm)"
+    ]
+    texts = [p.read_text("utf-8") for p in sorted((DATA / "krauts" / "KRAUTS_Dolomiten-100_raw-text").iterdir())]
+    start = time.perf_counter()
+    for text in texts:
+        tagger.tag(text, "2015-01-01")
+    elapsed = time.perf_counter() - start
+    lines.append(f"KRAUTS Dolomiten-100 raw files: {1000 * elapsed / len(texts):.2f} ms per file ({len(texts)} files)")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", action="store_true", help="only measure speed")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"shared data not found at {DATA}")
+    if not args.speed:
+        print("\n".join(krauts()))
+        print()
+        print("\n".join(wikiwars()))
+        print()
+    print("\n".join(speed()))
+
+
+if __name__ == "__main__":
+    main()
