@@ -121,6 +121,7 @@ class ReportedSpeechFinder:
             cue = self._verb_cue_in(sentences, s_start - 1, 0, len(sentences[s_start - 1].words))
         attribution = Attribution(message=message, form="Direct", stwr="Speech")
         if cue is None:
+            self._uncued_direct(sentences, quote, attribution)
             return attribution
         s_cue, verb, entry, cue_positions = cue
         # An interrupted quote: «...», sagte er, «...» is one statement.
@@ -135,6 +136,31 @@ class ReportedSpeechFinder:
         attribution.source, attribution.addressee = self._roles(sentences[s_cue], s_cue, verb, entry)
         attribution.frame = _frame(sentences[s_cue], s_cue, set(message))
         return attribution
+
+    def _uncued_direct(self, sentences: Sequence[TokenSentence], quote: QuotedSpan, attribution: Attribution) -> None:
+        """A quote without a speech verb: ", so Barth." after it, or a colon sentence
+        before it ("Der Trainer zeigte sich zufrieden: «...»") names the speaker."""
+        s_end, t_end = quote.end
+        words, tags = sentences[s_end].words, sentences[s_end].tags
+        if t_end + 2 < len(words) and words[t_end + 1] == "," and words[t_end + 2].lower() == "so":
+            end = noun_phrase_end(words, tags, t_end + 3)
+            if end > t_end + 3:
+                attribution.cue = [(s_end, t_end + 2)]
+                attribution.source = _span(s_end, t_end + 3, end)
+                attribution.frame = _span(s_end, t_end + 1, end)
+                return
+        s, t = quote.start
+        intro = s if t > 0 and sentences[s].words[t - 1] == ":" else s - 1 if t == 0 and s > 0 and sentences[s - 1].words[-1:] == [":"] else None
+        if intro is None:
+            return
+        sentence = sentences[intro]
+        limit = t - 1 if intro == s else len(sentence.words) - 1
+        finite = next((k for k in range(limit) if sentence.tags[k].endswith("FIN")), None)
+        if finite is None:
+            return
+        anyone = CueVerb("", "", "Speech", False)
+        attribution.source, _ = self._roles(sentence, intro, finite, anyone)
+        attribution.frame = _span(intro, 0, limit + 1) if intro != s else _span(s, 0, t)
 
     def _verb_cue_in(
         self, sentences: Sequence[TokenSentence], s: int, start: int, end: int
@@ -459,6 +485,8 @@ class ReportedSpeechFinder:
             if end > first:
                 source = (first, end)
         elif start < verb:
+            while start < verb - 1 and tags[start] in ("ADV", "KON", "PTKNEG"):
+                start += 1  # "Auch Hassemer glaubt", "Aber Zeitungen berichteten"
             end = noun_phrase_end(words, tags, start)
             if end > start and all(tags[k] in ("ADV", "PTKNEG") for k in range(end, verb)):
                 source = (start, end)

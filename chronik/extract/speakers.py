@@ -34,8 +34,8 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
         j += 1
     if j >= n or tags[j] not in HEAD:
         return start
-    while j < n and tags[j] in HEAD:
-        j += 1
+    while j < n and (tags[j] in HEAD or (tags[j] == "KON" and tags[j - 1] == "TRUNC")):
+        j += 1  # "Such- und Rettungsagentur"
     return _extend(words, tags, j)
 
 
@@ -56,6 +56,18 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
             # "der Berater im Kreml, Juri Uschakow": a place attribute before an apposition
             k = noun_phrase_end(words, tags, j + 1)
             if k > j + 1 and ("," in words[j + 1 : k] or (k + 1 < n and words[k] == "," and tags[k + 1] == "NE")):
+                j = k
+                continue
+        if word.lower() in ("und", "sowie") and tags[j - 1] == "NE" and j + 1 < n and tags[j + 1] in ("NE", "NN", "ART", "ADJA"):
+            # "Özcan Mutlu und Benedikt Lux": coordinated names speak together
+            k = noun_phrase_end(words, tags, j + 1)
+            if k > j + 1 and tags[k - 1] == "NE":
+                j = k
+                continue
+        if tags[j] == "APPR" and words[j].lower() == "von" and tags[j - 1] == "NN":
+            # "Angaben von Radio Bremen", "Meinung von Mike Brown"
+            k = noun_phrase_end(words, tags, j + 1)
+            if k > j + 1 and tags[k - 1] == "NE":
                 j = k
                 continue
         if word == "(":
