@@ -43,6 +43,10 @@ from .timex_patterns import Mention, patterns_for
 from .timex_resolve import ABSOLUTE, NARRATIVE, fixed_value, needs_anchor, resolve_at, timex_type
 
 
+# How many sentences back a day named in the text still anchors a clock time.
+CLOCK_REACH = 1
+
+
 @dataclass(slots=True)
 class Timex:
     """One temporal expression with its TimeML value and possible interval."""
@@ -73,6 +77,7 @@ class _Anchor:
     low: dt.date
     high: dt.date
     label: str
+    sentence: int = -1
 
 
 class TimeTagger:
@@ -112,21 +117,33 @@ class TimeTagger:
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
             sentence = sentences[index] if sentences else (0, len(text))
             direction = self._direction(text, sentence, mention)
-            timex, period_anchor = self._resolve(mention, text, article, narrative, direction)
+            recent = narrative if narrative and index - narrative.sentence <= CLOCK_REACH else None
+            timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
             timex.sentence = index
             timexes.append(timex)
             if period_anchor is not None:
+                period_anchor.sentence = index
                 narrative = period_anchor
         _pin_weekdays(timexes)
         return timexes
 
     # -- resolution ------------------------------------------------------------
     def _resolve(
-        self, mention: Mention, text: str, article: _Anchor | None, narrative: _Anchor | None, direction: int
+        self,
+        mention: Mention,
+        text: str,
+        article: _Anchor | None,
+        narrative: _Anchor | None,
+        recent: _Anchor | None,
+        direction: int,
     ) -> tuple[Timex, _Anchor | None]:
         kind = needs_anchor(mention)
         if kind == ABSOLUTE:
             anchor = None
+        elif mention.kind in ("clock", "partofday"):
+            # A time of day belongs to a day named close by; in listings
+            # without one, to the article's day.
+            anchor = recent or article
         elif kind == NARRATIVE or (self.narrative_months and mention.kind in ("month", "season", "date", "holiday")):
             anchor = narrative or article
         else:

@@ -62,7 +62,8 @@ class TimexPatterns:
         """``gate``: a cheap pattern (literal words, no look-arounds) that
         occurs in every match; the rule only runs near its hits."""
         gate = gate or self._gates.get(handler.__name__)
-        self.rules.append((re.compile(pattern), handler, priority, re.compile(gate) if gate else None))
+        # Gates run on the lower-cased text: half the alternatives, fewer first letters.
+        self.rules.append((re.compile(pattern), handler, priority, re.compile(gate.lower()) if gate else None))
 
     def _build(self) -> None:
         lex = self.lex
@@ -532,8 +533,11 @@ class TimexPatterns:
 
     # -- running -------------------------------------------------------------
     def candidates(self, text: str) -> Iterator[Mention]:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lower-cased
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         for pattern, handler, priority, gate in self.rules:
-            for low, high in _windows(gate, text):
+            for low, high in _windows(gate, lowered):
                 for match in pattern.finditer(text, low, high):
                     for mention in handler(match, text):
                         mention.priority += priority
