@@ -21,7 +21,7 @@ DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
 # Control bytes that never occur in text (tab, newlines, form feed and ESC
 # are left out on purpose: old wire texts do contain them).
-_CONTROL_BYTES = frozenset(range(1, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+_CONTROL_BYTES = bytes([*range(1, 9), 11, *range(14, 27), *range(28, 32)])
 _CONTROL_SHARE = 0.05
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -79,7 +79,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in data:
         return True
-    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # C speed, no Python loop
     return bool(head) and controls / len(head) > _CONTROL_SHARE
 
 
