@@ -426,7 +426,7 @@ class ReportedSpeechFinder:
                 if word == "wonach":
                     message = list(range(t + 1, n))
                     return _simple(s, [t], source, message, frame, stwr)
-        elif word == "nach" and t + 1 < len(words) and self._report_noun_follows(sentence, t + 1):
+        elif word in ("nach", "aus") and t + 1 < len(words) and self._report_noun_follows(sentence, t + 1):
             end = noun_phrase_end(words, tags, t + 1)
             if end == t + 1:
                 end = t + 3 if t + 2 < len(words) else t + 2
@@ -436,7 +436,7 @@ class ReportedSpeechFinder:
         elif (
             word == "nach"
             and t > 0
-            and sentence.words[t - 1] in self.lexicon.nouns
+            and self._report_noun(sentence.words[t - 1])
             and (t + 1 == len(words) or tags[t + 1] not in ("ART", "NN", "NE", "ADJA", "CARD", "PPOSAT", "PIAT"))
         ):
             start = noun_phrase_start(words, tags, t)
@@ -456,7 +456,7 @@ class ReportedSpeechFinder:
 
     def _report_noun_follows(self, sentence: TokenSentence, k: int) -> bool:
         for j in range(k, min(k + 3, len(sentence.words))):
-            if sentence.words[j] in self.lexicon.nouns:
+            if self._report_noun(sentence.words[j]):
                 return True
             if sentence.tags[j] not in ("ADJA", "PPOSAT", "ART", ""):
                 return False
@@ -464,9 +464,23 @@ class ReportedSpeechFinder:
 
     def _noun_stwr(self, sentence: TokenSentence, start: int, end: int) -> str:
         for k in range(start, end):
-            if sentence.words[k] in self.lexicon.nouns:
-                return self.lexicon.nouns[sentence.words[k]]
+            stwr = self._report_noun(sentence.words[k])
+            if stwr:
+                return stwr
         return "SW"
+
+    def _report_noun(self, word: str) -> str | None:
+        """STWR of a report noun, also inside compounds ("Polizeiangaben", "Zeugenaussagen")."""
+        nouns = self.lexicon.nouns
+        if word in nouns:
+            return nouns[word]
+        lower = word.lower()
+        for size in range(min(len(lower) - 3, 14), 4, -1):
+            tail = lower[-size:]
+            stwr = nouns.get(tail.capitalize())
+            if stwr:
+                return stwr
+        return None
 
     # -- roles -----------------------------------------------------------------
     def _roles(
