@@ -384,7 +384,7 @@ class ReportedSpeechFinder:
         for k in range(start, limit):
             if tags[k].endswith("FIN") and is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon):
                 return True
-            if tags[k] == "VVIZU" or (tags[k] == "PTKZU" and entry.lemma in ("fordern", "auffordern", "aufrufen", "bitten", "ankündigen", "kündigen", "versprechen", "drohen", "empfehlen", "vorschlagen", "raten")):
+            if tags[k] == "VVIZU" or tags[k] == "PTKZU" or (words[k].lower() == "zu" and k + 1 < limit and tags[k + 1].startswith("V")):
                 return True
         return False
 
