@@ -75,6 +75,8 @@ def write_feed(path: Path, articles: int) -> None:
 def run_ingest(feed: Path, db: Path, args: argparse.Namespace) -> tuple[float, str]:
     command = [sys.executable, "-m", "chronik", "ingest", str(feed), "--db", str(db),
                "--batch-size", str(args.batch_size), "--workers", str(args.workers)]
+    if args.pipeline:
+        command += ["--pipeline", args.pipeline]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - started
@@ -121,6 +123,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--pipeline", help="components for `chronik ingest --pipeline` (default: the default pipeline)")
     parser.add_argument("--repeats", type=int, default=5, help="rounds over the query set")
     parser.add_argument("--dir", type=Path, help="keep the feed and archive here (default: a temporary folder)")
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
@@ -155,7 +158,7 @@ def main() -> None:
         f"Command: `{command}`",
         "",
         f"* feed: {args.articles:,} articles from 10kGNAD (copies re-dated, sentences rotated), "
-        f"{counts['tokens']:,} tokens, {counts['sentences']:,} sentences; pipeline {', '.join(counts['pipeline_versions'])}",
+        f"{counts['tokens']:,} tokens, {counts['sentences']:,} sentences; pipeline {args.pipeline or 'default'} = {', '.join(counts['pipeline_versions'])}",
         f"* first ingest: {first:.1f} s = {args.articles / first:.1f} articles/s, "
         f"{counts['tokens'] / first:,.0f} tokens/s (workers {args.workers}, batch {args.batch_size}; `{first_out}`)",
         f"* re-ingest, nothing changed: {again:.1f} s = {first / again:.0f}x faster (target >= 20x; `{again_out}`)",

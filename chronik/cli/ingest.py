@@ -53,21 +53,25 @@ def add_parser(subparsers) -> None:
     add_input_options(parser)
     parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="articles per transaction (default: 64)")
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default: 1)")
+    parser.add_argument(
+        "--pipeline", metavar="NAMES",
+        help="comma-separated components to run instead of the default pipeline (e.g. 'text' for a quick search-only archive)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..archive import open_archive
     from ..archive.ingest import ingest
-    from ..pipeline import default_pipeline
     from ..readers.registry import iter_documents
 
     date = parse_date_option(args.date)
     fmt = check_format(args.format)
     if args.batch_size < 1 or args.workers < 1:
         raise ChronikError("E112", path="--batch-size/--workers", reason="must be at least 1.")
-    pipeline = default_pipeline()
-    with open_archive(args.db, create=True) as archive, _analyzer_pool(args.workers) as analyze_many:
+    names = component_names(args.pipeline)
+    pipeline = make_pipeline(names)  # checks the names before anything is read
+    with open_archive(args.db, create=True) as archive, _analyzer_pool(args.workers, names) as analyze_many:
         items = iter_documents(args.paths, fmt=fmt, date=date)
         with _progress_bar(args.paths) as on_progress:
             report = ingest(
@@ -118,35 +122,46 @@ def estimate_articles(paths: list[str]) -> int | None:
     return total or None
 
 
+def component_names(option: str | None) -> list[str] | None:
+    if option is None:
+        return None
+    return [name.strip() for name in option.split(",") if name.strip()]
+
+
+def make_pipeline(names: list[str] | None):
+    from ..pipeline import Pipeline, default_pipeline
+
+    return default_pipeline() if names is None else Pipeline(names)
+
+
 _WORKER_PIPELINE = None
 
 
-def _ignore_ctrl_c() -> None:
+def _start_worker(names: list[str] | None) -> None:
+    global _WORKER_PIPELINE
     # Ctrl-C is handled once, by the main process, which rolls back the batch.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_PIPELINE = make_pipeline(names)
 
 
 def _worker_analyze(document: Document) -> Analysis | str:
-    global _WORKER_PIPELINE
     from ..archive.ingest import analyze_article
-    from ..pipeline import default_pipeline
 
-    if _WORKER_PIPELINE is None:
-        _WORKER_PIPELINE = default_pipeline()
     return analyze_article(_WORKER_PIPELINE, document)
 
 
 class _analyzer_pool:
     """With --workers > 1, run the pure per-article step in a process pool."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, names: list[str] | None) -> None:
         self.workers = workers
+        self.names = names
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self):
         if self.workers <= 1:
             return None
-        self.pool = ProcessPoolExecutor(self.workers, initializer=_ignore_ctrl_c)
+        self.pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(self.names,))
         return lambda documents: list(self.pool.map(_worker_analyze, documents, chunksize=4))
 
     def __exit__(self, *exc_info: object) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from .conftest import GASPREIS
 
 
@@ -73,3 +75,19 @@ def test_workers_store_the_same_articles(chronik, newsroom, db):
     assert "ingested 2" in out
     _, out, _ = chronik("search", "Osterweiterung", "--db", db)
     assert "Nato-[Osterweiterung]" in out
+
+
+def test_lighter_pipeline_then_full_pipeline_updates(chronik, newsroom, db):
+    from chronik.pipeline import default_component_names
+
+    if default_component_names() == ["text"]:
+        pytest.skip("the default pipeline is the text layer alone")
+    code, out, err = chronik("ingest", str(newsroom), "--db", db, "--pipeline", "text")
+    assert code == 0 and "ingested 2" in out, err
+    code, out, _ = chronik("ingest", str(newsroom), "--db", db)
+    assert code == 0 and "updated 2" in out
+
+
+def test_unknown_component_is_a_one_line_error(chronik, newsroom, db):
+    code, _, err = chronik("ingest", str(newsroom), "--db", db, "--pipeline", "text,hellseher")
+    assert code == 2 and "E201" in err and err.count("\n") == 1
