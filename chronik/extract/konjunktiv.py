@@ -15,6 +15,15 @@ from __future__ import annotations
 from .speech_lexicon import SpeechLexicon
 
 
+def konjunktiv_mood(word: str, tag: str, lemma: str, lexicon: SpeechLexicon) -> str | None:
+    """"I" (the reporting subjunctive), "II" (also conditional) or None."""
+    form = word.lower()
+    listed = lexicon.konjunktiv.get(form)
+    if listed:
+        return listed
+    return "I" if is_konjunktiv(word, tag, lemma, lexicon) else None
+
+
 def is_konjunktiv(word: str, tag: str, lemma: str, lexicon: SpeechLexicon) -> bool:
     form = word.lower()
     if form in lexicon.konjunktiv:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .konjunktiv import is_konjunktiv
+from .konjunktiv import is_konjunktiv, konjunktiv_mood
 from .quote_marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans, outermost
 from .speakers import (
     DATIVE_STARTS,
@@ -31,6 +31,7 @@ Position = tuple[int, int]
 _VERB_FINAL_OPENERS = frozenset({"KOUS", "PWAV", "PRELS", "KOKOM"})
 _FINAL_PUNCT = frozenset({".", "!", "?", "…"})
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
+_FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
 
 
 @dataclass(slots=True)
@@ -599,6 +600,17 @@ class ReportedSpeechFinder:
                 )
                 current = None
                 continue
+            if previous is None and self._mood(sentence, s, quoted) == "I":
+                # Konjunktiv I reports even without a cue nearby: the last speaker said it
+                previous = next((a for a in reversed(output) if a.source and not a.is_nested
+                                 and a.sentences and 0 < s - a.sentences[-1] <= _FAR), None)
+                if previous is None:
+                    current = Attribution(message=[], form="IndirectFreeIndirect", stwr="Speech")
+                    current.message.extend(_span(s, 0, len(sentence.words)))
+                    output.append(current)
+                    previous = current
+                    continue
+                current = None
             if previous is None or not self._reports_on(sentence, s, quoted):
                 previous = current = None
                 continue
@@ -645,6 +657,15 @@ class ReportedSpeechFinder:
                 end = _content_end(words)
                 return end > 1 and words[end - 1].lower() in ("haben", "sein", "worden", "werden") and sentence.tags[end - 2] in ("VVPP", "VAPP")
         return False
+
+    def _mood(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> str | None:
+        """The strongest Konjunktiv among the finite verbs outside quotes."""
+        moods = {
+            konjunktiv_mood(sentence.words[k], tag, sentence.lemmas[k], self.lexicon)
+            for k, tag in enumerate(sentence.tags)
+            if tag.endswith("FIN") and (s, k) not in quoted
+        }
+        return "I" if "I" in moods else "II" if "II" in moods else None
 
     def _reports_on(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
         """A sentence in Konjunktiv (main clause) goes on reporting the last speaker."""
