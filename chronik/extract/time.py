@@ -45,6 +45,9 @@ from .timex_resolve import ABSOLUTE, NARRATIVE, fixed_value, needs_anchor, resol
 
 # How many sentences back a day named in the text still anchors a clock time.
 CLOCK_REACH = 1
+# News: how many sentences back a year named in the text still gives its
+# year to a month or date without one ("2014 ... im März").
+STORY_REACH = 0
 
 
 @dataclass(slots=True)
@@ -89,6 +92,9 @@ class TimeTagger:
         # Histories (WikiWarsDE) anchor bare months and years to the story,
         # news to the article date.
         self.narrative_months = narrative_months
+        # How many sentences a year named in the text lends itself to a bare
+        # "im März" or "am 5. Mai" (histories: until the next year is named).
+        self.story_reach = 10**6 if narrative_months else STORY_REACH
         self._cue_re = re.compile(r"[\wäöüÄÖÜß]+")
 
     # -- public --------------------------------------------------------------
@@ -112,15 +118,21 @@ class TimeTagger:
             else None
         )
         narrative: _Anchor | None = None
+        story_year: tuple[int, int] | None = None  # (year, sentence) of the last year the text named
         timexes: list[Timex] = []
         for mention in self.patterns.find(text):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
             sentence = sentences[index] if sentences else (0, len(text))
             direction = self._direction(text, sentence, mention)
+            if story_year and index - story_year[1] <= self.story_reach:
+                mention = _with_story_year(mention, story_year[0])
             recent = narrative if narrative and index - narrative.sentence <= CLOCK_REACH else None
             timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
             timex.sentence = index
             timexes.append(timex)
+            year = _named_year(timex)
+            if year is not None:
+                story_year = (year, index)
             if period_anchor is not None:
                 period_anchor.sentence = index
                 narrative = period_anchor
@@ -144,7 +156,7 @@ class TimeTagger:
             # A time of day belongs to a day named close by; in listings
             # without one, to the article's day.
             anchor = recent or article
-        elif kind == NARRATIVE or (self.narrative_months and mention.kind in ("month", "season", "date", "holiday")):
+        elif kind == NARRATIVE:
             anchor = narrative or article
         else:
             anchor = article
@@ -204,6 +216,32 @@ class TimeTagger:
 # A past participle: "getroffen", "gesagt", "stattgefunden", "angekündigt".
 _PARTICIPLE = re.compile(r"^[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)$")
 _PERFECT_INFINITIVE = re.compile(r"\b[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)\s+(?:haben|sein)\b")
+
+
+_YEARLESS = ("month", "season", "date", "holiday", "yearpart")
+
+
+def _with_story_year(mention: Mention, year: int) -> Mention:
+    """"Im Jahr 2014 ... im März": the month takes the year the story is in."""
+    if mention.kind not in _YEARLESS or mention.fields.get("year") or mention.fields.get("year_offset") is not None:
+        return mention
+    if mention.kind == "season" and mention.fields.get("offset") is not None:
+        return mention
+    fields = dict(mention.fields, year=year)
+    fields.pop("year2", None)
+    return Mention(mention.start, mention.end, mention.kind, fields, mention.priority)
+
+
+def _named_year(timex: Timex) -> int | None:
+    """The year a DATE timex places the story in, if it names exactly one
+    (references and durations do not move the story)."""
+    if timex.type not in ("DATE", "TIME") or not timex.earliest or not timex.latest:
+        return None
+    if timex.anchor != "absolute":
+        return None  # "gestern" says nothing about the story's year
+    if timex.earliest[:4] != timex.latest[:4] or not timex.value[:4].isdigit():
+        return None
+    return int(timex.earliest[:4])
 
 
 def _mod(mention: Mention) -> str | None:

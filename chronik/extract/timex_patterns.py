@@ -97,9 +97,10 @@ class TimexPatterns:
             "_season": seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(_title(lex.holidays)),
         }
 
-        # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März"
+        # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März", "Abend des 22. Juni"
         self._rule(
-            rf"{_START}(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:(?:den|dem)\s+)?)?"
+            rf"{_START}(?:(?:(?P<adj>späten|frühen)\s+)?(?P<part>{part_nouns})\s+des\s+)?"
+            rf"(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:(?:den|dem)\s+)?)?"
             rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date,
             priority=5,
@@ -191,7 +192,7 @@ class TimexPatterns:
         # "Ende des Jahres", "Anfang nächsten Monats"
         self._rule(
             rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>des|der)\s+)?(?:(?P<rel>{relmods})\s+)?"
-            r"(?P<unit>Jahres|Monats|Woche|Jahrzehnts)" + _END,
+            rf"(?P<unit>Jahres|Monats|Woche|Jahrzehnts)(?:\s+(?P<year>{year}))?{_END}",
             self._position_unit,
             priority=3,
         )
@@ -284,6 +285,7 @@ class TimexPatterns:
             "month": self.lex.month(m["mon"]),
             "year": int(m["year"]) if m["year"] else None,
             "weekday": self.lex.weekdays.get(m["wd"].lower()) if m["wd"] else None,
+            "part": self.lex.day_parts.get(m["part"].lower()) if m["part"] else None,
         }
         return [Mention(m.start(), m.end(), "date", fields)]
 
@@ -414,6 +416,8 @@ class TimexPatterns:
     def _position_unit(self, m: re.Match, text: str) -> list[Mention]:
         offset = self._relmod(m["rel"])[0] if m["rel"] else 0
         unit = {"Jahres": "Y", "Monats": "M", "Woche": "W", "Jahrzehnts": "10Y"}[m["unit"]]
+        if m["year"] and unit == "Y":
+            return [Mention(m.start(), m.end(), "year", {"year": int(m["year"]), "mod": self._position(m["pos"])})]
         fields = {"unit": unit, "offset": offset, "anchor": "article", "mod": self._position(m["pos"])}
         return [Mention(m.start(), m.end(), "relunit", fields)]
 

@@ -50,7 +50,7 @@ def timex_type(mention: Mention, period: Period | None) -> str:
         return mention.fields["type"]
     if kind in ("clock", "partofday"):
         return "TIME"
-    if kind in ("weekday", "relday") and mention.fields.get("part"):
+    if kind in ("weekday", "relday", "date") and mention.fields.get("part"):
         return "TIME"
     if kind == "shift" and mention.fields["unit"] in ("S", "MIN", "H"):
         return "TIME"
@@ -106,7 +106,7 @@ def _date(f: dict, ref: dt.date | None, direction: int) -> Period | None:
     day, month, year = f["day"], f["month"], f.get("year")
     if year:
         date = cal.safe_date(year, month, day)
-        return cal.day_period(date) if date else None
+        return cal.day_period(date, f.get("part")) if date else None
     if f.get("year2") is not None:
         if ref is None:
             return None
@@ -125,7 +125,7 @@ def _date(f: dict, ref: dt.date | None, direction: int) -> Period | None:
         # "Donnerstag, 25. Februar": the weekday picks the year when it can
         fitting = [d for d in candidates if d and d.isoweekday() == f["weekday"]]
         candidates = fitting or candidates
-    return _pick([cal.day_period(d) if d else None for d in candidates], ref, direction)
+    return _pick([cal.day_period(d, f.get("part")) if d else None for d in candidates], ref, direction)
 
 
 def _month(f: dict, ref: dt.date | None, direction: int) -> Period | None:
