@@ -224,7 +224,7 @@ class ReportedSpeechFinder:
                 if tag not in ("VVFIN", "VVPP") or (s, t) in quoted or (s, t) in used_cues:
                     continue
                 cue = self._verb_at(sentence, t)
-                if cue is None or cue[0].stwr == "Thought":
+                if cue is None or cue[0].stwr in ("Thought", "ST"):
                     continue
                 entry, _ = cue
                 source, addressee = self._roles(sentence, s, t, entry)
@@ -376,7 +376,7 @@ class ReportedSpeechFinder:
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)
-        if tags[start] not in ("PRELAT", "KOUS", "KON", "KOUI", "PWS", "PWAV", "APPR", "KOKOM") and entry.stwr != "Thought":
+        if tags[start] not in ("PRELAT", "KOUS", "KON", "KOUI", "PWS", "PWAV", "APPR", "KOKOM") and entry.stwr not in ("Thought", "ST"):
             # "Sullivan betonte, die USA unterrichteten ...": a main clause (finite verb
             # not last, unlike a relative clause) is the report
             finite = next((k for k in range(start + 1, limit) if tags[k].endswith("FIN")), None)
