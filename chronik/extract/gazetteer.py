@@ -28,6 +28,7 @@ _NAME_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ']+(?:[ -][
 ALTERNATE_NAME_MIN_POPULATION = 150_000
 CITY_MIN_POPULATION = 30_000
 MAX_PHRASE_TOKENS = 6
+_NO_MARKS: list[str] = []  # shared, never mutated: match() builds new lists
 
 
 @dataclass
@@ -60,29 +61,28 @@ class Gazetteer:
         return self.inhabitant_place.get(word)
 
     def match(self, tokens: list[str]) -> list[list[str]]:
-        """Per token, the list features: 'LOC:B', 'ORG:I', 'FIRST', 'DERIV' ...
+        """Per token, the phrase-list features: 'LOC:B', 'ORG:I', 'LOC:gen' ...
 
-        Longest match per type, in time linear in the number of tokens
-        (phrases are at most MAX_PHRASE_TOKENS long).
+        Longest match per type, in one pass linear in the number of tokens
+        (phrases are at most MAX_PHRASE_TOKENS long).  Marks of single
+        words alone ('FIRST', 'DERIV' ...) come from :meth:`word_marks`.
         """
-        marks: list[list[str]] = [[] for _ in tokens]
-        for kind, by_first in self.phrases.items():
-            i = 0
-            while i < len(tokens):
-                length = _longest_at(tokens, i, by_first.get(tokens[i]))
-                if length == 0 and tokens[i].endswith("s") and len(tokens[i]) > 3:
-                    # Genitive of a one-word name: "Russlands", "Bidens".
-                    if tokens[i][:-1] in self.single.get(kind, ()):
-                        marks[i].append(f"{kind}:gen")
-                if length:
-                    marks[i].append(f"{kind}:B")
-                    for j in range(i + 1, i + length):
-                        marks[j].append(f"{kind}:I")
-                    i += length
-                else:
-                    i += 1
+        marks: list[list[str]] = [_NO_MARKS] * len(tokens)
+        covered: dict[str, int] = {}  # type -> first token after its last match
         for i, token in enumerate(tokens):
-            marks[i].extend(self.word_marks(token))
+            genitive = token[:-1] if token.endswith("s") and len(token) > 3 else None
+            for kind, by_first in self.phrases.items():
+                if covered.get(kind, 0) > i:
+                    continue
+                length = _longest_at(tokens, i, by_first.get(token))
+                if length:
+                    marks[i] = marks[i] + [f"{kind}:B"]
+                    for j in range(i + 1, i + length):
+                        marks[j] = marks[j] + [f"{kind}:I"]
+                    covered[kind] = i + length
+                elif genitive and genitive in self.single.get(kind, ()):
+                    # Genitive of a one-word name: "Russlands", "Bidens".
+                    marks[i] = marks[i] + [f"{kind}:gen"]
         return marks
 
     @lru_cache(maxsize=200_000)

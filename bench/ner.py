@@ -1,0 +1,55 @@
+"""NER speed: tokens per second of the CRF entity tagger on one core.
+
+    .venv/bin/python bench/ner.py [--repeat 3]
+
+Input: the sentences of ../shared/data/ner/germeval2014/NER-de-dev.tsv
+(41,653 tokens), POS-tagged beforehand by chronik's tagger, so that the
+number is the entity tagger alone (features + CRF decoding), as it runs
+inside the pipeline after the text layer.  The first pass warms the word
+feature cache like a long-running ingest would; the best of --repeat
+passes is reported, plus the cold first pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chronik.extract.entities import EntityTagger  # noqa: E402
+from chronik.extract.tagger import load_tagger  # noqa: E402
+from chronik.scoring.germeval import read_outer_tags  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not DATA.is_file():
+        print(f"{DATA} not found: put ../shared beside the project", file=sys.stderr)
+        return 2
+    pos = load_tagger("de")
+    sentences = [(words, pos.tag(words)[0]) for words, _ in read_outer_tags(DATA)]
+    tokens = sum(len(words) for words, _ in sentences)
+    ner = EntityTagger("de")
+    timings = []
+    for _ in range(args.repeat + 1):
+        started = time.perf_counter()
+        for words, tags in sentences:
+            ner.tag(words, tags)
+        timings.append(time.perf_counter() - started)
+    cold, best = timings[0], min(timings[1:])
+    print(f"NER (features + CRF), {len(sentences)} sentences, {tokens} tokens, one core")
+    print(f"  cold first pass: {tokens / cold:,.0f} tokens/s")
+    print(f"  warm, best of {args.repeat}: {tokens / best:,.0f} tokens/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
