@@ -48,6 +48,8 @@ CLOCK_REACH = 1
 # News: how many sentences back a year named in the text still gives its
 # year to a month or date without one ("2014 ... im März").
 STORY_REACH = 0
+# A bare year more than this far from the story's year does not move the story.
+DIGRESSION_YEARS = 10
 
 
 @dataclass(slots=True)
@@ -131,7 +133,7 @@ class TimeTagger:
             timex.sentence = index
             timexes.append(timex)
             year = _named_year(timex)
-            if year is not None:
+            if year is not None and not _digression(mention, year, story_year):
                 story_year = (year, index)
             if period_anchor is not None:
                 period_anchor.sentence = index
@@ -230,6 +232,12 @@ def _with_story_year(mention: Mention, year: int) -> Mention:
     fields = dict(mention.fields, year=year)
     fields.pop("year2", None)
     return Mention(mention.start, mention.end, mention.kind, fields, mention.priority)
+
+
+def _digression(mention: Mention, year: int, story_year: tuple[int, int] | None) -> bool:
+    """A bare year far from the story's ("die Grenze von 1370") is a look
+    aside, not a move of the story; a full date always moves it."""
+    return mention.kind == "year" and story_year is not None and abs(year - story_year[0]) > DIGRESSION_YEARS
 
 
 def _named_year(timex: Timex) -> int | None:
