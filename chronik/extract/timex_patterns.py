@@ -36,6 +36,8 @@ Handler = Callable[[re.Match, str], list[Mention]]
 
 _END = r"(?![\w]|-\w)"  # "Winter-Biathlon" is no season
 _START = r"(?<![\w-])"  # "MIP-Montag" is no weekday
+# between the days of "am 16., 17. und 23. sowie am 24. Jänner"
+_LIST_JOIN = r"\s*(?:,\s*(?:und|sowie|oder)?|und|sowie|oder|bis|-|–|/)\s*(?:(?:am|vom|zum|dem|den)\s+)?"
 _ADJ = r"[a-zäöüß]{2,}(?:e|en)"  # "360 ehrenamtliche Stunden"
 
 
@@ -107,7 +109,7 @@ class TimexPatterns:
         )
         # "3., 4. und 5. Oktober", "3. bis 6. Oktober"
         self._rule(
-            rf"{_START}(?P<days>[0-3]?\d\.(?:\s*(?:,|und|bis|-|–|/)\s*[0-3]?\d\.)+)\s*"
+            rf"{_START}(?P<days>[0-3]?\d\.(?:{_LIST_JOIN}[0-3]?\d\.)+)\s*"
             rf"(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date_list,
             priority=5,
@@ -132,7 +134,7 @@ class TimexPatterns:
         )
         # "2014", "im Jahr 2014", "Anfang 2014", "Ende der 1990er Jahre"
         self._rule(
-            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{positions})\s+|(?P<jahr>Jahr(?:e|es)?|Jahrgang)\s+)?(?P<year>{year})"
+            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{positions})\s+|(?P<jahr>Jahr(?:e|es)?)\s+)?(?P<year>{year})"
             r"(?![\d]|[.,]\d|\s*/\s*\d{1,2}(?!\d)|-\d{1,2}(?!\d)|\.?\s*(?:Jahrhundert)|er)",
             self._year,
             priority=2,
@@ -263,7 +265,7 @@ class TimexPatterns:
         )
         # clock times: "20.30 Uhr", "um 10.30", "von 14 bis 18 Uhr"
         self._rule(
-            r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s*Uhr(?![\w])",
+            rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s*Uhr(?:\s+(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}|früh))?(?![\w])",
             self._clock,
             priority=3,
         )
@@ -518,6 +520,9 @@ class TimexPatterns:
         hour, minute = int(m["h"]), int(m["m"] or 0)
         if hour > 24 or (hour == 24 and minute):
             return []
+        part = self.lex.day_part_adverbs.get((m.groupdict().get("part") or "").lower())
+        if part in ("AF", "EV") and hour < 12:
+            hour += 12  # "8 Uhr abends"
         schedule = _word_before(text, m.start()).lower() in self.lex.clock_range_words
         return [Mention(m.start(), m.end(), "clock", {"hour": hour % 24, "minute": minute, "undated": schedule})]
 
