@@ -347,7 +347,8 @@ class ReportedSpeechFinder:
             message = list(range(0, start - 1))
         if not message and end < n and words[end] in (",", ":"):
             after = end + 1
-            if words[end] == ":" or self._reports_a_clause(sentence, after, n, entry):
+            opens_with_wie = words[start].lower() == "wie" and start == 0
+            if words[end] == ":" or opens_with_wie or self._reports_a_clause(sentence, after, n, entry):
                 message = list(range(after, n))
         if not message and end < len(words) and words[end] == ":" and s + 1 < len(sentences):
             return None  # "Er sagte:" + next sentence: left to direct quotes / continuation
@@ -519,6 +520,8 @@ class ReportedSpeechFinder:
                 source = (after, end)
         if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None
+        if source is None and entry.lemma == "heißen":
+            source = _place_of_writing(sentence, start, clause_end(words, tags, cue_verb))
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = _span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
@@ -798,6 +801,17 @@ def _report_start(sentence: TokenSentence, comma: int) -> int:
         if sentence.words[k] in (":", ";"):
             return k + 1
     return 0
+
+
+def _place_of_writing(sentence: TokenSentence, start: int, end: int) -> tuple[int, int] | None:
+    """"im Bericht heißt es", "heißt es in der Mitteilung": where it is written."""
+    words, tags = sentence.words, sentence.tags
+    for k in range(start, end):
+        if words[k].lower() in ("im", "in", "aus") and tags[k] in ("APPRART", "APPR"):
+            np_end = noun_phrase_end(words, tags, k + 1)
+            if np_end > k + 1:
+                return (k, np_end)
+    return None
 
 
 def _is_passive(sentence: TokenSentence, start: int, verb: int) -> bool:

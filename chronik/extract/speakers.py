@@ -18,6 +18,8 @@ GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 DATIVE_STARTS = frozenset(
     {"dem", "der", "den", "einem", "einer", "ihm", "ihr", "ihnen", "uns", "mir", "dir", "diesem", "dieser"}
 )
+OPENING_MARKS = frozenset({"„", "«", "»", '"', "“"})
+CLOSING_MARKS = frozenset({"“", "»", "«", '"', "”"})
 CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "-", "—"})
 NOMINATIVE_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "du", "ihr", "dieser", "diese", "jener"})
 
@@ -32,6 +34,18 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
     j = start
     while j < n and tags[j] in PRE:
         j += 1
+    if j < n and words[j] in OPENING_MARKS:
+        # a quoted name: der „Arbeitskreis Vorratsdatenspeicherung“, „heise online“
+        close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] in CLOSING_MARKS), None)
+        if (
+            close is not None
+            and close - j - 1 <= 4
+            and words[j + 1][:1].isupper()
+            and not any(tags[k].endswith("FIN") or tags[k] in ("$,", "$.") for k in range(j + 1, close))
+        ):
+            return _extend(words, tags, close + 1)
+    if (j >= n or tags[j] not in HEAD) and j > start and tags[j - 1] == "ADJA" and words[j - 1][:1].isupper():
+        return _extend(words, tags, j)  # a nominalised adjective: "Der Tatverdächtige"
     if j >= n or tags[j] not in HEAD:
         return start
     while j < n and (tags[j] in HEAD or (tags[j] == "KON" and tags[j - 1] == "TRUNC")):
