@@ -129,6 +129,9 @@ class TimeTagger:
             if story_year and index - story_year[1] <= self.story_reach:
                 mention = _with_story_year(mention, story_year[0])
             recent = narrative if narrative and index - narrative.sentence <= CLOCK_REACH else None
+            if mention.fields.get("undated") and recent is not None and recent.sentence == index:
+                # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day
+                mention = Mention(mention.start, mention.end, mention.kind, dict(mention.fields, undated=False), mention.priority)
             timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
             timex.sentence = index
             timexes.append(timex)
@@ -154,7 +157,7 @@ class TimeTagger:
         kind = needs_anchor(mention)
         if kind == ABSOLUTE:
             anchor = None
-        elif mention.kind in ("clock", "partofday"):
+        elif mention.kind == "clock":
             # A time of day belongs to a day named close by; in listings
             # without one, to the article's day.
             anchor = recent or article
