@@ -228,7 +228,9 @@ class ReportedSpeechFinder:
                     continue
                 entry, _ = cue
                 source, addressee = self._roles(sentence, s, t, entry)
-                if not source:
+                if not source or source[0][1] > t or _is_passive(sentence, 0, t):
+                    continue
+                if sentence.words[source[0][1]].lower() in ("ich", "wir", "das", "dies", "es"):
                     continue
                 found.append(
                     Attribution(
@@ -340,7 +342,7 @@ class ReportedSpeechFinder:
         if start > 0 and words[start - 1] == "," and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             before = range(_report_start(sentence, start - 1), start - 1)
-            if any(tags[k].endswith("FIN") for k in before):
+            if self._main_clause(sentence, before):
                 message = list(before)
         elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie":
             # "Biden drohte ..., wie Sullivan sagte."
@@ -365,6 +367,15 @@ class ReportedSpeechFinder:
             addressee=addressee,
             frame=_frame(sentence, s, set(message_positions)),
         )
+
+    def _main_clause(self, sentence: TokenSentence, span: range) -> bool:
+        """A main clause or a Konjunktiv clause, not a relative clause ending in its verb."""
+        finite = [k for k in span if sentence.tags[k].endswith("FIN")]
+        if not finite:
+            return False
+        if any(is_konjunktiv(sentence.words[k], sentence.tags[k], sentence.lemmas[k], self.lexicon) for k in finite):
+            return True
+        return finite[0] < span[-1]
 
     def _reports_a_clause(self, sentence: TokenSentence, start: int, end: int, entry: CueVerb) -> bool:
         """Is what follows the comma a reported clause (dass/ob, Konjunktiv, zu-infinitive)?"""
@@ -658,7 +669,7 @@ class ReportedSpeechFinder:
         for k, word in enumerate(words):
             if word.lower() in ("soll", "sollen") and (s, k) not in quoted:
                 end = _content_end(words)
-                return end > 1 and words[end - 1].lower() in ("haben", "sein", "worden", "werden") and sentence.tags[end - 2] in ("VVPP", "VAPP")
+                return end > 1 and words[end - 1].lower() in ("haben", "sein") and sentence.tags[end - 2] in ("VVPP", "VAPP")
         return False
 
     def _mood(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> str | None:
