@@ -45,6 +45,14 @@ MESSAGES: dict[str, str] = {
     "E307": "{path}: archive file does not exist yet; run `chronik ingest` first.",
     # formats / scoring
     "E401": "{path}: {reason}",
+    # web server and HTTP API (chronik/web)
+    "E501": "Invalid parameter {name!r}: {reason}",
+    "E502": "No {kind} with id {item_id!r} in the archive.",
+    "E503": "Corrections are disabled: start the server with `chronik serve --allow-corrections --token TOKEN`.",
+    "E504": "Missing or wrong token: send the header 'Authorization: Bearer TOKEN' with the token given to `chronik serve --token`.",
+    "E505": "--allow-corrections needs --token TOKEN (at least 12 characters) so that nobody else can change the chronicle.",
+    "E506": "Cannot serve on {host}:{port}: {reason}",
+    "E507": "The web server needs the packages fastapi, uvicorn and jinja2; install them with `pip install fastapi uvicorn jinja2`.",
 }
 
 
