@@ -11,6 +11,7 @@ the batch in flight and the next run resumes where this one stopped.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from enum import Enum
@@ -90,7 +91,12 @@ def plan_batch(archive: Archive, version: str, batch: list[tuple[str, Document]]
     for key, doc in batch:
         plans.append(_plan_one(key, doc, version, by_id.get(doc.id), by_source.get(key), doc.id in seen_ids))
         seen_ids.add(doc.id)
-    return plans
+    # Lines inserted into a JSONL file shift every later record to another
+    # source name: an article that merely moved must not be deleted.
+    return [
+        dataclasses.replace(plan, replaces=None, outcome=Outcome.INGESTED) if plan.replaces in seen_ids else plan
+        for plan in plans
+    ]
 
 
 def _plan_one(

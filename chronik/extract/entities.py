@@ -136,15 +136,25 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
     phrase_marks = gazetteer.match(list(words))
     rows: list[list[str]] = []
     for i in range(n):
-        row = ["bias", *word_views[i][0]]
-        row += [f"G={m}" for m in phrase_marks[i] if ":" in m and not m.startswith("H")]
+        own = word_views[i][0]
+        row = ["bias", *own]
+        if i and words[i][:1].isupper():
+            row.append("capmid")  # a capital after the first word says more than one at the start
+        if i:
+            row.append(f"bi={word_views[i - 1][0][0][2:]}|{own[0][2:]}")
+        row.append(
+            f"shapes={word_views[i - 1][0][1][6:] if i else '^'}|{own[1][6:]}|{word_views[i + 1][0][1][6:] if i + 1 < n else '$'}"
+        )
+        if phrase_marks[i]:
+            row += [f"G={m}" for m in phrase_marks[i]]
         if pos[i]:
             row += [f"pos={pos[i]}", f"pos2={pos[i][:2]}"]
         if i == 0:
             row.append("BOS")
         else:
             row += word_views[i - 1][1]
-            row += [f"-1G={m}" for m in phrase_marks[i - 1] if m.endswith((":B", ":I"))]
+            if phrase_marks[i - 1]:
+                row += [f"-1G={m}" for m in phrase_marks[i - 1] if not m.endswith(":gen")]
             if pos[i - 1]:
                 row += [f"-1pos={pos[i - 1]}", f"pos-1|0={pos[i - 1]}|{pos[i]}"]
             if i > 1:
@@ -155,7 +165,8 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
             row.append("EOS")
         else:
             row += word_views[i + 1][2]
-            row += [f"+1G={m}" for m in phrase_marks[i + 1] if m.endswith((":B", ":I"))]
+            if phrase_marks[i + 1]:
+                row += [f"+1G={m}" for m in phrase_marks[i + 1] if not m.endswith(":gen")]
             if pos[i + 1]:
                 row += [f"+1pos={pos[i + 1]}"]
             if i < n - 2:

@@ -49,9 +49,13 @@ def features(word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag
         "b",
         "w" + word,
         "l" + lower,
+        "P2" + lower[:2],  # ge- of participles, be-/ver-/zer- of verbs
+        "P3" + lower[:3],
+        "s5" + lower[-5:],
         "s4" + lower[-4:],
         "s3" + lower[-3:],
         "s2" + lower[-2:],
+        "s1" + lower[-1:],
         "h" + shape + ("^" if first else ""),
         "t" + prev_tag,
         "T" + prev2_tag + "|" + prev_tag,

@@ -111,3 +111,14 @@ def test_same_article_twice_in_one_run_is_stored_once(archive, articles, stub):
     report = ingest(archive, pairs([articles[0], articles[0]]), stub)
     assert (report.ingested, report.unchanged) == (1, 1)
     assert count_rows(archive, "documents") == 1
+
+
+def test_record_that_moved_to_another_line_is_not_deleted(archive, articles, stub):
+    feed = "/nachrichten/feed.jsonl"
+    ingest(archive, [(f"{feed}:1", articles[0]), (f"{feed}:2", articles[1])], stub)
+    # a new record was inserted at the top: old records moved down one line
+    shifted = [(f"{feed}:1", articles[2]), (f"{feed}:2", articles[0]), (f"{feed}:3", articles[1])]
+    report = ingest(archive, shifted, stub)
+    assert (report.ingested, report.unchanged, report.updated) == (1, 2, 0)
+    assert count_rows(archive, "documents") == 3
+    assert {d.id for d in articles} == {r[0] for r in archive.db.execute("SELECT id FROM documents")}
