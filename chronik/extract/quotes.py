@@ -77,7 +77,7 @@ class QuotesLayer:
     """Pipeline component: fills ``analysis.layers["quotes"]``."""
 
     def __init__(self, lang: str = "de") -> None:
-        self.finder = ReportedSpeechFinder(speech_lexicon(lang))
+        self.finder = ReportedSpeechFinder(speech_lexicon(lang), lang)
 
     def __call__(self, analysis: Analysis) -> None:
         attributions = self.finder.find(token_sentences(analysis))

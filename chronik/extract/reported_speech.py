@@ -23,6 +23,7 @@ from .speakers import (
     noun_phrase_end,
     noun_phrase_start,
 )
+from ..lang import resource_set
 from .speech_lexicon import CueVerb, SpeechLexicon, speech_lexicon
 
 Position = tuple[int, int]
@@ -68,8 +69,9 @@ def _span(s: int, start: int, end: int) -> list[Position]:
 class ReportedSpeechFinder:
     """Finds attributions in an article; one instance per language, reused."""
 
-    def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
+    def __init__(self, lexicon: SpeechLexicon | None = None, lang: str = "de") -> None:
         self.lexicon = lexicon or speech_lexicon("de")
+        self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
 
     # -- entry point ---------------------------------------------------------
     def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
@@ -184,11 +186,13 @@ class ReportedSpeechFinder:
         """«nützlich»: a quoted phrase that is the object of a cue ("nannte den Austausch «nützlich»")."""
         found = []
         for quote in quotes:
-            if not _is_phrase(sentences, quote) or quote.start in claimed:
+            if _is_statement(sentences, quote) or quote.start in claimed:
                 continue
             s = quote.start[0]
             cue = self._verb_cue_in(sentences, s, 0, len(sentences[s].words))
             if cue is None or set(cue[3]) & used_cues:
+                continue
+            if not _is_phrase(sentences, quote) and cue[2].lemma not in self.naming_verbs:
                 continue
             _, verb, entry, cue_positions = cue
             message = _quote_positions(sentences, quote)
