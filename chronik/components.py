@@ -90,4 +90,21 @@ register(
     description="dated role facts from titles and appositions (US-Präsident Joe Biden)",
 )
 
-DEFAULT_PIPELINE = ("text", "time", "entities", "roles", "quotes")
+
+
+def _links(lang: str):
+    from .extract.links import ArticleLinker
+
+    return ArticleLinker(lang)
+
+
+register(
+    "links",
+    _links,
+    requires=("mentions", "roles"),
+    assigns=("links",),
+    version="1",
+    description="within-article links: surname -> full name, 'der Präsident' -> person, 'der Kreml' -> state",
+)
+
+DEFAULT_PIPELINE = ("text", "time", "entities", "roles", "links", "quotes")
