@@ -95,11 +95,18 @@ def _iter_documents(
             if error is not None:
                 yield str(path), error
                 continue
-            key = path.resolve()
+            key = _identity(path)
             if key in seen:
                 continue
             seen.add(key)
             yield from read_path(path, fmt, override, max_size)
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: reported when read
+        return path.absolute()
 
 
 def read_document(

@@ -203,3 +203,10 @@ def test_symlink_loop_in_a_folder_is_read_once(tmp_path: Path) -> None:
     (tmp_path / "schleife").symlink_to(tmp_path, target_is_directory=True)
     results = list(iter_documents(tmp_path))
     assert [Path(name).name for name, _ in results] == ["a.txt"]
+
+
+def test_self_referencing_symlink_is_an_error(tmp_path: Path) -> None:
+    loop = tmp_path / "kreis.txt"
+    loop.symlink_to(loop)
+    error = error_of(loop)
+    assert error.code == "E104" and "kreis.txt" in str(error)
