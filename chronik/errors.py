@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     # reading input
     "E101": "{path}: file is empty.",
     "E102": "{path}: looks like a binary file (NUL bytes or control characters), not text.",
-    "E103": "{path}: file is {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB; split it or raise --max-size.",
+    "E103": "{path}: file is {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB; split it, or raise the limit with CHRONIK_MAX_SIZE_MB=<megabytes> (0: no limit).",
     "E104": "{path}: cannot be read: {reason}.",
     "E105": "{path}: the first line says {line!r}, but a dated article must start with 'date YYYY[-MM[-DD]]'; use --format text with --date, or fix the line.",
     "E106": "{path}: line {line_no}: invalid JSON: {reason}.",
@@ -28,8 +28,9 @@ MESSAGES: dict[str, str] = {
     "E113": "{path}: invalid date {value!r} in the date line; write 'date YYYY', 'date YYYY-MM' or 'date YYYY-MM-DD' with a real calendar date, e.g. 'date 2023-03-14'.",
     "E114": "{path}: line {line_no}: invalid 'date' {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD (an ISO timestamp is cut to its day).",
     "E115": "{path}: line {line_no}: a JSONL line must hold one JSON object, not a {kind}.",
-    "E116": "{path}: line {line_no} is longer than the limit of {limit_mb:.0f} MB; split the record or raise --max-size.",
+    "E116": "{path}: line {line_no} is longer than the limit of {limit_mb:.0f} MB; split the record, or raise the limit with CHRONIK_MAX_SIZE_MB=<megabytes> (0: no limit).",
     "E117": "{path}: holds more than one article; read it with `chronik ingest` (or iter_documents).",
+    "E118": "{name}={value!r} is not a number of megabytes; use e.g. {name}=200, or 0 for no limit.",
     # pipeline
     "E201": "Unknown pipeline component {name!r}; registered components: {choices}.",
     "E202": "Component {name!r} requires {missing} but no earlier component assigns it; put one of {providers} before it.",

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
 import stat
 from pathlib import Path
+from typing import Literal
 
 from ..errors import ChronikError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+# Where a command-line user raises the limit, for every command at once.
+SIZE_LIMIT_ENV = "CHRONIK_MAX_SIZE_MB"
 # Enough bytes to tell text from binary without reading a whole file.
 SNIFF_BYTES = 8192
 # Control bytes that never occur in text (tab, newlines, form feed and ESC
@@ -37,6 +41,21 @@ def reason_for(error: OSError) -> str:
     if isinstance(error, IsADirectoryError):
         return "is a directory"
     return error.strerror or type(error).__name__
+
+
+def size_limit(max_size: int | None | Literal["default"] = "default") -> int | None:
+    """The size limit in bytes (``None``: no limit).  ``"default"`` means
+    $CHRONIK_MAX_SIZE_MB if set (0 for no limit), else 50 MB."""
+    if max_size != "default":
+        return max_size  # type: ignore[return-value]
+    value = os.environ.get(SIZE_LIMIT_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_SIZE
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise ChronikError("E118", name=SIZE_LIMIT_ENV, value=value) from None
+    return None if megabytes <= 0 else int(megabytes * 1024 * 1024)
 
 
 def check_size(path: Path | str, size: int, max_size: int | None) -> None:

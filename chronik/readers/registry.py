@@ -24,13 +24,12 @@ import io
 import logging
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Literal
 
 from ..document import Document, PartialDate
 from ..errors import ChronikError
 from .dated import has_date_line, parse_dated
 from .decoding import (
-    DEFAULT_MAX_SIZE,
     SNIFF_BYTES,
     check_size,
     decode_text,
@@ -39,6 +38,7 @@ from .decoding import (
     read_text,
     reason_for,
     regular_file_size,
+    size_limit,
 )
 from .html import decode_page, parse_html
 from .jsonl import iter_jsonl
@@ -71,7 +71,7 @@ def iter_documents(
     paths: str | os.PathLike | Iterable[str | os.PathLike],
     fmt: str = "auto",
     date: str | PartialDate | None = None,
-    max_size: int | None = DEFAULT_MAX_SIZE,
+    max_size: int | None | Literal["default"] = "default",
 ) -> Iterator[Result]:
     """Every article under ``paths`` as ``(name, document or error)``.
 
@@ -81,9 +81,10 @@ def iter_documents(
     """
     check_format(fmt)
     override = PartialDate.parse(date)
+    limit = size_limit(max_size)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return _iter_documents(list(paths), fmt, override, max_size)
+    return _iter_documents(list(paths), fmt, override, limit)
 
 
 def _iter_documents(
@@ -113,7 +114,7 @@ def read_document(
     path: str | os.PathLike,
     fmt: str = "auto",
     date: str | PartialDate | None = None,
-    max_size: int | None = DEFAULT_MAX_SIZE,
+    max_size: int | None | Literal["default"] = "default",
 ) -> Document:
     """The one article in ``path``; raises its ChronikError if it cannot be read."""
     found: Document | None = None
@@ -240,12 +241,13 @@ def iter_bytes(
     name: str = "<stdin>",
     fmt: str = "auto",
     date: str | PartialDate | None = None,
-    max_size: int | None = DEFAULT_MAX_SIZE,
+    max_size: int | None | Literal["default"] = "default",
 ) -> Iterator[Result]:
     """The articles in bytes that come from no file (standard input, an
     upload), read exactly as a file of that content would be."""
     check_format(fmt)
     override = PartialDate.parse(date)
+    max_size = size_limit(max_size)
     try:
         if fmt == "auto":
             fmt = sniff_format(data[:SNIFF_BYTES])

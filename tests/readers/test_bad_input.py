@@ -77,7 +77,7 @@ def test_huge_sparse_file_is_refused_fast_without_reading(tmp_path: Path, monkey
     monkeypatch.setattr(Path, "open", no_reading)
     error = error_of(path)
     assert error.code == "E103"
-    assert "200 MB" in str(error) and "50 MB" in str(error) and "--max-size" in str(error)
+    assert "200 MB" in str(error) and "50 MB" in str(error) and "CHRONIK_MAX_SIZE_MB" in str(error)
 
 
 def test_size_limit_is_configurable(tmp_path: Path) -> None:
@@ -210,3 +210,15 @@ def test_self_referencing_symlink_is_an_error(tmp_path: Path) -> None:
     loop.symlink_to(loop)
     error = error_of(loop)
     assert error.code == "E104" and "kreis.txt" in str(error)
+
+
+def test_size_limit_from_the_environment(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path / "a.txt", ARTICLE)
+    monkeypatch.setenv("CHRONIK_MAX_SIZE_MB", "0.00002")  # about 20 bytes
+    assert error_of(path).code == "E103"
+    monkeypatch.setenv("CHRONIK_MAX_SIZE_MB", "0")  # no limit
+    assert isinstance(read_document(path), Document)
+    monkeypatch.setenv("CHRONIK_MAX_SIZE_MB", "viel")
+    with pytest.raises(ChronikError) as caught:
+        iter_documents(path)
+    assert caught.value.code == "E118" and "CHRONIK_MAX_SIZE_MB" in str(caught.value)
