@@ -128,7 +128,7 @@ class TimexPatterns:
         # "Anfang Juni", "Juni 2021", "August vorigen Jahres", "im Juni"
         self._rule(
             rf"{_START}(?:(?P<pos>{positions})\s+)?(?P<mon>{month_names})"
-            rf"(?:\s+(?P<year>{year})(?![\d])|\s+(?P<rel>{relmods})\s+Jahres|\s+(?P<det>des|dieses|diesen)\s+Jahres)?{_END}",
+            rf"(?:\s+(?P<year>\d{{4}})(?![\d])|\s+(?P<rel>{relmods})\s+Jahres|\s+(?P<det>des|dieses|diesen)\s+Jahres)?{_END}",
             self._month,
             priority=3,
         )
@@ -194,7 +194,7 @@ class TimexPatterns:
         # "Ende des Jahres", "Anfang nächsten Monats"
         self._rule(
             rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>des|der)\s+)?(?:(?P<rel>{relmods})\s+)?"
-            rf"(?P<unit>Jahres|Monats|Woche|Jahrzehnts)(?:\s+(?P<year>{year}))?{_END}",
+            rf"(?P<unit>Jahres|Monats|Woche|Jahrzehnts)(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._position_unit,
             priority=3,
         )
@@ -249,17 +249,17 @@ class TimexPatterns:
         )
         # seasons, quarters, holidays
         self._rule(
-            rf"{_START}(?:(?P<rel>{relmods})\s+(?:(?P<adj>{_ADJ})\s+)?)?(?P<season>{seasons})(?:\s+(?P<year>{year}))?{_END}",
+            rf"{_START}(?:(?P<rel>{relmods})\s+(?:(?P<adj>{_ADJ})\s+)?)?(?P<season>{seasons})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._season,
             priority=2,
         )
         self._rule(
-            rf"{_START}(?P<ord>{alternation(k for k, v in lex.ordinals.items() if v > 0)})\s+(?P<yp>{alternation(lex.year_parts)})(?:\s+(?P<year>{year}))?{_END}",
+            rf"{_START}(?P<ord>{alternation(k for k, v in lex.ordinals.items() if v > 0)})\s+(?P<yp>{alternation(lex.year_parts)})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._year_part,
             priority=3,
         )
         self._rule(
-            rf"{_START}(?P<hol>{alternation(_title(lex.holidays))})(?:\s+(?P<year>{year}))?{_END}",
+            rf"{_START}(?P<hol>{alternation(_title(lex.holidays))})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._holiday,
             priority=2,
         )
@@ -524,7 +524,7 @@ class TimexPatterns:
         if part in ("AF", "EV") and hour < 12:
             hour += 12  # "8 Uhr abends"
         schedule = _word_before(text, m.start()).lower() in self.lex.clock_range_words
-        return [Mention(m.start(), m.end(), "clock", {"hour": hour % 24, "minute": minute, "undated": schedule})]
+        return [Mention(m.start(), m.end(), "clock", {"hour": hour, "minute": minute, "undated": schedule})]
 
     # -- helpers -----------------------------------------------------------
     def _is_age(self, text: str, m: re.Match, before: str) -> bool:
