@@ -283,12 +283,14 @@ class SqliteArchive(Archive):
                 SUM(date IS NULL), COALESCE(SUM(token_count), 0) FROM documents"""
         ).fetchone()
         if articles:
-            # Report the stored dates with their own precision, not the bounds.
+            # The earliest article is the one that surely ended first, the
+            # latest the one that surely began last: a year-only "2023" does
+            # not hide a "2023-01-18" at either end of the range.
             earliest = self.db.execute(
-                "SELECT date FROM documents WHERE date IS NOT NULL ORDER BY date_earliest, date_latest LIMIT 1"
+                "SELECT date FROM documents WHERE date IS NOT NULL ORDER BY date_latest, date_earliest LIMIT 1"
             ).fetchone()
             latest = self.db.execute(
-                "SELECT date FROM documents WHERE date IS NOT NULL ORDER BY date_latest DESC, date_earliest DESC LIMIT 1"
+                "SELECT date FROM documents WHERE date IS NOT NULL ORDER BY date_earliest DESC, date_latest DESC LIMIT 1"
             ).fetchone()
             earliest, latest = (earliest[0] if earliest else None), (latest[0] if latest else None)
         sentences = self.db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]

@@ -46,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
           f"{stats.sentences:,} sentences, {stats.tokens:,} tokens")
     for line in summary_lines(analyses):
         print(line)
-    print(f"\nsearch it:   chronik search \"Gespräche\" --db {args.db}")
-    print(f"             chronik search \"Regierung\" --from 2021 --to 2022 --db {args.db}")
+    word = example_query(analyses)
+    print(f"\nsearch it:   chronik search \"{word}\" --db {args.db}")
+    if stats.earliest:
+        print(f"             chronik search \"{word}\" --from {stats.earliest} --to {stats.latest} --db {args.db}")
     print(f"an article:  chronik show <id from the search> --db {args.db}")
     if importlib.util.find_spec("chronik.cli.serve") is not None:
         print(f"browse it:   chronik serve --db {args.db}")
@@ -71,6 +73,14 @@ def summary_lines(analyses: list[dict[str, Any]]) -> list[str]:
     elif not any("events" in a for a in analyses):
         lines.append("latest events: (events are not extracted by this pipeline version yet)")
     return lines
+
+
+def example_query(analyses: list[dict[str, Any]]) -> str:
+    """A query that finds something: the most quoted person's last name."""
+    speakers = Counter(s for a in analyses for s in _speakers(a) if s[:1].isupper() and " " in s)
+    if speakers:
+        return speakers.most_common(1)[0][0].split()[-1]
+    return "Gespräche"
 
 
 def _span_text(analysis: dict[str, Any], value: Any) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.cli.demo import SAMPLES, summary_lines
+from chronik.cli.demo import SAMPLES, example_query, summary_lines
 
 
 def test_demo_ingests_samples_and_says_how_to_search(chronik, db):
@@ -26,6 +26,12 @@ def test_summary_lists_speakers_and_events_when_layers_exist():
     lines = summary_lines([analysis])
     assert lines[0] == "most quoted: Ministerin (1), Die Ministerin (1)"
     assert "2022-05-02" in lines[2] and "Am Montag tagte das Kabinett" in lines[2]
+
+
+def test_example_query_is_a_quoted_persons_last_name():
+    analyses = [{"document": {"text": ""}, "quotes": [{"speaker": "Sabine Rothmund"}, {"speaker": "die Ministerin"}]}]
+    assert example_query(analyses) == "Rothmund"
+    assert example_query([{"document": {"text": ""}}]) == "Gespräche"
 
 
 def test_summary_is_honest_when_layers_are_missing():
