@@ -746,7 +746,11 @@ def _content_end(words: Sequence[str]) -> int:
 
 
 def _frame(sentence: TokenSentence, s: int, message: set[Position]) -> list[Position]:
+    """The cue's sentence outside the message; the final full stop belongs to the
+    frame when the frame ends the sentence ("«...», sagte er.")."""
     n = _content_end(sentence.words)
+    if n > 0 and (s, n - 1) not in message:
+        n = len(sentence.words)
     return [(s, k) for k in range(n) if (s, k) not in message]
 
 
