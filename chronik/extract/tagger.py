@@ -6,8 +6,10 @@ on HanTa's output by ``training/build_tagger.py``; the model is one file,
 perceptron through a tag dictionary, which is what makes the tagger fast.
 
 Lemmas come from a (tag, form) -> lemma table learnt from the same silver
-data; unknown forms get the most frequent suffix rewrite seen for their tag
-and ending ("Wirtschaftsmaßnahmen"/NN: "-n" -> "Wirtschaftsmaßnahme").
+data.  Unknown nouns, verbs and adjectives ask simplemma's dictionary (MIT;
+it knows "Gründen" -> "Grund", "versprochen" -> "versprechen"); what it
+does not know gets the most frequent suffix rewrite seen for its tag and
+ending ("Balkanrouten"/NN: "-n" -> "Balkanroute").
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ END = "</s>"
 MAX_SUFFIX = 5
 # Tags whose lemma keeps the capital letter of the form.
 NOUN_TAGS = frozenset({"NN", "NE"})
+# Tags whose unknown forms are looked up in simplemma's dictionary.
+DICTIONARY_TAGS = frozenset({"NN", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP",
+                             "VAFIN", "VAINF", "VAPP", "VMFIN", "VMINF", "VMPP"})
 
 
 def word_shape(word: str) -> str:
@@ -70,7 +75,8 @@ def features(word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag
 class PerceptronTagger:
     """Tags and lemmatises one sentence (a list of token texts) at a time."""
 
-    def __init__(self, model: dict[str, Any]) -> None:
+    def __init__(self, model: dict[str, Any], lang: str = "de") -> None:
+        self.lang = lang
         self.tags: list[str] = model["tags"]
         self.tag_dict: dict[str, str] = model["tag_dict"]
         # feature -> ((tag index, weight), ...)
@@ -128,7 +134,18 @@ class PerceptronTagger:
             known = self.lemmas.get(tag + "\t" + form)
             if known is not None:
                 return known or form
+        if tag in DICTIONARY_TAGS:
+            lemma = dictionary_lemma(form, self.lang)
+            if lemma != form:
+                # simplemma does not know the tag: give the lemma the tag's casing.
+                return lemma[0].upper() + lemma[1:] if tag == "NN" else lemma.lower()
         return apply_suffix_rule(form, tag, self.suffix_rules)
+
+
+def dictionary_lemma(form: str, lang: str) -> str:
+    import simplemma  # loads its dictionary (about 2 s) on the first unknown word
+
+    return simplemma.lemmatize(form, lang=lang)
 
 
 def apply_suffix_rule(form: str, tag: str, rules: dict[str, tuple[int, str]]) -> str:
@@ -153,4 +170,4 @@ def load_model(lang: str) -> dict[str, Any]:
 
 
 def load_tagger(lang: str) -> PerceptronTagger:
-    return PerceptronTagger(load_model(lang))
+    return PerceptronTagger(load_model(lang), lang)
