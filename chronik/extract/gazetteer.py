@@ -41,12 +41,14 @@ class Gazetteer:
     inhabitant_place: dict[str, str] = field(default_factory=dict)  # "Russen" -> Russland
     short_forms: dict[str, str] = field(default_factory=dict)  # "US" -> USA
     single: dict[str, set[str]] = field(default_factory=dict)  # one-token names by type
+    _first_words: frozenset[str] | None = None
 
     def add(self, kind: str, name: str) -> None:
         words = tuple(name.split())
         if not words or len(words) > MAX_PHRASE_TOKENS:
             return
         self.phrases.setdefault(kind, {}).setdefault(words[0], set()).add(words)
+        self._first_words = None
         if len(words) == 1:
             self.single.setdefault(kind, set()).add(words[0])
 
@@ -69,9 +71,12 @@ class Gazetteer:
         """
         marks: list[list[str]] = [_NO_MARKS] * len(tokens)
         covered: dict[str, int] = {}  # type -> first token after its last match
+        phrases, single = self.phrases, self.single
         for i, token in enumerate(tokens):
             genitive = token[:-1] if token.endswith("s") and len(token) > 3 else None
-            for kind, by_first in self.phrases.items():
+            if genitive is None and token not in self.first_words:
+                continue  # most tokens: one set lookup
+            for kind, by_first in phrases.items():
                 if covered.get(kind, 0) > i:
                     continue
                 length = _longest_at(tokens, i, by_first.get(token))
@@ -80,10 +85,16 @@ class Gazetteer:
                     for j in range(i + 1, i + length):
                         marks[j] = marks[j] + [f"{kind}:I"]
                     covered[kind] = i + length
-                elif genitive and genitive in self.single.get(kind, ()):
+                elif genitive and genitive in single.get(kind, ()):
                     # Genitive of a one-word name: "Russlands", "Bidens".
                     marks[i] = marks[i] + [f"{kind}:gen"]
         return marks
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        if self._first_words is None:
+            self._first_words = frozenset(w for by_first in self.phrases.values() for w in by_first)
+        return self._first_words
 
     @lru_cache(maxsize=200_000)
     def word_marks(self, token: str) -> tuple[str, ...]:
