@@ -121,6 +121,9 @@ def analyze_article(analyzer: Analyzer, document: Document) -> Analysis | str:
         return f"analysis failed: {type(error).__name__}: {error}"
 
 
+AnalyzeMany = Callable[[list[Document]], list["Analysis | str"]]
+
+
 def ingest(
     archive: Archive,
     items: Iterable[tuple[object, Document | ChronikError]],
@@ -128,54 +131,66 @@ def ingest(
     *,
     batch_size: int = 64,
     on_progress: Callable[[int], None] | None = None,
-    analyze_many: Callable[[list[Document]], list[Analysis | str]] | None = None,
+    analyze_many: AnalyzeMany | None = None,
 ) -> IngestReport:
     """Ingest articles from ``(path, Document | ChronikError)`` pairs.
 
     ``analyze_many`` may run the per-article step elsewhere (a process pool);
     by default articles are analysed one after another in this process.
     """
-    report = IngestReport()
+    run = _IngestRun(archive, analyzer, on_progress, analyze_many)
     started = time.perf_counter()
     batch: list[tuple[str, Document]] = []
     seen: dict[str, int] = {}
     for name, item in items:
         if isinstance(item, ChronikError):
-            report.failed.append((str(name), str(item)))
-            if on_progress:
-                on_progress(1)
+            run.report.failed.append((str(name), str(item)))
+            run.progress(1)
             continue
         batch.append((source_key(str(name), seen), item))
         if len(batch) >= batch_size:
-            _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many)
+            run.store(batch)
             batch = []
-    _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many)
-    report.seconds = time.perf_counter() - started
-    return report
+    run.store(batch)
+    run.report.seconds = time.perf_counter() - started
+    return run.report
 
 
-def _ingest_batch(archive, analyzer, batch, report, on_progress, analyze_many) -> None:
-    if not batch:
-        return
-    plans = plan_batch(archive, analyzer.version, batch)
-    todo = [p for p in plans if p.outcome is not Outcome.UNCHANGED]
-    documents = [p.document for p in todo]
-    if analyze_many:
-        results = analyze_many(documents)
-    else:
-        results = [analyze_article(analyzer, doc) for doc in documents]
-    to_store: list[ArticleToStore] = []
-    outcomes: list[Outcome] = []
-    for plan, result in zip(todo, results):
-        if isinstance(result, str):
-            report.failed.append((plan.source_path, result))
-            continue
-        to_store.append(ArticleToStore(result, plan.source_path, plan.replaces))
-        outcomes.append(plan.outcome)
-        report.tokens += len(result.tokens)
-    archive.store_batch(to_store)  # all of the batch, or nothing
-    report.unchanged += len(plans) - len(todo)
-    for outcome in outcomes:
-        report.count(outcome)
-    if on_progress:
-        on_progress(len(batch))
+@dataclass
+class _IngestRun:
+    archive: Archive
+    analyzer: Analyzer
+    on_progress: Callable[[int], None] | None
+    analyze_many: AnalyzeMany | None
+    report: IngestReport = field(default_factory=IngestReport)
+
+    def progress(self, articles: int) -> None:
+        if self.on_progress:
+            self.on_progress(articles)
+
+    def analyze(self, documents: list[Document]) -> list[Analysis | str]:
+        if self.analyze_many:
+            return self.analyze_many(documents)
+        return [analyze_article(self.analyzer, doc) for doc in documents]
+
+    def store(self, batch: list[tuple[str, Document]]) -> None:
+        """Plan, analyse what changed, store the batch in one transaction."""
+        if not batch:
+            return
+        plans = plan_batch(self.archive, self.analyzer.version, batch)
+        todo = [p for p in plans if p.outcome is not Outcome.UNCHANGED]
+        to_store: list[ArticleToStore] = []
+        outcomes: list[Outcome] = []
+        for plan, result in zip(todo, self.analyze([p.document for p in todo])):
+            if isinstance(result, str):
+                self.report.failed.append((plan.source_path, result))
+                continue
+            to_store.append(ArticleToStore(result, plan.source_path, plan.replaces))
+            outcomes.append(plan.outcome)
+        self.archive.store_batch(to_store)  # all of the batch, or nothing
+        # Counted only once stored: an interrupted batch counts for nothing.
+        self.report.unchanged += len(plans) - len(todo)
+        for article, outcome in zip(to_store, outcomes):
+            self.report.count(outcome)
+            self.report.tokens += len(article.analysis.tokens)
+        self.progress(len(batch))
