@@ -72,6 +72,7 @@ class ReportedSpeechFinder:
     def __init__(self, lexicon: SpeechLexicon | None = None, lang: str = "de") -> None:
         self.lexicon = lexicon or speech_lexicon("de")
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
+        self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
 
     # -- entry point ---------------------------------------------------------
     def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
@@ -266,6 +267,8 @@ class ReportedSpeechFinder:
             return None
         lemma = sentence.lemmas[t] or sentence.words[t].lower()
         end = clause_end(sentence.words, sentence.tags, t)
+        if tag == "VAFIN":
+            return self._opinion_at(sentence, t, end)
         # a separable particle closes its clause ("teilte ... mit,"), whatever its tag
         particles = {
             sentence.words[k].lower(): k
@@ -296,6 +299,13 @@ class ReportedSpeechFinder:
         if start < t and sentence.words[start].lower() == "wie":
             positions.append(start)
         return entry, sorted(positions)
+
+    def _opinion_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
+        """"X ist der Meinung, dass ...": "sein" with a noun of opinion is a cue."""
+        for k in range(t + 1, min(end, t + 5)):
+            if sentence.words[k] in self.opinion_nouns and k > 0 and sentence.tags[k - 1] == "ART":
+                return CueVerb("sein", "", "ST", False), [t, k - 1, k]
+        return None
 
     # -- reported speech -----------------------------------------------------
     def _indirect_in_sentence(
@@ -343,7 +353,9 @@ class ReportedSpeechFinder:
         start = clause_start(words, tags, t)
         end = clause_end(words, tags, t)
         message: list[int] = []
-        if start > 0 and words[start - 1] == "," and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
+        if start > 0 and words[start - 1] == "," and words[start].lower() in ("das", "dies") and start + 1 == t:
+            start += 1  # ", das entschied die NASA"
+        if start > 0 and words[start - 1] in (",", "das", "dies") and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             before = range(_report_start(sentence, start - 1), start - 1)
             if self._main_clause(sentence, before):
@@ -358,6 +370,19 @@ class ReportedSpeechFinder:
                 message = list(range(after, n))
         if not message and end < len(words) and words[end] == ":" and s + 1 < len(sentences):
             return None  # "Er sagte:" + next sentence: left to direct quotes / continuation
+        if not message and start == 0 and t == 1 and words[0].lower() in ("das", "dies", "dieses") and s > 0:
+            # "Dies bestätigte der Präsident.": the report is the previous sentence
+            previous = sentences[s - 1]
+            source, addressee = self._roles(sentence, s, t, entry)
+            return Attribution(
+                message=_span(s - 1, 0, _content_end(previous.words)),
+                form="Indirect",
+                stwr=entry.stwr,
+                cue=[(s, k) for k in cue_tokens],
+                source=source,
+                addressee=addressee,
+                frame=_span(s, 0, len(words)),
+            )
         if not message:
             return None
         source, addressee = self._roles(sentence, s, t, entry)
@@ -398,9 +423,10 @@ class ReportedSpeechFinder:
             finite = next((k for k in range(start + 1, limit) if tags[k].endswith("FIN")), None)
             if finite is not None and any(tags[k] not in ("PTKVZ", "$.") for k in range(finite + 1, limit)):
                 return True
-        for k in range(start, limit):
+        for k in range(start, end):
             if tags[k].endswith("FIN") and is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon):
                 return True
+        for k in range(start, limit):
             if tags[k] == "VVIZU" or tags[k] == "PTKZU" or (words[k].lower() == "zu" and k + 1 < limit and tags[k + 1].startswith("V")):
                 return True
         return False
@@ -475,7 +501,7 @@ class ReportedSpeechFinder:
         for j in range(k, min(k + 3, len(sentence.words))):
             if self._report_noun(sentence.words[j]):
                 return True
-            if sentence.tags[j] not in ("ADJA", "PPOSAT", "ART", ""):
+            if sentence.tags[j] not in ("ADJA", "PPOSAT", "ART", "PDAT", "PIAT", ""):
                 return False
         return False
 

@@ -228,6 +228,10 @@ _YEARLESS = ("month", "season", "date", "holiday", "yearpart")
 
 def _with_story_year(mention: Mention, year: int) -> Mention:
     """"Im Jahr 2014 ... im März": the month takes the year the story is in."""
+    f = mention.fields
+    if mention.kind == "relunit" and f["unit"] == "Y" and f.get("offset") == 0 and f.get("anchor") == "article":
+        # "1939 ... Ende des Jahres": that year, not the article's
+        return Mention(mention.start, mention.end, "year", {"year": year, "mod": f.get("mod")}, mention.priority)
     if mention.kind not in _YEARLESS or mention.fields.get("year") or mention.fields.get("year_offset") is not None:
         return mention
     if mention.kind == "season" and mention.fields.get("offset") is not None:

@@ -65,7 +65,7 @@ class TimeLexicon:
     year_parts: dict[str, tuple[str, int]]
     positions: dict[str, tuple[str, float, float]]
     relative_modifiers: dict[str, tuple[int, str]]
-    relative_nouns: dict[str, tuple[str, int, str]]
+    relative_nouns: dict[str, tuple[str, int, str, str]]
     narrative_shifts: dict[str, int]
     holidays: dict[str, str]
     tense_cues: dict[str, int]
@@ -120,7 +120,8 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
             r[0].lower(): (int(r[1]), r[2]) for r in resource_table(lang, _DIR + "relative_modifiers.tsv")
         },
         relative_nouns={
-            r[0].lower(): (r[1], int(r[2]), r[3]) for r in resource_table(lang, _DIR + "relative_nouns.tsv")
+            r[0].lower(): (r[1], int(r[2]), r[3], r[4] if len(r) > 4 else "")
+            for r in resource_table(lang, _DIR + "relative_nouns.tsv")
         },
         narrative_shifts=_fold({k: int(v) for k, v in _pairs(lang, "narrative_shifts.tsv").items()}),
         holidays=_fold(_pairs(lang, "holidays.tsv")),

@@ -337,7 +337,9 @@ class TimexPatterns:
             or text[max(0, m.start() - 1) : m.start()] in ("(", "-", "/")
             or re.match(r"\s*[-–/]\s*\d{4}", text[m.end() : m.end() + 8]) is not None
         )
-        if not contextual and not 1900 <= value <= 2099:
+        # "1789." closing a sentence or clause is a year too
+        closing = re.match(r"[.,;)]", text[m.end() : m.end() + 1]) is not None and value >= 1500
+        if not contextual and not closing and not 1900 <= value <= 2099:
             return []
         rest = re.sub(r"^\s*(?:bis|-|–)\s*\d+", "", text[m.end() : m.end() + 40])
         after = _word_after(rest, 0).rstrip(".,;:)")
@@ -424,8 +426,9 @@ class TimexPatterns:
         return [Mention(m.start(), m.end(), "relunit", fields)]
 
     def _relative_noun(self, m: re.Match, text: str) -> list[Mention]:
-        unit, offset, anchor = self.lex.relative_nouns[m["rn"].lower()]
-        return [Mention(m.start(), m.end(), "relunit", {"unit": unit, "offset": offset, "anchor": anchor})]
+        unit, offset, anchor, position = self.lex.relative_nouns[m["rn"].lower()]
+        fields = {"unit": unit, "offset": offset, "anchor": anchor, "mod": self._position(position or None)}
+        return [Mention(m.start(), m.end(), "relunit", fields)]
 
     def _narrative_shift(self, m: re.Match, text: str) -> list[Mention]:
         unit_word = m["unit"]
@@ -496,7 +499,7 @@ class TimexPatterns:
 
     def _season(self, m: re.Match, text: str) -> list[Mention]:
         if not (m["rel"] or m["year"]):
-            if _word_before(text, m.start()) not in self.lex.month_leads:
+            if _word_before(text, m.start()).lower() not in self.lex.month_leads:
                 return []
         fields = {
             "season": self.lex.seasons[m["season"].lower()],
