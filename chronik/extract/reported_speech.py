@@ -357,8 +357,9 @@ class ReportedSpeechFinder:
             start += 1  # ", das entschied die NASA"
         if start > 0 and words[start - 1] in (",", "das", "dies") and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
-            before = range(_report_start(sentence, start - 1), start - 1)
-            if self._main_clause(sentence, before):
+            comma = start - 1 if words[start - 1] == "," else start - 2
+            before = range(_report_start(sentence, comma), comma)
+            if len(before) and self._main_clause(sentence, before):
                 message = list(before)
         elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie":
             # "Biden drohte ..., wie Sullivan sagte."
