@@ -13,8 +13,10 @@ same line.  A month stays a month: nothing invents a day.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
 from ..document import BlockKind, Document, PartialDate
 from ..errors import ChronikError
@@ -45,7 +47,7 @@ def split_date_line(text: str, path: Path | str) -> tuple[PartialDate, str]:
         raise ChronikError("E105", path=path, line=line.strip()[:60])
     value, rest = match.group(1), match.group(2)
     if not _DATE_VALUE.match(value):
-        raise ChronikError("E113", path=path, value=(value + " " + rest).strip()[:40])
+        raise ChronikError("E113", path=path, value=value[:40])
     try:
         date = PartialDate.parse(value)
     except ChronikError:
@@ -62,18 +64,9 @@ def parse_dated(text: str, path: Path | str, source: str = "") -> Document:
     return document_from_body(body, date, source=source or str(path))
 
 
-def document_from_body(body: str, date: PartialDate | None, *, source: str, **fields) -> Document:
+def document_from_body(body: str, date: PartialDate | None, *, source: str, **fields: Any) -> Document:
     """Lay out plain article text; the title block, if any, names the article."""
     document = Document.from_text(body, date, source=source, **fields)
     if not document.title and document.blocks and document.blocks[0].kind is BlockKind.TITLE:
-        title = document.block_text(document.blocks[0])
-        document = Document(
-            text=document.text,
-            date=document.date,
-            source=document.source,
-            title=title,
-            url=document.url,
-            blocks=document.blocks,
-            metadata=document.metadata,
-        )
+        document = dataclasses.replace(document, title=document.block_text(document.blocks[0]))
     return document
