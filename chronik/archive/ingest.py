@@ -56,6 +56,10 @@ class IngestReport:
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
+    def failure_lines(self) -> list[str]:
+        """One line per failed article, naming its file once."""
+        return [reason if path in reason else f"{path}: {reason}" for path, reason in self.failed]
+
     def summary(self) -> str:
         analysed = self.ingested + self.updated
         rate = f", {analysed / self.seconds:.1f} articles/s analysed" if analysed and self.seconds else ""

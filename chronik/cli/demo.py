@@ -40,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
         stats = archive.stats()
         analyses = list(archive.iter_analysis_dicts())
     print(f"sample articles into {args.db}: {report.summary()}")
-    for path, reason in report.failed:
-        print(f"  failed: {reason}")
-    print(f"\nthe archive holds {stats.articles} articles, {stats.earliest} … {stats.latest}, "
+    for line in report.failure_lines():
+        print(f"  failed: {line}")
+    dates = f", {stats.earliest} … {stats.latest}" if stats.earliest else ""
+    print(f"\nthe archive holds {stats.articles} articles{dates}, "
           f"{stats.sentences:,} sentences, {stats.tokens:,} tokens")
     for line in summary_lines(analyses):
         print(line)

@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
                 batch_size=args.batch_size, on_progress=on_progress, analyze_many=analyze_many,
             )
     print(report.summary())
-    for path, reason in report.failed:
-        print(f"chronik: failed: {reason if path in reason else f'{path}: {reason}'}", file=sys.stderr)
+    for line in report.failure_lines():
+        print(f"chronik: failed: {line}", file=sys.stderr)
     return 1 if report.failed else 0
 
 
