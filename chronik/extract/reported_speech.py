@@ -233,7 +233,11 @@ class ReportedSpeechFinder:
                     continue
                 entry, _ = cue
                 source, addressee = self._roles(sentence, s, t, entry)
-                if not source or source[0][1] > t or _is_passive(sentence, 0, t):
+                if _is_passive(sentence, 0, t):
+                    source = _agent(sentence, s, t)  # "wurde von X als ... bezeichnet"
+                elif source and source[0][1] > t and sentence.tags[0] not in _FRONTED:
+                    continue  # after the verb, a noun phrase is more likely its object
+                if not source:
                     continue
                 if sentence.words[source[0][1]].lower() in ("ich", "wir", "das", "dies", "es"):
                     continue
@@ -847,6 +851,20 @@ def _report_start(sentence: TokenSentence, comma: int) -> int:
         if sentence.words[k] in (":", ";"):
             return k + 1
     return 0
+
+
+_FRONTED = frozenset({"ADV", "APPR", "APPRART", "PROAV", "ADJD", "KOUS", "PAV"})
+
+
+def _agent(sentence: TokenSentence, s: int, verb: int) -> list[Position]:
+    """The "von X" agent of a passive clause."""
+    words, tags = sentence.words, sentence.tags
+    for k in range(clause_start(words, tags, verb), verb):
+        if words[k].lower() in ("von", "vom") and tags[k] in ("APPR", "APPRART"):
+            end = noun_phrase_end(words, tags, k + 1)
+            if end > k + 1:
+                return _span(s, k + 1, end)
+    return []
 
 
 def _place_of_writing(sentence: TokenSentence, start: int, end: int) -> tuple[int, int] | None:
