@@ -83,6 +83,7 @@ class _Anchor:
     high: dt.date
     label: str
     sentence: int = -1
+    grain: str = "day"
 
 
 class TimeTagger:
@@ -119,7 +120,8 @@ class TimeTagger:
             if article_date
             else None
         )
-        narrative: _Anchor | None = None
+        narrative: _Anchor | None = None  # the last day the text named
+        period: _Anchor | None = None  # the last day or month the text named
         story_year: tuple[int, int] | None = None  # (year, sentence) of the last year the text named
         timexes: list[Timex] = []
         for mention in self.patterns.find(text):
@@ -132,7 +134,11 @@ class TimeTagger:
             if mention.fields.get("undated") and recent is not None and recent.sentence == index:
                 # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day
                 mention = Mention(mention.start, mention.end, mention.kind, dict(mention.fields, undated=False), mention.priority)
-            timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
+            if mention.fields.get("unit") in _COARSE_UNITS:
+                # "einen Monat später", "im selben Monat": a month named is anchor enough
+                timex, period_anchor = self._resolve(mention, text, article, period or narrative, recent, direction)
+            else:
+                timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
             timex.sentence = index
             timexes.append(timex)
             year = _named_year(timex)
@@ -140,7 +146,9 @@ class TimeTagger:
                 story_year = (year, index)
             if period_anchor is not None:
                 period_anchor.sentence = index
-                narrative = period_anchor
+                period = period_anchor
+                if period_anchor.grain == "day":
+                    narrative = period_anchor
         _pin_weekdays(timexes)
         return timexes
 
@@ -275,9 +283,13 @@ def _next_anchor(mention: Mention, first: Period, last: Period, timex: Timex) ->
     references and clock times do not."""
     if mention.kind in ("duration", "set", "fixed", "ref", "clock"):
         return None
-    if first.grain not in ("day", "time") or first.earliest is None or last.latest is None:
+    if first.grain not in ("day", "time", "month") or first.earliest is None or last.latest is None:
         return None
-    return _Anchor(first.earliest, last.latest, f"narrative time {timex.value} ({timex.text!r})")
+    grain = "month" if first.grain == "month" else "day"
+    return _Anchor(first.earliest, last.latest, f"narrative time {timex.value} ({timex.text!r})", grain=grain)
+
+
+_COARSE_UNITS = ("M", "Y", "10Y")
 
 
 def _pin_weekdays(timexes: list[Timex]) -> None:
