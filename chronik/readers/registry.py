@@ -202,7 +202,8 @@ def read_path(path: Path, fmt: str, override: PartialDate | None, max_size: int 
         return
     except Exception as error:  # noqa: BLE001 - one odd file must not end a long ingest
         log.debug("%s: unexpected failure", path, exc_info=True)
-        yield str(path), ChronikError("E112", path=path, reason=f"could not be read ({type(error).__name__}: {error})")
+        detail = " ".join(str(error).split())[:200]  # the message stays one line
+        yield str(path), ChronikError("E112", path=path, reason=f"could not be read ({type(error).__name__}: {detail})")
         return
     yield str(path), with_date(document, override, str(path))
 

@@ -103,7 +103,7 @@ def test_broken_parser_input_is_an_error_not_a_crash(tmp_path: Path, monkeypatch
     from chronik.readers import iter_documents
 
     def explode(*args, **kwargs):
-        raise ValueError("Dokument zu tief verschachtelt")
+        raise ValueError("Dokument zu tief\nverschachtelt")
 
     monkeypatch.setattr(trafilatura, "bare_extraction", explode)
     write(tmp_path / "a.html", PAGE)
