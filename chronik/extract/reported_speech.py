@@ -454,6 +454,8 @@ class ReportedSpeechFinder:
                 end = noun_phrase_end(words, tags, t + 1)
                 if end == t + 1:
                     return None
+                if self._report_noun(words[end - 1]):
+                    end = _whose_report(words, tags, end)  # "laut Angaben von Peter Beck"
                 source = list(range(t + 1, end))
                 frame = list(range(t, end))
                 if word == "so":
@@ -475,7 +477,7 @@ class ReportedSpeechFinder:
                     message = list(range(t + 1, n))
                     return _simple(s, [t], source, message, frame, stwr)
         elif word in ("nach", "aus") and t + 1 < len(words) and self._report_noun_follows(sentence, t + 1):
-            end = noun_phrase_end(words, tags, t + 1)
+            end = _whose_report(words, tags, noun_phrase_end(words, tags, t + 1))
             if end == t + 1:
                 end = t + 3 if t + 2 < len(words) else t + 2
             source = list(range(t + 1, end))
@@ -557,6 +559,8 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, 0)
             if end == start - 1:
                 source = (0, end)
+            else:
+                source = _subject_before_relative(sentence, start - 1)
         if source is None and not _is_passive(sentence, start, verb):
             after = verb + 1
             while after < len(words) and tags[after] in ("ADV", "PRF"):
@@ -851,6 +855,34 @@ def _report_start(sentence: TokenSentence, comma: int) -> int:
         if sentence.words[k] in (":", ";"):
             return k + 1
     return 0
+
+
+def _subject_before_relative(sentence: TokenSentence, comma: int) -> tuple[int, int] | None:
+    """"Jimmy Carter, der als Beobachter im Land war, sagte ...": the subject
+    stands before the relative clause that ends at ``comma``."""
+    words, tags = sentence.words, sentence.tags
+    opener = clause_start(words, tags, comma)
+    if opener == 0 or tags[opener] not in ("PRELS", "ART", "PDS") or words[opener - 1] != ",":
+        return None
+    end = noun_phrase_end(words, tags, 0)
+    return (0, end) if end == opener - 1 else None
+
+
+def _whose_report(words: Sequence[str], tags: Sequence[str], end: int) -> int:
+    """After a report noun, the one who reports: "Ansicht von ai",
+    "Einschätzung politischer Beobachter" (a genitive without article)."""
+    n = len(words)
+    if end < n and words[end].lower() == "von":
+        k = noun_phrase_end(words, tags, end + 1)
+        if k == end + 1 and end + 1 < n and words[end + 1][:1].isalpha():
+            k = end + 2  # a name the tagger did not know ("von ai")
+        return k
+    k = end
+    while k < n and tags[k] == "ADJA":
+        k += 1
+    if k > end and k < n and tags[k] in ("NN", "NE"):
+        return noun_phrase_end(words, tags, end) if noun_phrase_end(words, tags, end) > end else k + 1
+    return end
 
 
 _FRONTED = frozenset({"ADV", "APPR", "APPRART", "PROAV", "ADJD", "KOUS", "PAV"})
