@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "stats": "stats",
     "annotate": "annotate",
     "score": "score",
+    "serve": "serve",
 }
 
 DEFAULT_DB = "chronik.db"

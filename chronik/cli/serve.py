@@ -1,0 +1,63 @@
+"""``chronik serve``: the JSON API and the web pages over an archive.
+
+Binds to 127.0.0.1 by default and is read-only; the correction endpoints
+exist only with --allow-corrections and a --token every request must send.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import ChronikError
+from . import add_db_option
+
+MIN_TOKEN = 12
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the archive as a JSON API (OpenAPI) and web pages",
+        description="Start a web server over the archive: search, articles, entities, quotes and "
+        "time expressions as pages and as a JSON API (/api, description at /api/openapi.json). "
+        "Read-only unless --allow-corrections is given with a --token.",
+    )
+    add_db_option(parser)
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this computer only)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--allow-corrections", action="store_true",
+                        help="enable the correction endpoints (entity merge/split, quote speaker fixes)")
+    parser.add_argument("--token", metavar="TOKEN",
+                        help="secret that correction requests must send as 'Authorization: Bearer TOKEN'")
+    parser.set_defaults(run=run)
+
+
+def check_options(args: argparse.Namespace) -> None:
+    if args.allow_corrections and (not args.token or len(args.token) < MIN_TOKEN):
+        raise ChronikError("E505")
+    if not 0 < args.port < 65536:
+        raise ChronikError("E506", host=args.host, port=args.port, reason="the port must be between 1 and 65535.")
+
+
+def run(args: argparse.Namespace) -> int:
+    check_options(args)
+    try:
+        import uvicorn
+
+        from ..web.app import create_app
+        from ..web.state import ServerSettings
+    except ImportError:
+        raise ChronikError("E507") from None
+    app = create_app(ServerSettings(args.db, args.allow_corrections, args.token))
+    mode = "corrections allowed (token required)" if args.allow_corrections else "read-only"
+    print(f"chronik: serving {args.db} on http://{args.host}:{args.port}/ ({mode}); Ctrl-C stops", file=sys.stderr)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
+    server = uvicorn.Server(config)
+    try:
+        server.run()
+    except OSError as error:
+        raise ChronikError("E506", host=args.host, port=args.port, reason=error.strerror or str(error)) from None
+    if not server.started:
+        raise ChronikError("E506", host=args.host, port=args.port, reason="the address is in use or not available.")
+    return 0

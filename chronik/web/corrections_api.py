@@ -1,0 +1,87 @@
+"""Correction endpoints: merge two entities, split an alias off an entity,
+fix a quote's speaker.
+
+Off unless the server runs with ``--allow-corrections --token TOKEN``; each
+request must send ``Authorization: Bearer TOKEN``.  Who made a correction
+comes from the ``by`` field, when from the clock; both are recorded in the
+corrections file (:mod:`.corrections`), which survives re-analysis.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from ..errors import ChronikError
+from .corrections import record_correction
+from .ids import check_entity_id
+from .state import WebState
+
+router = APIRouter(prefix="/api/corrections")
+
+
+class Merge(BaseModel):
+    entity: str = Field(description="entity id to merge away")
+    into: str = Field(description="entity id that absorbs it")
+    by: str = Field(min_length=1, max_length=80, description="who makes the correction")
+
+
+class Split(BaseModel):
+    entity: str = Field(description="entity id that wrongly holds the alias")
+    alias: str = Field(min_length=1, max_length=200, description="alias that names another entity")
+    by: str = Field(min_length=1, max_length=80)
+
+
+class SpeakerFix(BaseModel):
+    quote: str = Field(description="quote id")
+    speaker: str = Field(min_length=1, max_length=200, description="the right speaker's name")
+    by: str = Field(min_length=1, max_length=80)
+
+
+def _authorised(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    if not state.settings.allow_corrections or not state.settings.token:
+        raise ChronikError("E503")
+    sent = request.headers.get("authorization", "")
+    expected = f"Bearer {state.settings.token}"
+    if not hmac.compare_digest(sent.encode("utf-8"), expected.encode("utf-8")):
+        raise ChronikError("E504")
+    return state
+
+
+def _record(state: WebState, kind: str, by: str, **fields: str) -> dict[str, Any]:
+    correction = record_correction(state.corrections_file, kind, by, **fields)
+    state.invalidate()
+    return {"recorded": correction.to_dict()}
+
+
+@router.post("/merge", summary="Merge one entity into another (needs --allow-corrections and the token)")
+def merge(request: Request, body: Merge) -> dict[str, Any]:
+    state = _authorised(request)
+    directory = state.directory()
+    for key in (body.entity, body.into):
+        if directory.entity(check_entity_id(key)) is None:
+            raise ChronikError("E502", kind="entity", item_id=key)
+    return _record(state, "merge", body.by, entity=body.entity, into=body.into)
+
+
+@router.post("/split", summary="Make an alias its own entity (needs --allow-corrections and the token)")
+def split(request: Request, body: Split) -> dict[str, Any]:
+    state = _authorised(request)
+    entity = state.directory().entity(check_entity_id(body.entity))
+    if entity is None:
+        raise ChronikError("E502", kind="entity", item_id=body.entity)
+    if body.alias not in entity.aliases:
+        raise ChronikError("E501", name="alias", reason=f"{entity.name} has no alias {body.alias!r}.")
+    return _record(state, "split", body.by, entity=entity.id, alias=body.alias)
+
+
+@router.post("/speaker", summary="Set a quote's speaker (needs --allow-corrections and the token)")
+def speaker(request: Request, body: SpeakerFix) -> dict[str, Any]:
+    state = _authorised(request)
+    if body.quote not in state.directory().quote_index:
+        raise ChronikError("E502", kind="quote", item_id=body.quote[:80])
+    return _record(state, "speaker", body.by, quote=body.quote, speaker=body.speaker)

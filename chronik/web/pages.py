@@ -1,0 +1,109 @@
+"""The HTML pages: search, articles, article, entities, entity, quote finder,
+time expressions.  Server-rendered, readable without JavaScript.
+
+Templates live in ``chronik/web/templates`` (package data) and are rendered
+with autoescaping on: article text can never become markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from . import markup, params, views
+from .params import ENTITY_TYPES, FORMS, TIMEX_TYPES
+from .state import WebState
+
+router = APIRouter()
+
+templates = Environment(
+    loader=PackageLoader("chronik.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
+
+
+def _state(request: Request) -> WebState:
+    return request.app.state.web
+
+
+def page_links(request: Request, result: dict[str, Any]) -> dict[str, str | None]:
+    """Links to the previous and next page, keeping the other parameters."""
+    number, size = result["page"], result["size"]
+    more = result.get("has_more", number * size < result.get("total", 0))
+    args = {k: v for k, v in request.query_params.items() if k != "page" and v}
+
+    def link(n: int) -> str:
+        return f"{request.url.path}?{urlencode({**args, 'page': n})}"
+
+    return {"previous": link(number - 1) if number > 1 else None, "next": link(number + 1) if more else None}
+
+
+def _form(request: Request, *names: str) -> dict[str, str]:
+    return {name: request.query_params.get(name, "") for name in names}
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def search_page(request: Request) -> HTMLResponse:
+    q = request.query_params.get("q")
+    form = _form(request, "q", "from", "to")
+    state = _state(request)
+    dates = params.date_range(form["from"], form["to"])
+    page = params.page(request.query_params.get("page"), request.query_params.get("size"))
+    if not q:
+        recent = views.articles(state, dates, page)
+        return render("search.html", form=form, result=None, recent=recent, links=page_links(request, recent))
+    result = views.search(state, params.text("q", q), dates, page)
+    for hit in result["hits"]:
+        hit["html"] = markup.highlight(hit["sentence"], hit["matches"])
+    return render("search.html", form=form, result=result, recent=None, links=page_links(request, result))
+
+
+@router.get("/articles/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def article_page(request: Request, doc_id: str) -> HTMLResponse:
+    article = views.article(_state(request), doc_id)
+    return render("article.html", article=article, blocks=markup.render_article(article))
+
+
+@router.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+def entities_page(request: Request) -> HTMLResponse:
+    form = _form(request, "q", "type")
+    page = params.page(request.query_params.get("page"), request.query_params.get("size"))
+    result = views.entities(_state(request), params.text("q", form["q"]),
+                            params.choice("type", form["type"], ENTITY_TYPES), page)
+    return render("entities.html", form=form, types=ENTITY_TYPES, result=result, links=page_links(request, result))
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+    return render("entity.html", entity=views.entity(_state(request), entity_id))
+
+
+@router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+def quotes_page(request: Request) -> HTMLResponse:
+    form = _form(request, "speaker", "entity", "words", "form", "from", "to")
+    page = params.page(request.query_params.get("page"), request.query_params.get("size"))
+    result = views.quotes(
+        _state(request), params.text("speaker", form["speaker"]), params.text("entity", form["entity"]),
+        params.text("words", form["words"]), params.choice("form", form["form"], FORMS),
+        params.date_range(form["from"], form["to"]), page,
+    )
+    return render("quotes.html", form=form, forms=FORMS, result=result, links=page_links(request, result))
+
+
+@router.get("/timexes", response_class=HTMLResponse, include_in_schema=False)
+def timexes_page(request: Request) -> HTMLResponse:
+    form = _form(request, "type", "value", "from", "to")
+    page = params.page(request.query_params.get("page"), request.query_params.get("size"))
+    result = views.timexes(_state(request), params.choice("type", form["type"], TIMEX_TYPES),
+                           params.text("value", form["value"]), params.date_range(form["from"], form["to"]), page)
+    return render("timexes.html", form=form, types=TIMEX_TYPES, result=result, links=page_links(request, result))

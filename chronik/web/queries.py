@@ -1,0 +1,51 @@
+"""Read-only queries the Archive interface does not offer (yet).
+
+They use the SQLite archive's connection and only SELECT; when the archive
+grows methods for these, the web switches to them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..archive import Archive, DateRange
+
+
+def _date_filter(dates: DateRange) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if dates.start or dates.end:
+        where.append("date IS NOT NULL")
+    if dates.earliest:
+        where.append("date_latest >= ?")
+        params.append(dates.earliest.isoformat())
+    if dates.latest:
+        where.append("date_earliest <= ?")
+        params.append(dates.latest.isoformat())
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def list_articles(archive: Archive, dates: DateRange, offset: int, limit: int) -> tuple[int, list[dict[str, Any]]]:
+    """Articles, newest first, with the date filter's overlap rule."""
+    db = archive.db  # type: ignore[attr-defined]
+    where, params = _date_filter(dates)
+    total = db.execute(f"SELECT COUNT(*) FROM documents{where}", params).fetchone()[0]
+    rows = db.execute(
+        f"""SELECT id, date, date_precision, title, source, url, token_count FROM documents{where}
+            ORDER BY date_earliest IS NULL, date_earliest DESC, key DESC LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    ).fetchall()
+    articles = [
+        {"id": r[0], "date": r[1], "date_precision": r[2], "title": r[3], "source": r[4], "url": r[5], "tokens": r[6]}
+        for r in rows
+    ]
+    return total, articles
+
+
+def lead_sentence(archive: Archive, doc_id: str) -> str:
+    """The first sentence that is not a heading: the article's teaser."""
+    row = archive.db.execute(  # type: ignore[attr-defined]
+        """SELECT s.text FROM sentences s JOIN documents d ON d.key = s.doc_key
+           WHERE d.id = ? AND s.is_heading = 0 ORDER BY s.idx LIMIT 1""",
+        (doc_id,),
+    ).fetchone()
+    return row[0] if row else ""
