@@ -73,6 +73,7 @@ class ReportedSpeechFinder:
         self.lexicon = lexicon or speech_lexicon("de")
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
+        self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
 
     # -- entry point ---------------------------------------------------------
     def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
@@ -582,24 +583,39 @@ class ReportedSpeechFinder:
         words, tags = sentence.words, sentence.tags
         end = clause_end(words, tags, verb)
         begin = clause_start(words, tags, verb)
-        for k in range(begin, end):  # "gegenüber der Zeitung"
-            if words[k].lower() == "gegenüber":
+        for k in range(begin, end):
+            lower = words[k].lower()
+            # "gegenüber der Zeitung", "in einem Interview mit dem Sender"
+            if lower == "gegenüber" or (lower == "mit" and k > 0 and words[k - 1] in self.interview_nouns):
                 np_end = noun_phrase_end(words, tags, k + 1)
                 if np_end > k + 1:
                     return list(range(k + 1, np_end))
-        if not entry.takes_addressee:
+        if not entry.addressee_case:
             return []
+        if _is_passive(sentence, begin, verb) or (tags[verb] == "VAFIN" and sentence.lemmas[verb] == "werden"):
+            # "Ihm wird vorgeworfen", "Die Männer werden beschuldigt": the addressee leads
+            np_end = noun_phrase_end(words, tags, begin)
+            return list(range(begin, np_end)) if np_end > begin else []
         k = verb + 1
-        if source and source[0] == k:
+        while k < end and tags[k] in ("ADV", "PRF", "PTKNEG"):
+            k += 1
+        if source and source[0] <= k < source[1]:
             k = source[1]
+        while k < end and tags[k] in ("ADV", "PRF", "PTKNEG"):
+            k += 1
+        if k >= end:
+            return []
+        np_end = noun_phrase_end(words, tags, k)
+        if np_end == k:
+            return []
+        lower = words[k].lower()
         subject_first = source is None or source[1] <= verb
-        dative = words[k].lower() in DATIVE_STARTS and (subject_first or words[k].lower() != "der") if k < end else False
-        if k < end and dative or (
-            k < end and tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")
-        ):
-            np_end = noun_phrase_end(words, tags, k)
-            if np_end > k:
-                return list(range(k, np_end))
+        if entry.addressee_case == "accusative":
+            return list(range(k, np_end))
+        dative = lower in DATIVE_STARTS and (subject_first or lower != "der")
+        bare_plural = tags[k] == "NN" and np_end == k + 1 and words[k].endswith("n") and subject_first
+        if dative or bare_plural or (tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")):
+            return list(range(k, np_end))
         return []
 
     # -- continuation over following sentences ----------------------------------

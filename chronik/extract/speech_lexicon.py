@@ -18,6 +18,7 @@ class CueVerb:
     particle: str  # "" when the verb has no separable particle
     stwr: str
     takes_addressee: bool
+    addressee_case: str = ""  # "dative" ("sagte dem Sender"), "accusative" ("forderte die Bürger auf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,8 @@ def speech_lexicon(lang: str = "de") -> SpeechLexicon:
     lexicon = SpeechLexicon()
     for row in resource_table(lang, "speech/verbs.tsv"):
         lemma, particle, stwr, addressee = (list(row) + ["-", "Speech", "0"])[:4]
-        entry = CueVerb(lemma, "" if particle == "-" else particle, stwr, addressee == "1")
+        case = {"1": "dative", "2": "accusative"}.get(addressee, "")
+        entry = CueVerb(lemma, "" if particle == "-" else particle, stwr, bool(case), case)
         lexicon.verbs.setdefault(lemma, []).append(entry)
     for row in resource_table(lang, "speech/prepositions.tsv"):
         word, side, stwr = (list(row) + ["after", "SW"])[:3]
