@@ -683,6 +683,9 @@ class ReportedSpeechFinder:
             if previous is None or not self._reports_on(sentence, s, quoted):
                 previous = current = None
                 continue
+            if self._mood(sentence, s, quoted) == "II" and previous.sentences[-1] != s - 1:
+                previous = current = None  # "könnte", "würde": conditional unless right after a report
+                continue
             if current is None:
                 current = self._continuation(s, sentence, previous)
                 output.append(current)
@@ -729,6 +732,8 @@ class ReportedSpeechFinder:
 
     def _mood(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> str | None:
         """The strongest Konjunktiv among the finite verbs outside quotes."""
+        if _first_person(sentence, s, quoted):
+            return None
         moods = {
             konjunktiv_mood(sentence.words[k], tag, sentence.lemmas[k], self.lexicon)
             for k, tag in enumerate(sentence.tags)
@@ -738,6 +743,8 @@ class ReportedSpeechFinder:
 
     def _reports_on(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
         """A sentence in Konjunktiv (main clause) goes on reporting the last speaker."""
+        if _first_person(sentence, s, quoted):
+            return False  # "ich habe", "wir stehe": an interview, not a report
         for k, tag in enumerate(sentence.tags):
             if (s, k) in quoted:
                 continue
@@ -913,6 +920,12 @@ def _agent(sentence: TokenSentence, s: int, verb: int) -> list[Position]:
             if end > k + 1:
                 return _span(s, k + 1, end)
     return []
+
+
+def _first_person(sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
+    return any(
+        w.lower() in ("ich", "wir") and (s, k) not in quoted for k, w in enumerate(sentence.words)
+    )
 
 
 def _place_of_writing(sentence: TokenSentence, start: int, end: int) -> tuple[int, int] | None:
