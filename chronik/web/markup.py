@@ -42,8 +42,17 @@ def quote_marks(quotes: list[dict[str, Any]]) -> list[Mark]:
             continue
         title = f"{q.get('form', '')} · {q.get('speaker') or 'speaker unknown'}"
         opening = Markup('<span class="quote" id="q-{}" title="{}">').format(q.get("id", q["start"]), title)
-        marks.append(Mark(q["start"], q["end"], opening, Markup("</span>")))
+        marks.append(Mark(q["start"], q["end"], opening, Markup("</span>") + said_by(q)))
     return _non_overlapping(marks)
+
+
+def said_by(quote: dict[str, Any]) -> Markup:
+    """The speaker, shown right after the quote (linked when known)."""
+    if quote.get("speaker_id"):
+        return Markup('<sup class="said-by"><a href="/entities/{}">{}</a></sup>').format(quote["speaker_id"], quote["speaker"])
+    if quote.get("speaker"):
+        return Markup('<sup class="said-by">{}</sup>').format(quote["speaker"])
+    return Markup("")
 
 
 def inner_marks(mentions: list[dict[str, Any]], timexes: list[dict[str, Any]]) -> list[Mark]:
@@ -51,7 +60,8 @@ def inner_marks(mentions: list[dict[str, Any]], timexes: list[dict[str, Any]]) -
     for m in mentions:
         kind = m["type"].lower()
         if m.get("entity_id"):
-            opening = Markup('<a class="mention {}" href="/entities/{}" title="{}">').format(kind, m["entity_id"], m["type"])
+            title = f"{m['type']} · {m.get('name') or m['text']}"
+            opening = Markup('<a class="mention {}" href="/entities/{}" title="{}">').format(kind, m["entity_id"], title)
             marks.append(Mark(m["start"], m["end"], opening, Markup("</a>")))
     for t in timexes:
         value = t.get("value") or "unresolved"

@@ -65,7 +65,7 @@ def article(state: WebState, doc_id: str) -> dict[str, Any]:
     doc_id = doc["id"]
     result: dict[str, Any] = {"document": doc, "pipeline": analysis.get("pipeline"), "sentences": analysis.get("sentences", [])}
     result["mentions"] = [
-        {"start": m.start, "end": m.end, "text": m.text, "type": m.type,
+        {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "name": m.name,
          "entity_id": directory.mention_entity(m.type, m.name, m.text)}
         for m in named_mentions(analysis)
     ]
