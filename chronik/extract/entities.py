@@ -134,14 +134,10 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
     pos = [_pos(t) for t in tags] if tags else [""] * n
     word_views = [views(w) for w in words]
     phrase_marks = gazetteer.match(list(words))
-    quoted = _inside_quotes(words)
-    cap_runs = _capital_runs(words)
     rows: list[list[str]] = []
     for i in range(n):
         own = word_views[i][0]
-        row = ["bias", *own, f"run={cap_runs[i]}"]
-        if quoted[i]:
-            row.append("quoted")  # titles of works and events are often quoted
+        row = ["bias", *own]
         if i and words[i][:1].isupper():
             row.append("capmid")  # a capital after the first word says more than one at the start
         if i:
@@ -179,34 +175,6 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
                     row.append(f"+2pos={pos[i + 2]}")
         rows.append(row)
     return rows
-
-
-_QUOTE_MARKS = frozenset('"„“”«»‚‘’\'')
-
-
-def _inside_quotes(words: Sequence[str]) -> list[bool]:
-    inside, flags = False, []
-    for word in words:
-        if word in _QUOTE_MARKS:
-            inside = not inside
-            flags.append(False)
-        else:
-            flags.append(inside)
-    return flags
-
-
-def _capital_runs(words: Sequence[str]) -> list[str]:
-    """Length class of the run of capitalised words each token is in (1, 2, 3+)."""
-    runs = [0] * len(words)
-    i = 0
-    while i < len(words):
-        j = i
-        while j < len(words) and words[j][:1].isupper():
-            j += 1
-        for k in range(i, j):
-            runs[k] = min(j - i, 3)
-        i = max(j, i + 1)
-    return [str(r) for r in runs]
 
 
 def _pos(tag: str) -> str:

@@ -379,7 +379,9 @@ class ReportedSpeechFinder:
         if not message and start == 0 and t == 1 and words[0].lower() in ("das", "dies", "dieses") and s > 0:
             # "Dies bestätigte der Präsident.": the report is the previous sentence
             previous = sentences[s - 1]
-            source, addressee = self._roles(sentence, s, t, entry)
+            end = noun_phrase_end(words, tags, t + 1)
+            source = _span(s, t + 1, end)
+            addressee = [(s, k) for k in self._addressee(sentence, t, (t + 1, end) if end > t + 1 else None, entry)]
             return Attribution(
                 message=_span(s - 1, 0, _content_end(previous.words)),
                 form="Indirect",
@@ -670,9 +672,11 @@ class ReportedSpeechFinder:
                 current = None
                 continue
             if previous is None and self._mood(sentence, s, quoted) == "I":
-                # Konjunktiv I reports even without a cue nearby: the last speaker said it
-                previous = next((a for a in reversed(output) if a.source and not a.is_nested
-                                 and a.sentences and 0 < s - a.sentences[-1] <= _FAR), None)
+                # Konjunktiv I reports even without a cue nearby: the subject of the
+                # sentence before, or the last speaker, said it
+                previous = self._subject_of(sentences, s - 1) or next(
+                    (a for a in reversed(output) if a.source and not a.is_nested
+                     and a.sentences and 0 < s - a.sentences[-1] <= _FAR), None)
                 if previous is None:
                     current = Attribution(message=[], form="IndirectFreeIndirect", stwr="Speech")
                     current.message.extend(_span(s, 0, len(sentence.words)))
@@ -693,6 +697,20 @@ class ReportedSpeechFinder:
             else:
                 current.message.extend(_span(s, 0, len(sentence.words)))
         return output
+
+    def _subject_of(self, sentences: Sequence[TokenSentence], s: int) -> Attribution | None:
+        """"Staatspräsident Parwanow ist besorgt. Der Konflikt sei ...": a named subject
+        of the sentence before speaks on."""
+        if s < 0:
+            return None
+        sentence = sentences[s]
+        finite = next((k for k, tag in enumerate(sentence.tags) if tag.endswith("FIN")), None)
+        if finite is None:
+            return None
+        source, _ = self._roles(sentence, s, finite, CueVerb("", "", "Speech", False))
+        if not source or not any(sentence.tags[t] == "NE" for _, t in source):
+            return None
+        return Attribution(message=_span(s, 0, len(sentence.words)), form="", stwr="Speech", source=source)
 
     def _continuation(self, s: int, sentence: TokenSentence, previous: Attribution) -> Attribution:
         return Attribution(

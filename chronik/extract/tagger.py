@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..errors import ChronikError
 from ..lang import resource_path
@@ -46,8 +46,15 @@ def word_shape(word: str) -> str:
     return kind
 
 
-def features(word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag: str, first: bool) -> list[str]:
-    """Cheap string features of one position (shared by training and tagging)."""
+def features(
+    word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag: str, first: bool, finite: str
+) -> list[str]:
+    """Cheap string features of one position (shared by training and tagging).
+
+    ``finite`` is the kind of the last finite verb in the sentence so far
+    ("VA", "VM", "VV" or "-"): after "will" or "hat", a verb at the end of
+    the clause is an infinitive or participle rather than a finite form.
+    """
     lower = word.lower()
     shape = word_shape(word)
     return [
@@ -69,49 +76,97 @@ def features(word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag
         "N" + next_word[-3:],
         "ts" + prev_tag + lower[-3:],
         "tn" + prev_tag + "|" + next_word,
+        "v" + finite + "|" + lower[-2:],
     ]
 
 
+def unknown_keys(word: str) -> tuple[str, str, str]:
+    """Keys of the tag sets allowed for a word seen too rarely in training."""
+    shape = word_shape(word)
+    lower = word.lower()
+    return shape + "|" + lower[-3:], shape + "|" + lower[-1:], shape
+
+
+# The perceptron learns from, and is called on, one position at a time.
+Learner = Callable[[str, str, list[str]], None]  # (true tag, guessed tag, features)
+
+
 class PerceptronTagger:
-    """Tags and lemmatises one sentence (a list of token texts) at a time."""
+    """Tags and lemmatises one sentence (a list of token texts) at a time.
+
+    Only the tags a word was seen with (or, for rare and unknown words, the
+    tags seen with its shape and ending) compete: that keeps the scoring
+    loop short, which is where the time goes.
+    """
 
     def __init__(self, model: dict[str, Any], lang: str = "de") -> None:
         self.lang = lang
         self.tags: list[str] = model["tags"]
+        self.all_tags = tuple(self.tags)
         self.tag_dict: dict[str, str] = model["tag_dict"]
-        # feature -> ((tag index, weight), ...)
-        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
-            feature: tuple((int(i), w) for i, w in pairs) for feature, pairs in model["weights"].items()
-        }
+        self.classes: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in model["classes"].items()}
+        self.open_classes: dict[str, tuple[str, ...]] = {k: tuple(t) for k, t in model["open_classes"].items()}
+        self.weights: dict[str, dict[str, float]] = model["weights"]  # feature -> {tag: weight}
         self.lemmas: dict[str, str] = model["lemmas"]
         self.suffix_rules: dict[str, tuple[int, str]] = {
             key: (cut, add) for key, (cut, add) in model["suffix_rules"].items()
         }
         self._lemma_cache: dict[str, str] = {}
 
-    def predict(self, feats: list[str]) -> str:
-        scores = [0.0] * len(self.tags)
+    def candidates(self, word: str) -> tuple[str, ...]:
+        known = self.classes.get(word)
+        if known:
+            return known
+        for key in unknown_keys(word):
+            allowed = self.open_classes.get(key)
+            if allowed:
+                return allowed
+        return self.all_tags
+
+    def predict(self, feats: list[str], candidates: tuple[str, ...]) -> str:
+        scores = dict.fromkeys(candidates, 0.0)
+        n = len(candidates)
         weights = self.weights
         for feature in feats:
-            pairs = weights.get(feature)
-            if pairs:
-                for index, weight in pairs:
-                    scores[index] += weight
-        return self.tags[max(range(len(scores)), key=scores.__getitem__)]
+            row = weights.get(feature)
+            if not row:
+                continue
+            if len(row) <= n:
+                for tag, weight in row.items():
+                    if tag in scores:
+                        scores[tag] += weight
+            else:
+                for tag in candidates:
+                    weight = row.get(tag)
+                    if weight is not None:
+                        scores[tag] += weight
+        return max(scores, key=scores.__getitem__)
 
-    def tag(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
+    def tag_only(self, words: Sequence[str], truth: Sequence[str] | None = None, learn: Learner | None = None) -> list[str]:
+        """Greedy left-to-right tags; with ``learn``, also a training step."""
         tags: list[str] = []
-        lowered = [w.lower() for w in words]
-        context = [START, *lowered, END]
+        context = [START, *[w.lower() for w in words], END]
         tag_dict = self.tag_dict
-        prev_tag, prev2_tag = START, START
+        prev_tag, prev2_tag, finite = START, START, "-"
         for i, word in enumerate(words):
             tag = tag_dict.get(word)
             if tag is None:
-                feats = features(word, context[i], context[i + 2], prev_tag, prev2_tag, i == 0)
-                tag = self.predict(feats)
+                candidates = self.candidates(word)
+                if len(candidates) == 1:
+                    tag = candidates[0]
+                else:
+                    feats = features(word, context[i], context[i + 2], prev_tag, prev2_tag, i == 0, finite)
+                    tag = self.predict(feats, candidates)
+                    if learn is not None and truth is not None and tag != truth[i]:
+                        learn(truth[i], tag, feats)
             tags.append(tag)
+            if tag.endswith("FIN"):
+                finite = tag[:2]
             prev2_tag, prev_tag = prev_tag, tag
+        return tags
+
+    def tag(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
+        tags = self.tag_only(words)
         return tags, [self.lemma(w, t) for w, t in zip(words, tags)]
 
     def lemma(self, word: str, tag: str) -> str:

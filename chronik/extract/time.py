@@ -122,21 +122,31 @@ class TimeTagger:
         )
         narrative: _Anchor | None = None  # the last day the text named
         period: _Anchor | None = None  # the last day or month the text named
+        coarse: _Anchor | None = None  # the last day, month or year the text named
         story_year: tuple[int, int] | None = None  # (year, sentence) of the last year the text named
         timexes: list[Timex] = []
         for mention in self.patterns.find(text):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
             sentence = sentences[index] if sentences else (0, len(text))
             direction = self._direction(text, sentence, mention)
+            before = _PREVIOUS_WORD.search(text, max(0, mention.start - 20), mention.start)
+            if before and before.group(1).lower() in self.lexicon.preposition_directions:
+                # "seit 1. Juli": the preposition decides, even for full dates
+                direction = self.lexicon.preposition_directions[before.group(1).lower()]
+                mention = Mention(mention.start, mention.end, mention.kind, dict(mention.fields, strict_direction=True), mention.priority)
             if story_year and index - story_year[1] <= self.story_reach:
                 mention = _with_story_year(mention, story_year[0])
             recent = narrative if narrative and index - narrative.sentence <= CLOCK_REACH else None
             if mention.fields.get("undated") and recent is not None and recent.sentence == index:
                 # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day
                 mention = Mention(mention.start, mention.end, mention.kind, dict(mention.fields, undated=False), mention.priority)
-            if mention.fields.get("unit") in _COARSE_UNITS:
+            unit = mention.fields.get("unit")
+            if unit in ("Y", "10Y"):
+                # "zwölf Jahre später", "im selben Jahr": a year named is anchor enough
+                timex, period_anchor = self._resolve(mention, text, article, coarse, recent, direction)
+            elif unit == "M":
                 # "einen Monat später", "im selben Monat": a month named is anchor enough
-                timex, period_anchor = self._resolve(mention, text, article, period or narrative, recent, direction)
+                timex, period_anchor = self._resolve(mention, text, article, period, recent, direction)
             else:
                 timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
             timex.sentence = index
@@ -146,7 +156,9 @@ class TimeTagger:
                 story_year = (year, index)
             if period_anchor is not None:
                 period_anchor.sentence = index
-                period = period_anchor
+                coarse = period_anchor
+                if period_anchor.grain in ("day", "month"):
+                    period = period_anchor
                 if period_anchor.grain == "day":
                     narrative = period_anchor
         _pin_weekdays(timexes)
@@ -226,6 +238,7 @@ class TimeTagger:
         return best
 
 
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 # A past participle: "getroffen", "gesagt", "stattgefunden", "angekündigt".
 _PARTICIPLE = re.compile(r"^[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)$")
 _PERFECT_INFINITIVE = re.compile(r"\b[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)\s+(?:haben|sein)\b")
@@ -283,13 +296,13 @@ def _next_anchor(mention: Mention, first: Period, last: Period, timex: Timex) ->
     references and clock times do not."""
     if mention.kind in ("duration", "set", "fixed", "ref", "clock"):
         return None
-    if first.grain not in ("day", "time", "month") or first.earliest is None or last.latest is None:
+    if first.grain not in ("day", "time", "month", "year", "season", "quarter"):
         return None
-    grain = "month" if first.grain == "month" else "day"
+    if first.earliest is None or last.latest is None:
+        return None
+    grain = {"time": "day", "season": "year", "quarter": "year"}.get(first.grain, first.grain)
     return _Anchor(first.earliest, last.latest, f"narrative time {timex.value} ({timex.text!r})", grain=grain)
 
-
-_COARSE_UNITS = ("M", "Y", "10Y")
 
 
 def _pin_weekdays(timexes: list[Timex]) -> None:

@@ -152,7 +152,7 @@ class TimexPatterns:
         # weekdays: "Dienstag", "vergangenen Freitag", "späten Dienstagabend"
         self._rule(
             rf"{_START}(?:(?P<rel>{relmods})\s+|(?P<adj>späten|frühen|spät|früh)\s+)?(?P<wd>{weekdays})"
-            rf"(?P<part>{parts})?(?:\s+(?P<part2>{part_nouns}))?{_END}",
+            rf"(?P<part>{parts})?(?:\s+(?P<part2>{part_nouns}))?(?:\s+(?P<wrel>{relmods})\s+Woche)?{_END}",
             self._weekday,
             priority=2,
         )
@@ -315,6 +315,10 @@ class TimexPatterns:
             return []
         if m["year"] is None and text[m.end() : m.end() + 1].isdigit():
             return []
+        if re.match(r"\.\d", text[m.end() : m.end() + 2]):
+            return []  # "4.3.16.2": a version number
+        if fields.get("year2") is not None and (len(m["day"]) < 2 or len(m["mon"]) < 2):
+            return []  # "4.3.16" is more often a version than a date
         return [Mention(m.start(), m.end(), "date", fields)]
 
     def _month(self, m: re.Match, text: str) -> list[Mention]:
@@ -368,6 +372,8 @@ class TimexPatterns:
             "weekday": self.lex.weekdays[m["wd"].lower()],
             "part": self.lex.day_parts.get(part.lower()) if part else None,
             "offset": rel[0] if rel else None,
+            # "Mittwoch nächster Woche": the weekday of that week
+            "week_offset": self._relmod(m["wrel"])[0] if m["wrel"] else None,
             "mod": {"späten": "END", "spät": "END", "frühen": "START", "früh": "START"}.get(m["adj"] or ""),
         }
         return [Mention(m.start(), m.end(), "weekday", fields)]
@@ -443,7 +449,14 @@ class TimexPatterns:
         amount = self.lex.number(m["num"])
         if amount is None:
             return []
+        if re.search(r"\d[:.,]$", text[max(0, m.start() - 2) : m.start()]):
+            return []  # "3:03 Minuten": the tail of a time or score
         unit = self.lex.units[m["unit"].lower()]
+        half = self.lex.numbers.get((m["adj"] or "").lower())
+        if half and amount != "X" and half != "X":
+            amount = str(float(amount) * float(half))  # "einem halben Jahr"
+            if unit == "Y":
+                amount, unit = str(float(amount) * 12), "M"
         before = _word_before(text, m.start()).lower()
         if unit == "Y" and self._is_age(text, m, before):
             return []
@@ -601,6 +614,8 @@ def _duration_value(amount: str, unit: str) -> str:
     """ISO 8601 duration: ('2', 'W') -> 'P2W', ('30', 'MIN') -> 'PT30M'."""
     if amount.endswith(".0"):
         amount = amount[:-2]
+    if len(amount) > 12:
+        amount = "X"  # no sensible amount of time has that many digits
     if unit in ("S", "MIN", "H"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     if unit == "10Y":

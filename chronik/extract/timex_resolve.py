@@ -118,8 +118,10 @@ def _date(f: dict, ref: dt.date | None, direction: int) -> Period | None:
     if ref is None:
         return None
     # A day and month name a date close to the reference whatever the tense
-    # (tense cues are noisier than the calendar): the nearest one.
-    direction = 0
+    # (tense cues are noisier than the calendar): the nearest one, unless a
+    # preposition fixed the direction ("seit 1. Juli").
+    if not f.get("strict_direction"):
+        direction = 0
     candidates = [cal.safe_date(y, month, day) for y in _years(ref)]
     if f.get("weekday"):
         # "Donnerstag, 25. Februar": the weekday picks the year when it can
@@ -176,6 +178,9 @@ def _weekday(f: dict, ref: dt.date | None, direction: int) -> Period | None:
     if ref is None:
         return None
     weekday, offset = f["weekday"], f.get("offset")
+    if f.get("week_offset") is not None:
+        monday = ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(weeks=f["week_offset"])
+        return cal.day_period(monday + dt.timedelta(days=weekday - 1), f.get("part"))
     gap_back = (ref.isoweekday() - weekday) % 7
     gap_ahead = (weekday - ref.isoweekday()) % 7
     if offset is not None and offset < 0:

@@ -209,3 +209,34 @@ def test_example_article_under_the_precision_rule(example_article) -> None:
     assert find(timexes, "Juni").value == "2021-06"
     assert find(timexes, "Wochen").value == "PXW"
     assert any(t.value == "2014" for t in timexes)
+
+
+def test_weekday_of_next_or_last_week() -> None:
+    timexes = tag_text("Die Abstimmung ist am Mittwoch nächster Woche, am Dienstag vergangener Woche gab es Streit.", "2021-12-08")
+    assert find(timexes, "Mittwoch nächster Woche").value == "2021-12-15"
+    assert find(timexes, "Dienstag vergangener Woche").value == "2021-11-30"
+
+
+def test_seit_points_back_even_for_a_full_date() -> None:
+    timex = find(tag_text("Die Managerin, die seit 1. Juli an der Spitze steht, bleibt.", "2016-05-10"), "1. Juli")
+    assert timex.value == "2015-07-01"
+
+
+def test_half_a_year_and_years_later() -> None:
+    timexes = tag_text("Vor einem halben Jahr begann es. 2004 waren es drei, zwölf Jahre später zehn.", "2016-05-10")
+    assert find(timexes, "einem halben Jahr").value == "P6M"
+    later = find(timexes, "zwölf Jahre später")
+    assert later.value == "2016" and "2004" in later.anchor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Display bietet 1152 x 1920 Pixel.",
+        "Er hatte 3:03 Minuten Vorsprung.",
+        "Betroffen sind die Versionen 4.3.0 bis 4.3.16.",
+        "Die Firma zahlte 2014 Euro Strafe.",
+    ],
+)
+def test_numbers_that_are_no_times(text: str) -> None:
+    assert tag_text(text, "2016-05-10") == []
