@@ -81,6 +81,9 @@ class TimexPatterns:
         plural_units = alternation(lex.plural_units, fold_first=False)
         numbers = alternation(lex.numbers)
         num = rf"(?:{numbers}|\d+(?:,\d+)?)"
+        # "einen mehrere Jahre": a second amount is no adjective ("einem halben Jahr" is fine)
+        counts = alternation(w for w, v in lex.numbers.items() if v == "X" or float(v) >= 1)
+        not_a_count = rf"(?!{counts}\s)"
         approx = alternation(lex.approximators)
         seasons = alternation(w[0].upper() + w[1:] for w in lex.seasons)
         year = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
@@ -207,7 +210,7 @@ class TimexPatterns:
         )
         # "zwei Wochen", "rund 200 ehrenamtliche Stunden"; "vor zwei Wochen" is resolved too
         self._rule(
-            rf"{_START}(?:(?P<approx>{approx})\s+)?(?P<num>{num})\s+(?:(?P<adj>{_ADJ})\s+)?(?P<unit>{units}){_END}",
+            rf"{_START}(?:(?P<approx>{approx})\s+)?(?P<num>{num})\s+(?:{not_a_count}(?P<adj>{_ADJ})\s+)?(?P<unit>{units}){_END}",
             self._duration,
             priority=2,
         )
