@@ -74,6 +74,7 @@ class ReportedSpeechFinder:
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
+        self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
 
     # -- entry point ---------------------------------------------------------
     def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
@@ -160,8 +161,21 @@ class ReportedSpeechFinder:
             return
         sentence = sentences[intro]
         limit = t - 1 if intro == s else len(sentence.words) - 1
+        for k in range(1, limit):  # "..., so Elshorst weiter:"
+            if sentence.words[k].lower() == "so" and sentence.words[k - 1] == ",":
+                end = noun_phrase_end(sentence.words, sentence.tags, k + 1)
+                if end > k + 1:
+                    attribution.cue = [(intro, k)]
+                    attribution.source = _span(intro, k + 1, end)
+                    attribution.frame = _span(intro, 0, limit + 1) if intro != s else _span(s, 0, t)
+                    return
         finite = next((k for k in range(limit) if sentence.tags[k].endswith("FIN")), None)
         if finite is None:
+            # "Bundesinnenminister Schäuble: «...»"
+            end = noun_phrase_end(sentence.words, sentence.tags, 0)
+            if end == limit:
+                attribution.source = _span(intro, 0, end)
+                attribution.frame = _span(intro, 0, limit + 1) if intro != s else _span(s, 0, t)
             return
         anyone = CueVerb("", "", "Speech", False)
         attribution.source, _ = self._roles(sentence, intro, finite, anyone)
@@ -573,11 +587,30 @@ class ReportedSpeechFinder:
                 source = (after, end)
         if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None
+        if entry.lemma in self.quoting_verbs:
+            quoted_person = self._quoted_person(sentence, start, verb, cue_verb, source)
+            if quoted_person is not None:
+                source = quoted_person
         if source is None and entry.lemma == "heißen":
             source = _place_of_writing(sentence, start, clause_end(words, tags, cue_verb))
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = _span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
+
+    def _quoted_person(
+        self, sentence: TokenSentence, start: int, verb: int, cue_verb: int, subject: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """"zitierte Papandreou mit den Worten", "wird Panetta zitiert": the object speaks."""
+        words, tags = sentence.words, sentence.tags
+        k = verb + 1
+        if subject is not None and subject[0] == k:
+            k = subject[1]
+        if _is_passive(sentence, start, cue_verb):
+            k = verb + 1
+        while k < len(words) and tags[k] in ("ADV", "PTKNEG"):
+            k += 1
+        end = noun_phrase_end(words, tags, k)
+        return (k, end) if end > k else None
 
     def _addressee(
         self, sentence: TokenSentence, verb: int, source: tuple[int, int] | None, entry: CueVerb

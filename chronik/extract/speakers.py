@@ -48,9 +48,21 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
         return _extend(words, tags, j)  # a nominalised adjective: "Der Tatverdächtige"
     if j >= n or tags[j] not in HEAD:
         return start
-    while j < n and (tags[j] in HEAD or (tags[j] == "KON" and tags[j - 1] == "TRUNC")):
-        j += 1  # "Such- und Rettungsagentur"
+    while j < n and (
+        tags[j] in HEAD
+        or (tags[j] == "KON" and tags[j - 1] == "TRUNC")  # "Such- und Rettungsagentur"
+        or (tags[j] == "CARD" and j + 1 < n and tags[j + 1] == "NE" and tags[j - 1] == "NE")  # "Bayer 04 Leverkusen"
+    ):
+        if tags[j] == "NN" and tags[j - 1] == "NE" and _name_then_noun(words, j):
+            break  # "Steinbrück Positives": a name ends its phrase before a noun
+        j += 1
     return _extend(words, tags, j)
+
+
+def _name_then_noun(words: Sequence[str], j: int) -> bool:
+    """A common noun right after a name starts a new phrase, unless hyphenated
+    or an abbreviation ("Bayer AG")."""
+    return "-" not in words[j] and not words[j].isupper()
 
 
 def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:

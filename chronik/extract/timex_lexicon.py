@@ -77,6 +77,7 @@ class TimeLexicon:
     age_prepositions: frozenset[str]
     clock_range_words: frozenset[str]
     preposition_directions: dict[str, int]
+    decade_words: dict[str, int]
 
     def month(self, word: str) -> int | None:
         return self.months.get(word.lower())
@@ -134,5 +135,6 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         duration_blockers=_words(lang, "duration_blockers.txt"),
         age_prepositions=_words(lang, "age_prepositions.txt"),
         clock_range_words=_words(lang, "clock_range_words.txt"),
+        decade_words=_fold({k: int(v) for k, v in _pairs(lang, "decade_words.tsv").items()}),
         preposition_directions=_fold({k: int(v) for k, v in _pairs(lang, "preposition_directions.tsv").items()}),
     )

@@ -90,7 +90,7 @@ class TimexPatterns:
         digit = r"\d"
         self._gates = {
             "_date": digit, "_date_list": digit, "_numeric_date": digit, "_year": digit,
-            "_decade": digit, "_century": digit, "_clock": digit,
+            "_decade": digit + "|" + alternation(lex.decade_words), "_century": digit, "_clock": digit,
             "_month": month_names, "_weekday": weekdays, "_night_before": "Nacht",
             "_relday": reldays, "_part_of_day": part_nouns, "_weekend": "Wochenende",
             "_part_adverb": alternation(lex.day_part_adverbs), "_reference": alternation(lex.reference_words),
@@ -143,7 +143,7 @@ class TimexPatterns:
             priority=2,
         )
         self._rule(
-            rf"{_START}(?:(?P<pos>{positions})\s+der\s+)?(?P<dec>(?:1\d|20)?\d0)er(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
+            rf"{_START}(?:(?P<pos>{positions})\s+der\s+)?(?:(?P<dec>(?:1\d|20)?\d0)er|(?P<decword>{alternation(lex.decade_words)}))(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
             self._decade,
             priority=3,
         )
@@ -204,7 +204,7 @@ class TimexPatterns:
         self._rule(rf"{_START}(?P<rn>{alternation(lex.relative_nouns)}){_END}", self._relative_noun, priority=1)
         # "zwei Wochen später", "am Tag darauf", "drei Tage zuvor"
         self._rule(
-            rf"{_START}(?:(?P<num>{num})\s+)?(?P<unit>{units})\s+(?P<shift>{alternation(lex.narrative_shifts)}){_END}",
+            rf"{_START}(?:(?P<num>{num})\s+)?(?P<unit>{alternation(_unit_forms(lex))})\s+(?P<shift>{alternation(lex.narrative_shifts)}){_END}",
             self._narrative_shift,
             priority=4,
         )
@@ -359,7 +359,7 @@ class TimexPatterns:
         return [Mention(m.start(), m.end(), "year", {"year": value, "mod": self._position(m["pos"])})]
 
     def _decade(self, m: re.Match, text: str) -> list[Mention]:
-        digits = m["dec"]
+        digits = m["dec"] or f"{self.lex.decade_words[m['decword'].lower()]}0"
         return [Mention(m.start(), m.end(), "decade", {"digits": digits, "mod": self._position(m["pos"])})]
 
     def _century(self, m: re.Match, text: str) -> list[Mention]:
