@@ -414,10 +414,12 @@ class TimexPatterns:
         offset, anchor = self._relmod(m["rel"])
         unit_word = m["unit"]
         unit = "WE" if unit_word.startswith("Wochenende") else self.lex.units[unit_word.lower()]
-        start = m.start() if m["det"] else m.start("rel")
+        # KRAUTS habit: "den vergangenen fünf Jahren" keeps its article,
+        # "(den) nächsten zwei Jahren" does not.
+        start = m.start("rel") if offset > 0 else m.start()
         if m["num"]:
             amount = self.lex.number(m["num"])
-            return [Mention(m.start(), m.end(), "duration", {"amount": amount, "unit": unit, "direction": offset or -1})]
+            return [Mention(start, m.end(), "duration", {"amount": amount, "unit": unit, "direction": offset or -1})]
         if unit_word in self.lex.plural_units:
             if offset > 0:
                 return [Mention(start, m.end(), "ref", {"value": "FUTURE_REF"})]
