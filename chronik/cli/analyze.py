@@ -14,9 +14,10 @@ import sys
 from typing import Any, Iterator
 
 from ..analysis import Analysis, to_jsonable
+from ..archive.ingest import analyze_article
 from ..document import Document, PartialDate
 from ..errors import ChronikError
-from .ingest import add_input_options, check_format, parse_date_option
+from .ingest import add_input_options, add_pipeline_option, check_format, component_names, make_pipeline, parse_date_option
 
 ITEM_TEXT_MAX = 100
 
@@ -30,15 +31,15 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="article file, or - for standard input")
     add_input_options(parser)
+    add_pipeline_option(parser)
     parser.add_argument("--json", action="store_true", help="print JSON (one object; JSON Lines for several articles)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import default_pipeline
-
     date = parse_date_option(args.date)
     fmt = check_format(args.format)
+    pipeline = make_pipeline(component_names(args.pipeline))
     documents = list(_read(args.file, fmt, date))
     failed = 0
     good = [d for _, d in documents if isinstance(d, Document)]
@@ -46,9 +47,12 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(item, ChronikError):
             failed += 1
             print(f"chronik: failed: {item}", file=sys.stderr)
-    pipeline = default_pipeline()
     for n, document in enumerate(good):
-        analysis = pipeline(document)
+        analysis = analyze_article(pipeline, document)
+        if isinstance(analysis, str):
+            failed += 1
+            print(f"chronik: failed: {document.source}: {analysis}", file=sys.stderr)
+            continue
         if args.json:
             data = analysis.to_dict()
             print(json.dumps(data, ensure_ascii=False, indent=None if len(good) > 1 else 2))

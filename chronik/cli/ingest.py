@@ -53,11 +53,15 @@ def add_parser(subparsers) -> None:
     add_input_options(parser)
     parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="articles per transaction (default: 64)")
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default: 1)")
+    add_pipeline_option(parser)
+    parser.set_defaults(run=run)
+
+
+def add_pipeline_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pipeline", metavar="NAMES",
         help="comma-separated components to run instead of the default pipeline (e.g. 'text' for a quick search-only archive)",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

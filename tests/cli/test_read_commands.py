@@ -68,7 +68,7 @@ def test_stats(chronik, ingested):
 
 
 def test_analyze_json_schema_keys(chronik, newsroom):
-    code, out, _ = chronik("analyze", str(newsroom / "genf.txt"), "--json")
+    code, out, _ = chronik("analyze", str(newsroom / "genf.txt"), "--json", "--pipeline", "text")
     data = json.loads(out)
     assert code == 0
     assert {"schema", "pipeline", "document", "sentences", "tokens"} <= set(data)
@@ -88,7 +88,7 @@ def test_analyze_readable(chronik, newsroom):
 def test_analyze_stdin(chronik, monkeypatch):
     text = "Die Feuerwehr rückte in der Nacht zu einem Großbrand aus. Verletzt wurde niemand.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
-    code, out, _ = chronik("analyze", "-", "--date", "2020-07-04", "--json")
+    code, out, _ = chronik("analyze", "-", "--date", "2020-07-04", "--json", "--pipeline", "text")
     data = json.loads(out)
     assert code == 0 and data["document"]["date"] == "2020-07-04"
     assert len(data["sentences"]) == 2
