@@ -53,16 +53,20 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
         or (tags[j] == "KON" and tags[j - 1] == "TRUNC")  # "Such- und Rettungsagentur"
         or (tags[j] == "CARD" and j + 1 < n and tags[j + 1] == "NE" and tags[j - 1] == "NE")  # "Bayer 04 Leverkusen"
     ):
-        if tags[j] == "NN" and tags[j - 1] == "NE" and _name_then_noun(words, j):
+        if tags[j] == "NN" and tags[j - 1] == "NE" and _name_then_noun(words, tags, j):
             break  # "Steinbrück Positives": a name ends its phrase before a noun
         j += 1
     return _extend(words, tags, j)
 
 
-def _name_then_noun(words: Sequence[str], j: int) -> bool:
-    """A common noun right after a name starts a new phrase, unless hyphenated
-    or an abbreviation ("Bayer AG")."""
-    return "-" not in words[j] and not words[j].isupper()
+def _name_then_noun(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
+    """A common noun right after a name starts a new phrase ("Steinbrück Positives
+    zu vermelden"), unless it ends the clause (a surname the tagger took for a
+    noun: "Petra Lange sagte"), is hyphenated or an abbreviation ("Bayer AG")."""
+    if "-" in words[j] or words[j].isupper():
+        return False
+    following = tags[j + 1] if j + 1 < len(tags) else "$."
+    return not (following.startswith("V") or following.startswith("$"))
 
 
 def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
