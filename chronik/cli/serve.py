@@ -7,6 +7,7 @@ exist only with --allow-corrections and a --token every request must send.
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 
 from ..errors import ChronikError
@@ -40,6 +41,21 @@ def check_options(args: argparse.Namespace) -> None:
         raise ChronikError("E506", host=args.host, port=args.port, reason="the port must be between 1 and 65535.")
 
 
+def check_address(host: str, port: int) -> None:
+    """Bind once before starting, to say in one line why we cannot serve."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise ChronikError("E506", host=host, port=port, reason=f"unknown host ({error.strerror}).") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            raise ChronikError("E506", host=host, port=port, reason=f"{error.strerror or error}.") from None
+
+
 def run(args: argparse.Namespace) -> int:
     check_options(args)
     try:
@@ -50,14 +66,15 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise ChronikError("E507") from None
     app = create_app(ServerSettings(args.db, args.allow_corrections, args.token))
+    check_address(args.host, args.port)
     mode = "corrections allowed (token required)" if args.allow_corrections else "read-only"
     print(f"chronik: serving {args.db} on http://{args.host}:{args.port}/ ({mode}); Ctrl-C stops", file=sys.stderr)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
     server = uvicorn.Server(config)
     try:
         server.run()
-    except OSError as error:
-        raise ChronikError("E506", host=args.host, port=args.port, reason=error.strerror or str(error)) from None
+    except (OSError, SystemExit):  # uvicorn exits when it cannot bind after our check
+        server.started = False
     if not server.started:
         raise ChronikError("E506", host=args.host, port=args.port, reason="the address is in use or not available.")
     return 0

@@ -1,0 +1,89 @@
+"""Correction endpoints: only with --allow-corrections and the token; each
+correction is recorded with who and when and survives a rebuild."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from chronik.web.ids import entity_id
+
+TOKEN = "geheim-und-lang-genug"
+
+
+def make_client(db: str, allow: bool = True):
+    from fastapi.testclient import TestClient
+
+    from chronik.web.app import create_app
+    from chronik.web.state import ServerSettings
+
+    return TestClient(create_app(ServerSettings(db, allow, TOKEN if allow else None)))
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def editor(archive_copy: str):
+    return make_client(archive_copy)
+
+
+def test_wrong_or_missing_token_is_401(editor):
+    body = {"entity": entity_id("LOC", "Oslo"), "into": entity_id("LOC", "Norwegen"), "by": "redaktion"}
+    assert editor.post("/api/corrections/merge", json=body).status_code == 401
+    response = editor.post("/api/corrections/merge", json=body, headers={"Authorization": "Bearer falsch"})
+    assert response.status_code == 401
+    assert "Authorization: Bearer" in response.json()["error"]["message"]
+
+
+def test_merge_is_recorded_and_survives_a_rebuild(editor, archive_copy):
+    oslo, norway = entity_id("LOC", "Oslo"), entity_id("LOC", "Norwegen")
+    before = editor.get(f"/api/entities/{norway}").json()["mentions"]
+    oslo_mentions = editor.get(f"/api/entities/{oslo}").json()["mentions"]
+    response = editor.post("/api/corrections/merge", json={"entity": oslo, "into": norway, "by": "anna"}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    merged = editor.get(f"/api/entities/{oslo}").json()
+    assert merged["id"] == norway and merged["redirected_from"] == oslo
+    assert merged["mentions"] == before + oslo_mentions
+    record = json.loads(Path(archive_copy + ".corrections.jsonl").read_text(encoding="utf-8"))
+    assert record["kind"] == "merge" and record["by"] == "anna" and record["at"]
+    # A new server (as after re-analysis) applies the recorded correction again.
+    reader = make_client(archive_copy, allow=False)
+    assert reader.get(f"/api/entities/{oslo}").json()["id"] == norway
+
+
+def test_split_makes_an_alias_its_own_entity(editor):
+    person = editor.get("/api/entities?q=Kowalczyk&type=PER").json()["entities"][0]
+    response = editor.post("/api/corrections/split", headers=AUTH,
+                           json={"entity": person["id"], "alias": "Kowalczyk", "by": "ben"})
+    assert response.status_code == 200, response.text
+    after = editor.get(f"/api/entities/{person['id']}").json()
+    assert "Kowalczyk" not in after["aliases"]
+    alone = editor.get(f"/api/entities/{entity_id('PER', 'Kowalczyk')}").json()
+    assert alone["name"] == "Kowalczyk" and alone["mentions"] > 0
+
+
+def test_split_of_an_unknown_alias_is_400(editor):
+    person = editor.get("/api/entities?q=Rothmund&type=PER").json()["entities"][0]
+    response = editor.post("/api/corrections/split", headers=AUTH,
+                           json={"entity": person["id"], "alias": "Niemand", "by": "ben"})
+    assert response.status_code == 400
+
+
+def test_speaker_fix_changes_the_quote_and_keeps_the_old_speaker(editor):
+    quote = editor.get("/api/quotes?speaker=Kowalczyk&size=1").json()["quotes"][0]
+    response = editor.post("/api/corrections/speaker", headers=AUTH,
+                           json={"quote": quote["id"], "speaker": "Sabine Rothmund", "by": "carla"})
+    assert response.status_code == 200, response.text
+    fixed = editor.get(f"/api/quotes/{quote['id']}").json()
+    assert fixed["speaker"] == "Sabine Rothmund"
+    assert fixed["speaker_id"] == entity_id("PER", "Sabine Rothmund")
+    assert fixed["corrected"]["from"] == quote["speaker"] and fixed["corrected"]["by"] == "carla"
+
+
+def test_malformed_correction_is_400(editor):
+    response = editor.post("/api/corrections/merge", headers=AUTH, json={"entity": "per-x"})
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "E501"

@@ -1,0 +1,37 @@
+"""``chronik serve`` refuses unsafe or impossible options with one line."""
+
+from __future__ import annotations
+
+from chronik.cli import main
+
+
+def test_corrections_need_a_token(archive_db, capsys):
+    assert main(["serve", "--db", archive_db, "--allow-corrections"]) == 2
+    assert "--allow-corrections needs --token" in capsys.readouterr().err
+
+
+def test_short_token_is_refused(archive_db, capsys):
+    assert main(["serve", "--db", archive_db, "--allow-corrections", "--token", "kurz"]) == 2
+    assert "E505" in capsys.readouterr().err
+
+
+def test_missing_archive_is_one_line(tmp_path, capsys):
+    assert main(["serve", "--db", str(tmp_path / "fehlt.db")]) == 2
+    err = capsys.readouterr().err
+    assert "chronik ingest" in err and "Traceback" not in err
+
+
+def test_port_out_of_range(archive_db, capsys):
+    assert main(["serve", "--db", archive_db, "--port", "70000"]) == 2
+    assert "E506" in capsys.readouterr().err
+
+
+def test_busy_port_is_one_line(archive_db, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", archive_db, "--port", str(port)]) == 2
+    assert "E506" in capsys.readouterr().err
