@@ -90,8 +90,9 @@ class FeatureExtractor:
         self.gazetteer = gazetteer
         # Per word: its own features and the same features as seen from a neighbour.
         self._views = lru_cache(maxsize=200_000)(self._word_views)
+        self._pos_views = lru_cache(maxsize=1_000)(_pos_views)
 
-    def _word_views(self, word: str) -> tuple[tuple[str, ...], ...]:
+    def _word_views(self, word: str) -> tuple:
         own = _word_features(word, self.gazetteer)
         near = tuple(f for f in own if f[:2] in ("w=", "sh", "ca", "g=", "s3"))
         far = tuple(f for f in own if f[:2] in ("w=", "sh"))
@@ -101,10 +102,13 @@ class FeatureExtractor:
             tuple("+1" + f for f in near),
             tuple("-2" + f for f in far),
             tuple("+2" + f for f in far),
+            own[0][2:],  # lower-case word, for the bigram
+            own[1][6:],  # shape, for the shape window
+            ("capmid",) if word[:1].isupper() else (),
         )
 
     def __call__(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[list[str]]:
-        return sentence_features(words, tags, self._views, self.gazetteer)
+        return sentence_features(words, tags, self._views, self.gazetteer, self._pos_views)
 
 
 class EntityTagger:
@@ -128,51 +132,59 @@ class EntityTagger:
         return repair_bio(self._tagger.tag(self.features(words, tags)))
 
 
-def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, gazetteer: Gazetteer) -> list[list[str]]:
-    """CRF features of every token of one sentence; linear in its length."""
+def _pos_views(tag: str) -> tuple[tuple[str, ...], ...]:
+    """POS features of a tag as seen from the token itself and its neighbours."""
+    tag = _pos(tag)
+    if not tag:
+        return ((), (), (), (), (), "")
+    return ((f"pos={tag}", f"pos2={tag[:2]}"), (f"-1pos={tag}",), (f"+1pos={tag}",),
+            (f"-2pos={tag}",), (f"+2pos={tag}",), tag)
+
+
+def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, gazetteer: Gazetteer,
+                      pos_views=_pos_views) -> list[list[str]]:
+    """CRF features of every token of one sentence; linear in its length.
+
+    Everything that depends on one word or one tag is computed once and
+    cached (``views``, ``pos_views``); only pairs are formatted per token.
+    """
     n = len(words)
-    pos = [_pos(t) for t in tags] if tags else [""] * n
-    word_views = [views(w) for w in words]
+    wv = [views(w) for w in words]
+    pv = [pos_views(t) for t in tags] if tags else [_NO_POS] * n
     phrase_marks = gazetteer.match(list(words))
     rows: list[list[str]] = []
     for i in range(n):
-        own = word_views[i][0]
-        row = ["bias", *own]
-        if i and words[i][:1].isupper():
-            row.append("capmid")  # a capital after the first word says more than one at the start
-        if i:
-            row.append(f"bi={word_views[i - 1][0][0][2:]}|{own[0][2:]}")
-        row.append(
-            f"shapes={word_views[i - 1][0][1][6:] if i else '^'}|{own[1][6:]}|{word_views[i + 1][0][1][6:] if i + 1 < n else '$'}"
-        )
+        view, tag = wv[i], pv[i]
+        row = ["bias", *view[0], *tag[0]]
+        prev_shape = wv[i - 1][6] if i else "^"
+        next_shape = wv[i + 1][6] if i + 1 < n else "$"
+        row.append(f"shapes={prev_shape}|{view[6]}|{next_shape}")
         if phrase_marks[i]:
             row += [f"G={m}" for m in phrase_marks[i]]
-        if pos[i]:
-            row += [f"pos={pos[i]}", f"pos2={pos[i][:2]}"]
         if i == 0:
             row.append("BOS")
         else:
-            row += word_views[i - 1][1]
+            row += view[7]  # a capital after the first word says more than one at the start
+            row.append(f"bi={wv[i - 1][5]}|{view[5]}")
+            row += wv[i - 1][1]
+            row += pv[i - 1][1]
             if phrase_marks[i - 1]:
                 row += [f"-1G={m}" for m in phrase_marks[i - 1] if not m.endswith(":gen")]
-            if pos[i - 1]:
-                row += [f"-1pos={pos[i - 1]}", f"pos-1|0={pos[i - 1]}|{pos[i]}"]
+            if pv[i - 1][5]:
+                row.append(f"pos-1|0={pv[i - 1][5]}|{tag[5]}")
             if i > 1:
-                row += word_views[i - 2][3]
-                if pos[i - 2]:
-                    row.append(f"-2pos={pos[i - 2]}")
+                row += wv[i - 2][3]
+                row += pv[i - 2][3]
         if i == n - 1:
             row.append("EOS")
         else:
-            row += word_views[i + 1][2]
+            row += wv[i + 1][2]
+            row += pv[i + 1][2]
             if phrase_marks[i + 1]:
                 row += [f"+1G={m}" for m in phrase_marks[i + 1] if not m.endswith(":gen")]
-            if pos[i + 1]:
-                row += [f"+1pos={pos[i + 1]}"]
             if i < n - 2:
-                row += word_views[i + 2][4]
-                if pos[i + 2]:
-                    row.append(f"+2pos={pos[i + 2]}")
+                row += wv[i + 2][4]
+                row += pv[i + 2][4]
         rows.append(row)
     return rows
 
@@ -180,6 +192,9 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
 def _pos(tag: str) -> str:
     # HanTa writes "VV(FIN)", STTS "VVFIN": accept both.
     return tag.replace("(", "").replace(")", "")
+
+
+_NO_POS = _pos_views("")
 
 
 def repair_bio(labels: Sequence[str]) -> list[str]:
