@@ -692,18 +692,22 @@ class ReportedSpeechFinder:
                 previous = with_source[-1] if with_source else (previous if here[-1].form == "Direct" else here[-1])
                 current = None
                 continue
-            if self._is_hearsay(sentence, s, quoted):
-                # "Er soll ... geholfen haben": the reporter passes on a claim.
-                output.append(
-                    Attribution(
-                        message=_span(s, 0, len(sentence.words)),
-                        form="FreeIndirect",
-                        stwr=previous.stwr if previous else "SW",
-                        source=list(previous.source) if previous else [],
+            hearsay = self._is_hearsay(sentence, s, quoted)
+            if hearsay or self._has_sollen(sentence, s, quoted):
+                # "Er soll ... geholfen haben", "Die Schulen sollen ... erhalten": the
+                # reporter passes on a claim or plan of the last speaker
+                giver = previous or self._subject_of(sentences, s - 1)
+                if hearsay or (giver is not None and giver.source):
+                    output.append(
+                        Attribution(
+                            message=_span(s, 0, len(sentence.words)),
+                            form="FreeIndirect",
+                            stwr=giver.stwr if giver else "SW",
+                            source=list(giver.source) if giver else [],
+                        )
                     )
-                )
-                current = None
-                continue
+                    current = None
+                    continue
             if previous is None and self._mood(sentence, s, quoted) == "I":
                 # Konjunktiv I reports even without a cue nearby: the subject of the
                 # sentence before, or the last speaker, said it
@@ -771,6 +775,12 @@ class ReportedSpeechFinder:
             ):
                 return False
         return True
+
+    def _has_sollen(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
+        return any(
+            w.lower() in ("soll", "sollen") and (s, k) not in quoted and sentence.tags[k] == "VMFIN"
+            for k, w in enumerate(sentence.words)
+        )
 
     def _is_hearsay(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
         """"soll(en)" with a perfect infinitive: "Er soll das Geld genommen haben"."""
