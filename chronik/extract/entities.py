@@ -21,7 +21,7 @@ from ..lang import resource_lines, resource_path
 from .gazetteer import Gazetteer, load_gazetteer
 
 MODEL_NAME = "ner.crfsuite"
-BUILD_COMMAND = "python training/build_ner.py"
+BUILD_COMMAND = ".venv/bin/python training/build_ner.py"
 # Tokens longer than this get no affix features: garbage in, cheap out.
 MAX_FEATURE_WORD = 40
 _SHAPE_RUNS = re.compile(r"(.)\1+")

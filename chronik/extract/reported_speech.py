@@ -124,7 +124,10 @@ class ReportedSpeechFinder:
             # "Er sagte: «...»" : the cue precedes the quote in its first sentence.
             cue = self._verb_cue_before(sentences, s_start, t_start)
         if cue is None and t_start == 0 and s_start > 0 and sentences[s_start - 1].words[-1:] == [":"]:
-            cue = self._verb_cue_in(sentences, s_start - 1, 0, len(sentences[s_start - 1].words))
+            intro = sentences[s_start - 1]
+            cue = self._verb_cue_before(sentences, s_start - 1, len(intro.words) - 1)
+            if cue is not None and "," in intro.words[cue[1] : len(intro.words) - 1]:
+                cue = None  # "Er glaubt, dass ...:" reports its own clause
         attribution = Attribution(message=message, form="Direct", stwr="Speech")
         if cue is None:
             self._uncued_direct(sentences, quote, attribution)
@@ -300,8 +303,16 @@ class ReportedSpeechFinder:
             if entry is not None:
                 lemma = candidate
                 break
+            for particle in particles:  # "nahm ... an" = "annehmen"
+                joined = self.lexicon.verb(particle + candidate, set())
+                if joined is not None and candidate[:1].isalpha():
+                    entry = CueVerb(candidate, particle, joined.stwr, joined.takes_addressee, joined.addressee_case)
+                    break
+            if entry is not None:
+                lemma = candidate
+                break
         if entry is None:
-            return None
+            return self._opinion_at(sentence, t, end) if tag == "VVFIN" else None
         positions = [t]
         if lemma == "heißen":  # only "hieß es" reports
             neighbours = [k for k in (t - 1, t + 1) if 0 <= k < len(sentence.words) and sentence.words[k].lower() == "es"]
@@ -320,10 +331,12 @@ class ReportedSpeechFinder:
         return entry, sorted(positions)
 
     def _opinion_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
-        """"X ist der Meinung, dass ...": "sein" with a noun of opinion is a cue."""
+        """"X ist der Meinung, dass ...", "vertritt die Ansicht, ...": a verb with a
+        noun of opinion is a cue."""
         for k in range(t + 1, min(end, t + 5)):
             if sentence.words[k] in self.opinion_nouns and k > 0 and sentence.tags[k - 1] == "ART":
-                return CueVerb("sein", "", "ST", False), [t, k - 1, k]
+                lemma = sentence.lemmas[t] or sentence.words[t].lower()
+                return CueVerb(lemma, "", "ST", False), [t, k - 1, k]
         return None
 
     # -- reported speech -----------------------------------------------------
@@ -436,6 +449,8 @@ class ReportedSpeechFinder:
         first = words[start].lower()
         if first in ("dass", "daß", "ob") or tags[start] == "PWAV" or tags[start] == "PWS":
             return True
+        if tags[start].endswith("FIN"):
+            return False  # ", teilten jedoch mit, ...": a second verb of the same subject
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)

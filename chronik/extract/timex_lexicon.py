@@ -78,6 +78,10 @@ class TimeLexicon:
     clock_range_words: frozenset[str]
     preposition_directions: dict[str, int]
     decade_words: dict[str, int]
+    duration_prepositions: dict[str, int | None]
+    day_part_modifiers: dict[str, str]
+    morning_markers: frozenset[str]
+    set_quantifiers: frozenset[str]
 
     def month(self, word: str) -> int | None:
         return self.months.get(word.lower())
@@ -135,6 +139,12 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         duration_blockers=_words(lang, "duration_blockers.txt"),
         age_prepositions=_words(lang, "age_prepositions.txt"),
         clock_range_words=_words(lang, "clock_range_words.txt"),
+        duration_prepositions={
+            k.lower(): (None if v == "-" else int(v)) for k, v in _pairs(lang, "duration_prepositions.tsv").items()
+        },
+        day_part_modifiers=_fold(_pairs(lang, "day_part_modifiers.tsv")),
+        morning_markers=_words(lang, "morning_markers.txt"),
+        set_quantifiers=_words(lang, "set_quantifiers.txt"),
         decade_words=_fold({k: int(v) for k, v in _pairs(lang, "decade_words.tsv").items()}),
         preposition_directions=_fold({k: int(v) for k, v in _pairs(lang, "preposition_directions.tsv").items()}),
     )

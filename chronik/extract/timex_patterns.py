@@ -87,6 +87,8 @@ class TimexPatterns:
         approx = alternation(lex.approximators)
         seasons = alternation(w[0].upper() + w[1:] for w in lex.seasons)
         year = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
+        part_mods = alternation(lex.day_part_modifiers, fold_first=False)
+        singular_units = alternation((u for u in _unit_forms(lex) if u not in lex.plural_units), fold_first=False)
         digit = r"\d"
         self._gates = {
             "_date": digit, "_date_list": digit, "_numeric_date": digit, "_year": digit,
@@ -104,7 +106,7 @@ class TimexPatterns:
 
         # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März", "Abend des 22. Juni"
         self._rule(
-            rf"{_START}(?:(?:(?P<adj>späten|frühen)\s+)?(?P<part>{part_nouns})\s+des\s+)?"
+            rf"{_START}(?:(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns})\s+des\s+)?"
             rf"(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:(?:den|dem)\s+)?)?"
             rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date,
@@ -154,7 +156,7 @@ class TimexPatterns:
         )
         # weekdays: "Dienstag", "vergangenen Freitag", "späten Dienstagabend"
         self._rule(
-            rf"{_START}(?:(?P<rel>{relmods})\s+|(?P<adj>späten|frühen|spät|früh)\s+)?(?P<wd>{weekdays})"
+            rf"{_START}(?:(?P<rel>{relmods})\s+|(?P<adj>{part_mods})\s+)?(?P<wd>{weekdays})"
             rf"(?P<part>{parts})?(?:\s+(?P<part2>{part_nouns}))?(?:\s+(?P<wrel>{relmods})\s+Woche)?{_END}",
             self._weekday,
             priority=2,
@@ -172,7 +174,7 @@ class TimexPatterns:
         )
         # "am Abend", "am späten Nachmittag"
         self._rule(
-            rf"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bgegen\s)|(?<=\bGegen\s))(?:(?P<adj>späten|frühen)\s+)?(?P<part>{part_nouns}){_END}",
+            rf"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bgegen\s)|(?<=\bGegen\s))(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns}){_END}",
             self._part_of_day,
             priority=1,
         )
@@ -197,7 +199,7 @@ class TimexPatterns:
         # "Ende des Jahres", "Anfang nächsten Monats"
         self._rule(
             rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>des|der)\s+)?(?:(?P<rel>{relmods})\s+)?"
-            rf"(?P<unit>Jahres|Monats|Woche|Jahrzehnts)(?:\s+(?P<year>\d{{4}}))?{_END}",
+            rf"(?P<unit>{singular_units})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._position_unit,
             priority=3,
         )
@@ -216,7 +218,7 @@ class TimexPatterns:
         )
         # "seit Wochen", "vor Jahren"
         self._rule(
-            rf"{_START}(?P<prep>seit|Seit|vor|Vor|für|Für|nach|Nach|binnen|innerhalb|über|Über)\s+(?P<unit>{plural_units}){_END}",
+            rf"{_START}(?P<prep>{alternation(lex.duration_prepositions)})\s+(?P<unit>{plural_units}){_END}",
             self._vague_duration,
             priority=1,
         )
@@ -227,15 +229,15 @@ class TimexPatterns:
         )
         # sets: "jeden Montag", "jeden zweiten Donnerstag", "einmal im Monat", "täglich", "montags"
         self._rule(
-            rf"{_START}(?P<q>jeden|jede|jedes|jedem|jeder|Jeden|Jede|Jedes|Jedem|Jeder)\s+"
-            rf"(?:(?P<ord>zweiten|dritten|vierten|ersten|letzten)\s+)?"
-            rf"(?:(?P<wd>{weekdays})(?P<part>{parts})?|(?P<unit>Tag|Woche|Monat|Jahr|Wochenende|Abend|Morgen|Nacht|Stunde))"
+            rf"{_START}(?P<q>{alternation(lex.set_quantifiers)})\s+"
+            rf"(?:(?P<ord>{alternation(lex.ordinals)})\s+)?"
+            rf"(?:(?P<wd>{weekdays})(?P<part>{parts})?|(?P<unit>{singular_units}|Wochenende)|(?P<daypart>{part_nouns}))"
             rf"(?:\s+im\s+Monat)?{_END}",
             self._set_each,
             priority=3,
         )
         self._rule(
-            rf"{_START}(?P<freq>\w*mal)\s+(?:im|pro|in\s+der|am|je|die)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde){_END}",
+            rf"{_START}(?P<freq>\w*mal)\s+(?:im|pro|in\s+der|am|je|die)\s+(?P<unit>{singular_units}){_END}",
             self._set_frequency,
             priority=3,
         )
@@ -308,10 +310,8 @@ class TimexPatterns:
 
     def _numeric_date(self, m: re.Match, text: str) -> list[Mention]:
         year = m["year"]
-        if year and len(year) == 2:
-            year = None if text[m.end() - 1] != "." and False else year
         fields = {"day": int(m["day"]), "month": int(m["mon"]), "year": int(year) if year else None}
-        if year and len(year) == 2:
+        if year and len(year) == 2:  # "12.12.12": the century comes from the reference
             fields["year"] = None
             fields["year2"] = int(year)
         if not 1 <= fields["month"] <= 12 or not 1 <= fields["day"] <= 31:
@@ -377,7 +377,7 @@ class TimexPatterns:
             "offset": rel[0] if rel else None,
             # "Mittwoch nächster Woche": the weekday of that week
             "week_offset": self._relmod(m["wrel"])[0] if m["wrel"] else None,
-            "mod": {"späten": "END", "spät": "END", "frühen": "START", "früh": "START"}.get(m["adj"] or ""),
+            "mod": self.lex.day_part_modifiers.get((m["adj"] or "").lower()),
         }
         return [Mention(m.start(), m.end(), "weekday", fields)]
 
@@ -388,7 +388,7 @@ class TimexPatterns:
     def _relday(self, m: re.Match, text: str) -> list[Mention]:
         word = m["rd"]
         before = _word_before(text, m.start()).lower()
-        if word == "Morgen" and before in {"am", "den", "dem", "des", "jeden", "einen", "guten", "der", "die", "heute", "gestern"}:
+        if word == "Morgen" and before in self.lex.morning_markers:
             return []  # "am Morgen": a part of the day, handled elsewhere
         part = m["part"]
         code = None
@@ -430,7 +430,7 @@ class TimexPatterns:
 
     def _position_unit(self, m: re.Match, text: str) -> list[Mention]:
         offset = self._relmod(m["rel"])[0] if m["rel"] else 0
-        unit = {"Jahres": "Y", "Monats": "M", "Woche": "W", "Jahrzehnts": "10Y"}[m["unit"]]
+        unit = self.lex.units[m["unit"].lower()]
         if m["year"] and unit == "Y":
             return [Mention(m.start(), m.end(), "year", {"year": int(m["year"]), "mod": self._position(m["pos"])})]
         fields = {"unit": unit, "offset": offset, "anchor": "article", "mod": self._position(m["pos"])}
@@ -465,13 +465,13 @@ class TimexPatterns:
         before = _word_before(text, m.start()).lower()
         if unit == "Y" and self._is_age(text, m, before):
             return []
-        direction = {"vor": -1, "in": 1, "binnen": 1, "seit": 0}.get(before)
+        direction = self.lex.duration_prepositions.get(before)
         fields = {"amount": amount, "unit": unit, "direction": direction}
         return [Mention(m.start(), m.end(), "duration", fields)]
 
     def _vague_duration(self, m: re.Match, text: str) -> list[Mention]:
         unit = self.lex.units[m["unit"].lower()]
-        direction = {"vor": -1, "seit": 0}.get(m["prep"].lower())
+        direction = self.lex.duration_prepositions.get(m["prep"].lower())
         return [Mention(m.start("unit"), m.end(), "duration", {"amount": "X", "unit": unit, "direction": direction}, priority=-1)]
 
     def _unit_adjective(self, m: re.Match, text: str) -> list[Mention]:
@@ -483,15 +483,16 @@ class TimexPatterns:
             weekday = self.lex.weekdays[m["wd"].lower()]
             part = self.lex.day_parts.get(m["part"].lower()) if m["part"] else None
             value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+        elif m["daypart"]:
+            value = f"XXXX-XX-XXT{self.lex.day_parts[m['daypart'].lower()]}"
+        elif m["unit"].startswith("Wochenende"):
+            value = "P1WE"
         else:
-            unit = m["unit"]
-            value = {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M", "Jahr": "P1Y", "Wochenende": "P1WE",
-                     "Abend": "XXXX-XX-XXTEV", "Morgen": "XXXX-XX-XXTMO", "Nacht": "XXXX-XX-XXTNI",
-                     "Stunde": "PT1H"}[unit]
+            value = _duration_value("1", self.lex.units[m["unit"].lower()])
         return [Mention(m.start(), m.end(), "set", {"value": value, "quant": m["q"].lower()})]
 
     def _set_frequency(self, m: re.Match, text: str) -> list[Mention]:
-        value = {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M", "Jahr": "P1Y", "Stunde": "PT1H"}[m["unit"]]
+        value = _duration_value("1", self.lex.units[m["unit"].lower()])
         freq_word = m["freq"].lower()[:-3]
         count = self.lex.number(freq_word) if freq_word else None
         freq = f"{count}X" if count and count != "X" else None
@@ -569,7 +570,11 @@ class TimexPatterns:
         for pattern, handler, priority, gate in self.rules:
             for low, high in _windows(gate, lowered):
                 for match in pattern.finditer(text, low, high):
-                    for mention in handler(match, text):
+                    try:
+                        found = handler(match, text)
+                    except (KeyError, ValueError, TypeError):
+                        continue  # a rule that cannot read its match must not cost the article
+                    for mention in found:
                         mention.priority += priority
                         yield mention
 
