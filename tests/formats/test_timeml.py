@@ -84,3 +84,30 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "doc.tml"
     path.write_text(text, "utf-8")
     return path
+
+
+TIMEX2 = """<DOC>
+<DOCID>probe</DOCID>
+<DATETIME> 2011-02-16T17:00:00 </DATETIME>
+<TEXT>
+Der Krieg begann im <TIMEX2 val="1914-08">August <TIMEX2 val="1914">1914</TIMEX2></TIMEX2>. Am <TIMEX2 val="1914-09-06">6. September</TIMEX2> kam die Wende.
+</TEXT>
+</DOC>
+"""
+
+
+def test_timex2_reader_and_history_mode(tmp_path: Path) -> None:
+    from chronik.extract.time import TimeTagger
+    from chronik.formats.timex2 import read_timex2
+
+    path = tmp_path / "probe.key.xml"
+    path.write_text(TIMEX2, "utf-8")
+    document = read_timex2(path)
+    assert str(document.dct) == "2011-02-16"
+    assert [(t.text, t.value) for t in document.timexes] == [
+        ("August 1914", "1914-08"),
+        ("1914", "1914"),
+        ("6. September", "1914-09-06"),
+    ]
+    history = TimeTagger("de", narrative_months=True).tag(document.plain, document.dct)
+    assert [(t.text, t.value) for t in history] == [("August 1914", "1914-08"), ("6. September", "1914-09-06")]
