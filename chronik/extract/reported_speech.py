@@ -449,8 +449,6 @@ class ReportedSpeechFinder:
         first = words[start].lower()
         if first in ("dass", "daß", "ob") or tags[start] == "PWAV" or tags[start] == "PWS":
             return True
-        if tags[start].endswith("FIN"):
-            return False  # ", teilten jedoch mit, ...": a second verb of the same subject
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)
