@@ -113,3 +113,10 @@ def test_thousands_of_names_in_one_article(pipeline):
     names = " ".join(f"Anna Muster{i} traf Karl Beispiel{i} in Ulm." for i in range(1500))
     analysis = pipeline(Document.from_text(names, "2023"))
     assert len(analysis.mentions) > 1500
+
+
+def test_missing_model_file_is_an_actionable_error():
+    from chronik.errors import ChronikError
+
+    with pytest.raises(ChronikError, match="build_ner.py"):
+        EntityTagger("de", model_path="/nonexistent/ner.crfsuite")

@@ -99,3 +99,14 @@ def test_role_lexicon_rejects_lower_case_and_plain_words():
     lexicon = RoleLexicon("de")
     assert lexicon.role_word("präsident") is None
     assert lexicon.role_word("Haus") is None
+
+
+def test_compound_prefix_names_the_institution(pipeline):
+    found = roles(pipeline, "Kremlsprecher Dmitri Peskow sagte am Montag, man warte ab.")
+    assert found["Dmitri Peskow"] == ("Kremlsprecher", "Kreml")
+
+
+def test_many_titles_and_names_in_one_article(pipeline):
+    text = " ".join(f"Der Bürgermeister Hans Muster{i} traf die Ministerin Eva Probe{i}." for i in range(800))
+    analysis = pipeline(Document.from_text(text, "2020"))
+    assert len(analysis.roles) >= 800
