@@ -449,6 +449,8 @@ class ReportedSpeechFinder:
         first = words[start].lower()
         if first in ("dass", "daß", "ob") or tags[start] == "PWAV" or tags[start] == "PWS":
             return True
+        if tags[start] == "KOUS":
+            return False  # ", wenn ...", ", weil ...": a condition or reason, not a report
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)
@@ -527,6 +529,15 @@ class ReportedSpeechFinder:
             stwr = self._noun_stwr(sentence, start, t)
         else:
             return None
+        if frame and frame[0] == 0 and t == 0 and source:
+            # "Laut einer Sprecherin des Ministeriums der Stadt hat ...": the fronted
+            # phrase runs up to the finite verb, whatever the noun phrase rules saw
+            finite = next((k for k in range(frame[-1] + 1, n) if tags[k].endswith("FIN")), None)
+            if finite is not None and finite - frame[-1] <= 6 and not any(
+                words[k] in (",", ":") or tags[k].startswith("V") for k in range(frame[-1] + 1, finite)
+            ):
+                source = list(range(source[0], finite))
+                frame = list(range(0, finite))
         message = [k for k in range(0, n) if k not in frame]
         if word == "so":
             message = list(range(0, t - 1))
@@ -711,14 +722,18 @@ class ReportedSpeechFinder:
                 # reporter passes on a claim or plan of the last speaker
                 giver = previous or self._subject_of(sentences, s - 1)
                 if hearsay or (giver is not None and giver.source):
-                    output.append(
-                        Attribution(
-                            message=_span(s, 0, len(sentence.words)),
-                            form="FreeIndirect",
-                            stwr=giver.stwr if giver else "SW",
-                            source=list(giver.source) if giver else [],
+                    last = output[-1] if output else None
+                    if last is not None and last.form == "FreeIndirect" and last.sentences[-1] == s - 1:
+                        last.message.extend(_span(s, 0, len(sentence.words)))  # the claim goes on
+                    else:
+                        output.append(
+                            Attribution(
+                                message=_span(s, 0, len(sentence.words)),
+                                form="FreeIndirect",
+                                stwr=giver.stwr if giver else "SW",
+                                source=list(giver.source) if giver else [],
+                            )
                         )
-                    )
                     current = None
                     continue
             if previous is None and self._mood(sentence, s, quoted) == "I":
@@ -870,9 +885,9 @@ def _simple(s: int, cue: list[int], source: list[int], message: list[int], frame
 
 
 def _content_end(words: Sequence[str]) -> int:
-    """Index after the last token that is not final punctuation."""
+    """Index after the last token that is not final punctuation (or a colon)."""
     n = len(words)
-    while n > 0 and words[n - 1] in _FINAL_PUNCT:
+    while n > 0 and (words[n - 1] in _FINAL_PUNCT or words[n - 1] == ":"):
         n -= 1
     return n
 
