@@ -23,7 +23,7 @@ from .speakers import (
     noun_phrase_end,
     noun_phrase_start,
 )
-from ..lang import resource_set
+from ..lang import resource_set, resource_table
 from .speech_lexicon import CueVerb, SpeechLexicon, speech_lexicon
 
 Position = tuple[int, int]
@@ -75,6 +75,11 @@ class ReportedSpeechFinder:
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
+        self.companions = {
+            row[0]: tuple(w.strip() for w in row[1].split(","))
+            for row in resource_table(lang, "speech/verb_companions.tsv")
+            if len(row) > 1
+        }
 
     # -- entry point ---------------------------------------------------------
     def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
@@ -328,6 +333,16 @@ class ReportedSpeechFinder:
                 break
         if start < t and sentence.words[start].lower() == "wie":
             positions.append(start)
+        companions = self.companions.get(lemma, ())
+        for k in range(start, end):
+            if k in positions:
+                continue
+            word = sentence.words[k].lower()
+            # "geht davon aus", "begründete dies damit": the pronominal adverb of the verb
+            if sentence.tags[k] in ("PROAV", "PAV") and k > t:
+                positions.append(k)
+            elif word in companions and (word != "sich" or abs(k - t) <= 2):
+                positions.append(k)
         return entry, sorted(positions)
 
     def _opinion_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
