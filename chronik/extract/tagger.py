@@ -1,28 +1,35 @@
 """STTS part-of-speech tags and lemmas for the tokens of one sentence.
 
-A greedy averaged perceptron (left to right, cheap string features) trained
-on HanTa's output by ``training/build_tagger.py``; the model is one file,
-``chronik/lang/<lang>/tagger.json.gz``.  Frequent unambiguous words skip the
-perceptron through a tag dictionary, which is what makes the tagger fast.
+Tags come from a linear-chain CRF (python-crfsuite, C++) over cheap string
+features of each word and its neighbours, trained on HanTa's output by
+``training/build_tagger.py``.  Python only builds the feature strings; the
+decoding runs in C++, which is what makes the tagger fast (HanTa itself
+manages about 5,000 tokens/s).
 
 Lemmas come from a (tag, form) -> lemma table learnt from the same silver
 data.  Unknown nouns, verbs and adjectives ask simplemma's dictionary (MIT;
 it knows "Gründen" -> "Grund", "versprochen" -> "versprechen"); what it
 does not know gets the most frequent suffix rewrite seen for its tag and
 ending ("Balkanrouten"/NN: "-n" -> "Balkanroute").
+
+Model files, both built by the training script and committed:
+``chronik/lang/<lang>/tagger.crfsuite`` and ``lemmas.json.gz``.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+from contextlib import ExitStack
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from importlib import resources
+from typing import Any, Sequence
 
 from ..errors import ChronikError
 from ..lang import resource_path
 
-MODEL_FILE = "tagger.json.gz"
+TAGGER_FILE = "tagger.crfsuite"
+LEMMA_FILE = "lemmas.json.gz"
 BUILD_COMMAND = ".venv/bin/python training/build_tagger.py"
 START = "<s>"
 END = "</s>"
@@ -46,127 +53,57 @@ def word_shape(word: str) -> str:
     return kind
 
 
-def features(
-    word: str, prev_word: str, next_word: str, prev_tag: str, prev2_tag: str, first: bool, finite: str
-) -> list[str]:
-    """Cheap string features of one position (shared by training and tagging).
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """Cheap string features of every position (shared by training and tagging).
 
-    ``finite`` is the kind of the last finite verb in the sentence so far
-    ("VA", "VM", "VV" or "-"): after "will" or "hat", a verb at the end of
-    the clause is an infinitive or participle rather than a finite form.
+    The word itself (form, lower case, prefixes for ge-/be-/ver-, suffixes
+    for inflection, shape) and a window of two words either side.
     """
-    lower = word.lower()
-    shape = word_shape(word)
-    return [
-        "b",
-        "w" + word,
-        "l" + lower,
-        "P2" + lower[:2],  # ge- of participles, be-/ver-/zer- of verbs
-        "P3" + lower[:3],
-        "s5" + lower[-5:],
-        "s4" + lower[-4:],
-        "s3" + lower[-3:],
-        "s2" + lower[-2:],
-        "s1" + lower[-1:],
-        "h" + shape + ("^" if first else ""),
-        "t" + prev_tag,
-        "T" + prev2_tag + "|" + prev_tag,
-        "p" + prev_word,
-        "n" + next_word,
-        "N" + next_word[-3:],
-        "ts" + prev_tag + lower[-3:],
-        "tn" + prev_tag + "|" + next_word,
-        "v" + finite + "|" + lower[-2:],
-    ]
+    lowered = [w.lower() for w in words]
+    padded = [START, START, *lowered, END, END]
+    rows = []
+    for i, word in enumerate(words):
+        lower = lowered[i]
+        prev, next_ = padded[i + 1], padded[i + 3]
+        rows.append([
+            "w" + word,
+            "l" + lower,
+            "P2" + lower[:2],
+            "P3" + lower[:3],
+            "s5" + lower[-5:],
+            "s4" + lower[-4:],
+            "s3" + lower[-3:],
+            "s2" + lower[-2:],
+            "s1" + lower[-1:],
+            "h" + word_shape(word) + ("^" if i == 0 else ""),
+            "p" + prev,
+            "n" + next_,
+            "N" + next_[-3:],
+            "pp" + prev[-3:],
+            "pn" + prev + "|" + next_,
+            "P" + padded[i],
+            "NN" + padded[i + 4],
+        ])
+    return rows
 
 
-def unknown_keys(word: str) -> tuple[str, str, str]:
-    """Keys of the tag sets allowed for a word seen too rarely in training."""
-    shape = word_shape(word)
-    lower = word.lower()
-    return shape + "|" + lower[-3:], shape + "|" + lower[-1:], shape
+class Tagger:
+    """Tags and lemmatises one sentence (a list of token texts) at a time."""
 
-
-# The perceptron learns from, and is called on, one position at a time.
-Learner = Callable[[str, str, list[str]], None]  # (true tag, guessed tag, features)
-
-
-class PerceptronTagger:
-    """Tags and lemmatises one sentence (a list of token texts) at a time.
-
-    Only the tags a word was seen with (or, for rare and unknown words, the
-    tags seen with its shape and ending) compete: that keeps the scoring
-    loop short, which is where the time goes.
-    """
-
-    def __init__(self, model: dict[str, Any], lang: str = "de") -> None:
+    def __init__(self, crf: Any, lemma_model: dict[str, Any], lang: str = "de") -> None:
+        self.crf = crf
         self.lang = lang
-        self.tags: list[str] = model["tags"]
-        self.all_tags = tuple(self.tags)
-        self.tag_dict: dict[str, str] = model["tag_dict"]
-        self.classes: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in model["classes"].items()}
-        self.open_classes: dict[str, tuple[str, ...]] = {k: tuple(t) for k, t in model["open_classes"].items()}
-        self.weights: dict[str, dict[str, float]] = model["weights"]  # feature -> {tag: weight}
-        self.lemmas: dict[str, str] = model["lemmas"]
+        self.lemmas: dict[str, str] = lemma_model["lemmas"]
         self.suffix_rules: dict[str, tuple[int, str]] = {
-            key: (cut, add) for key, (cut, add) in model["suffix_rules"].items()
+            key: (cut, add) for key, (cut, add) in lemma_model["suffix_rules"].items()
         }
+        self.tags: list[str] = list(crf.labels())
         self._lemma_cache: dict[str, str] = {}
 
-    def candidates(self, word: str) -> tuple[str, ...]:
-        known = self.classes.get(word)
-        if known:
-            return known
-        for key in unknown_keys(word):
-            allowed = self.open_classes.get(key)
-            if allowed:
-                return allowed
-        return self.all_tags
-
-    def predict(self, feats: list[str], candidates: tuple[str, ...]) -> str:
-        scores = dict.fromkeys(candidates, 0.0)
-        n = len(candidates)
-        weights = self.weights
-        for feature in feats:
-            row = weights.get(feature)
-            if not row:
-                continue
-            if len(row) <= n:
-                for tag, weight in row.items():
-                    if tag in scores:
-                        scores[tag] += weight
-            else:
-                for tag in candidates:
-                    weight = row.get(tag)
-                    if weight is not None:
-                        scores[tag] += weight
-        return max(scores, key=scores.__getitem__)
-
-    def tag_only(self, words: Sequence[str], truth: Sequence[str] | None = None, learn: Learner | None = None) -> list[str]:
-        """Greedy left-to-right tags; with ``learn``, also a training step."""
-        tags: list[str] = []
-        context = [START, *[w.lower() for w in words], END]
-        tag_dict = self.tag_dict
-        prev_tag, prev2_tag, finite = START, START, "-"
-        for i, word in enumerate(words):
-            tag = tag_dict.get(word)
-            if tag is None:
-                candidates = self.candidates(word)
-                if len(candidates) == 1:
-                    tag = candidates[0]
-                else:
-                    feats = features(word, context[i], context[i + 2], prev_tag, prev2_tag, i == 0, finite)
-                    tag = self.predict(feats, candidates)
-                    if learn is not None and truth is not None and tag != truth[i]:
-                        learn(truth[i], tag, feats)
-            tags.append(tag)
-            if tag.endswith("FIN"):
-                finite = tag[:2]
-            prev2_tag, prev_tag = prev_tag, tag
-        return tags
-
     def tag(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
-        tags = self.tag_only(words)
+        if not words:
+            return [], []
+        tags = self.crf.tag(sentence_features(words))
         return tags, [self.lemma(w, t) for w, t in zip(words, tags)]
 
     def lemma(self, word: str, tag: str) -> str:
@@ -214,15 +151,33 @@ def apply_suffix_rule(form: str, tag: str, rules: dict[str, tuple[int, str]]) ->
     return form
 
 
+def _missing(lang: str, name: str) -> ChronikError:
+    return ChronikError("E204", path=f"chronik/lang/{lang}/{name}", command=BUILD_COMMAND)
+
+
 @lru_cache(maxsize=None)
-def load_model(lang: str) -> dict[str, Any]:
-    path = resource_path(lang, MODEL_FILE)
+def load_lemma_model(lang: str) -> dict[str, Any]:
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:  # type: ignore[arg-type]
+        with gzip.open(resource_path(lang, LEMMA_FILE), "rt", encoding="utf-8") as handle:  # type: ignore[arg-type]
             return json.load(handle)
     except FileNotFoundError:
-        raise ChronikError("E204", path=f"chronik/lang/{lang}/{MODEL_FILE}", command=BUILD_COMMAND) from None
+        raise _missing(lang, LEMMA_FILE) from None
 
 
-def load_tagger(lang: str) -> PerceptronTagger:
-    return PerceptronTagger(load_model(lang), lang)
+_OPEN_FILES = ExitStack()  # keeps extracted model files alive for the process
+
+
+def load_crf(lang: str) -> Any:
+    import pycrfsuite
+
+    handle = resource_path(lang, TAGGER_FILE)
+    if not handle.is_file():
+        raise _missing(lang, TAGGER_FILE)
+    path = _OPEN_FILES.enter_context(resources.as_file(handle))
+    crf = pycrfsuite.Tagger()
+    crf.open(str(path))
+    return crf
+
+
+def load_tagger(lang: str) -> Tagger:
+    return Tagger(load_crf(lang), load_lemma_model(lang), lang)

@@ -41,6 +41,13 @@ def alternation(words, *, fold_first: bool = True) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
+def _groups(lang: str, name: str) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for row in resource_table(lang, _DIR + name):
+        groups.setdefault(row[0], []).append(row[1])
+    return {role: tuple(words) for role, words in groups.items()}
+
+
 def _fold(table: dict[str, str]) -> dict[str, str]:
     """Lookup keyed by lower-cased word (matching is first-letter tolerant)."""
     return {key.lower(): value for key, value in table.items()}
@@ -78,6 +85,7 @@ class TimeLexicon:
     clock_range_words: frozenset[str]
     preposition_directions: dict[str, int]
     decade_words: dict[str, int]
+    function_words: dict[str, tuple[str, ...]]
     duration_prepositions: dict[str, int | None]
     day_part_modifiers: dict[str, str]
     morning_markers: frozenset[str]
@@ -145,6 +153,7 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         day_part_modifiers=_fold(_pairs(lang, "day_part_modifiers.tsv")),
         morning_markers=_words(lang, "morning_markers.txt"),
         set_quantifiers=_words(lang, "set_quantifiers.txt"),
+        function_words=_groups(lang, "function_words.tsv"),
         decade_words=_fold({k: int(v) for k, v in _pairs(lang, "decade_words.tsv").items()}),
         preposition_directions=_fold({k: int(v) for k, v in _pairs(lang, "preposition_directions.tsv").items()}),
     )

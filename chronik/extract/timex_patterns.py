@@ -36,8 +36,6 @@ Handler = Callable[[re.Match, str], list[Mention]]
 
 _END = r"(?![\w]|-\w)"  # "Winter-Biathlon" is no season
 _START = r"(?<![\w-])"  # "MIP-Montag" is no weekday
-# between the days of "am 16., 17. und 23. sowie am 24. Jänner"
-_LIST_JOIN = r"\s*(?:,\s*(?:und|sowie|oder)?|und|sowie|oder|bis|-|–|/)\s*(?:(?:am|vom|zum|dem|den)\s+)?"
 _ADJ = r"[a-zäöüß]{2,}(?:e|en)"  # "360 ehrenamtliche Stunden"
 
 
@@ -57,6 +55,7 @@ class TimexPatterns:
     def __init__(self, lexicon: TimeLexicon) -> None:
         self.lex = lexicon
         self.rules: list[tuple[re.Pattern, Handler, int, re.Pattern | None]] = []
+        self._range_tail = re.compile(rf"^\s*(?:{alternation(lexicon.function_words['range'])}|-|–)\s*\d+")
         self._build()
 
     # -- rule construction -------------------------------------------------
@@ -90,31 +89,34 @@ class TimexPatterns:
         part_mods = alternation(lex.day_part_modifiers, fold_first=False)
         singular_units = alternation((u for u in _unit_forms(lex) if u not in lex.plural_units), fold_first=False)
         digit = r"\d"
+        fw = self._function_words
+        # between the days of "am 16., 17. und 23. sowie am 24. Jänner"
+        list_join = rf"\s*(?:,\s*(?:{fw('list_joiner')})?|{fw('list_joiner')}|-|–|/)\s*(?:{fw('list_article')}\s+)?"
         self._gates = {
             "_date": digit, "_date_list": digit, "_numeric_date": digit, "_year": digit,
             "_decade": digit + "|" + alternation(lex.decade_words), "_century": digit, "_clock": digit,
-            "_month": month_names, "_weekday": weekdays, "_night_before": "Nacht",
-            "_relday": reldays, "_part_of_day": part_nouns, "_weekend": "Wochenende",
+            "_month": month_names, "_weekday": weekdays, "_night_before": fw("night"),
+            "_relday": reldays, "_part_of_day": part_nouns, "_weekend": fw("weekend"),
             "_part_adverb": alternation(lex.day_part_adverbs), "_reference": alternation(lex.reference_words),
             "_relative_unit": relmods, "_position_unit": positions,
             "_relative_noun": alternation(lex.relative_nouns), "_narrative_shift": alternation(lex.narrative_shifts),
             "_duration": units, "_vague_duration": plural_units, "_unit_adjective": alternation(lex.unit_adjectives),
-            "_set_each": "[Jj]ede", "_set_frequency": "mal", "_set_per": "pro|je", "_set_adverb": alternation(lex.sets),
+            "_set_each": alternation(lex.set_quantifiers), "_set_frequency": fw("frequency_suffix"), "_set_per": fw("per"), "_set_adverb": alternation(lex.sets),
             "_set_weekday": alternation(list(lex.weekday_adverbs) + list(lex.weekdays)),
             "_season": seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(_title(lex.holidays)),
         }
 
         # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März", "Abend des 22. Juni"
         self._rule(
-            rf"{_START}(?:(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns})\s+des\s+)?"
-            rf"(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:(?:den|dem)\s+)?)?"
+            rf"{_START}(?:(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns})\s+{fw('genitive_article')}\s+)?"
+            rf"(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:{fw('date_article')}\s+)?)?"
             rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date,
             priority=5,
         )
         # "3., 4. und 5. Oktober", "3. bis 6. Oktober"
         self._rule(
-            rf"{_START}(?P<days>[0-3]?\d\.(?:{_LIST_JOIN}[0-3]?\d\.)+)\s*"
+            rf"{_START}(?P<days>[0-3]?\d\.(?:{list_join}[0-3]?\d\.)+)\s*"
             rf"(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date_list,
             priority=5,
@@ -133,24 +135,24 @@ class TimexPatterns:
         # "Anfang Juni", "Juni 2021", "August vorigen Jahres", "im Juni"
         self._rule(
             rf"{_START}(?:(?P<pos>{positions})\s+)?(?P<mon>{month_names})"
-            rf"(?:\s+(?P<year>\d{{4}})(?![\d])|\s+(?P<rel>{relmods})\s+Jahres|\s+(?P<det>des|dieses|diesen)\s+Jahres)?{_END}",
+            rf"(?:\s+(?P<year>\d{{4}})(?![\d])|\s+(?P<rel>{relmods})\s+{fw('year_genitive')}|\s+(?P<det>{fw('this_year_article')})\s+{fw('year_genitive')})?{_END}",
             self._month,
             priority=3,
         )
         # "2014", "im Jahr 2014", "Anfang 2014", "Ende der 1990er Jahre"
         self._rule(
-            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{positions})\s+|(?P<jahr>Jahr(?:e|es)?)\s+)?(?P<year>{year})"
-            r"(?![\d]|[.,]\d|\s*/\s*\d{1,2}(?!\d)|-\d{1,2}(?!\d)|\.?\s*(?:Jahrhundert)|er)",
+            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{positions})\s+|(?P<jahr>{fw('year_noun')})\s+)?(?P<year>{year})"
+            rf"(?![\d]|[.,]\d|\s*/\s*\d{{1,2}}(?!\d)|-\d{{1,2}}(?!\d)|\.?\s*{fw('century')}|er)",
             self._year,
             priority=2,
         )
         self._rule(
-            rf"{_START}(?:(?P<pos>{positions})\s+der\s+)?(?:(?P<dec>(?:1\d|20)?\d0)er|(?P<decword>{alternation(lex.decade_words)}))(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
+            rf"{_START}(?:(?P<pos>{positions})\s+{fw('decade_article')}\s+)?(?:(?P<dec>(?:1\d|20)?\d0)er|(?P<decword>{alternation(lex.decade_words)}))(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
             self._decade,
             priority=3,
         )
         self._rule(
-            rf"{_START}(?:(?P<ord>{alternation(lex.ordinals)})\s+Hälfte\s+des\s+)?(?P<n>[12]?\d)\.\s+Jahrhunderts?{_END}",
+            rf"{_START}(?:(?P<ord>{alternation(lex.ordinals)})\s+{fw('half')}\s+{fw('genitive_article')}\s+)?(?P<n>[12]?\d)\.\s+{fw('century')}{_END}",
             self._century,
             priority=3,
         )
@@ -162,24 +164,24 @@ class TimexPatterns:
             priority=2,
         )
         self._rule(
-            rf"{_START}Nacht\s+(?:zum|zu|auf\s+den|auf)\s+(?P<wd>{weekdays}){_END}",
+            rf"{_START}{fw('night')}\s+{fw('night_link')}\s+(?P<wd>{weekdays}){_END}",
             self._night_before,
             priority=2,
         )
         # "gestern", "heute Abend", "morgen früh"
         self._rule(
-            rf"{_START}(?P<rd>{reldays})(?:\s+(?P<part>{part_nouns}|früh|abend|nachmittag|vormittag|mittag|nacht)(?![\w]))?{_END}",
+            rf"{_START}(?P<rd>{reldays})(?:\s+(?P<part>{part_nouns}|{parts}|{fw('early_morning')})(?![\w]))?{_END}",
             self._relday,
             priority=2,
         )
         # "am Abend", "am späten Nachmittag"
         self._rule(
-            rf"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bgegen\s)|(?<=\bGegen\s))(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns}){_END}",
+            rf"{self._after('at')}(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns}){_END}",
             self._part_of_day,
             priority=1,
         )
         self._rule(
-            r"(?:(?<=\bam\s)|(?<=\bAm\s)|(?<=\bübers\s))(?P<unit>Wochenende)" + _END,
+            rf"{self._after('weekend_lead')}(?P<unit>{fw('weekend')}){_END}",
             self._weekend,
             priority=1,
         )
@@ -191,14 +193,14 @@ class TimexPatterns:
         self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_words)}){_END}", self._reference, priority=1)
         # "vergangene Woche", "diesem Jahr", "den vergangenen fünf Jahren", "am nächsten Tag"
         self._rule(
-            rf"{_START}(?:(?P<det>den|dem|der|die|das|des)\s+)?(?P<rel>{relmods})\s+(?:(?P<num>{num})\s+)?"
-            rf"(?P<unit>{units}|Wochenende|Wochenendes){_END}",
+            rf"{_START}(?:(?P<det>{fw('article')})\s+)?(?P<rel>{relmods})\s+(?:(?P<num>{num})\s+)?"
+            rf"(?P<unit>{units}|{fw('weekend')}){_END}",
             self._relative_unit,
             priority=3,
         )
         # "Ende des Jahres", "Anfang nächsten Monats"
         self._rule(
-            rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>des|der)\s+)?(?:(?P<rel>{relmods})\s+)?"
+            rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>{fw('position_article')})\s+)?(?:(?P<rel>{relmods})\s+)?"
             rf"(?P<unit>{singular_units})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._position_unit,
             priority=3,
@@ -231,18 +233,18 @@ class TimexPatterns:
         self._rule(
             rf"{_START}(?P<q>{alternation(lex.set_quantifiers)})\s+"
             rf"(?:(?P<ord>{alternation(lex.ordinals)})\s+)?"
-            rf"(?:(?P<wd>{weekdays})(?P<part>{parts})?|(?P<unit>{singular_units}|Wochenende)|(?P<daypart>{part_nouns}))"
-            rf"(?:\s+im\s+Monat)?{_END}",
+            rf"(?:(?P<wd>{weekdays})(?P<part>{parts})?|(?P<unit>{singular_units}|{fw('weekend')})|(?P<daypart>{part_nouns}))"
+            rf"(?:\s+{fw('month_suffix')})?{_END}",
             self._set_each,
             priority=3,
         )
         self._rule(
-            rf"{_START}(?P<freq>\w*mal)\s+(?:im|pro|in\s+der|am|je|die)\s+(?P<unit>{singular_units}){_END}",
+            rf"{_START}(?P<freq>\w*{fw('frequency_suffix')})\s+{fw('frequency_link')}\s+(?P<unit>{singular_units}){_END}",
             self._set_frequency,
             priority=3,
         )
         self._rule(
-            rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?:(?P<num>{num})\s+)?(?P<unit>{units}){_END}",
+            rf"{self._after('per')}(?:(?P<num>{num})\s+)?(?P<unit>{units}){_END}",
             self._set_per,
             priority=2,
         )
@@ -270,20 +272,28 @@ class TimexPatterns:
         )
         # clock times: "20.30 Uhr", "um 10.30", "von 14 bis 18 Uhr"
         self._rule(
-            rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s*Uhr(?:\s+(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}|früh))?(?![\w])",
+            rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s*{fw('clock')}(?:\s+(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}|{fw('early_morning')}))?(?![\w])",
             self._clock,
             priority=3,
         )
         self._rule(
-            r"(?:(?<=\bum\s)|(?<=\bUm\s)|(?<=\bab\s))(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.,:])",
+            rf"{self._after('clock_lead')}(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.,:])",
             self._clock,
             priority=3,
         )
         self._rule(
-            r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?(?=\s*(?:bis|-|–)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*Uhr)",
+            rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?(?=\s*(?:{fw('range')}|-|–)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*{fw('clock')})",
             self._clock,
             priority=3,
         )
+
+    def _function_words(self, role: str) -> str:
+        return alternation(self.lex.function_words[role])
+
+    def _after(self, role: str) -> str:
+        """Look-behinds for the words of ``role`` (each one fixed width, as Python needs)."""
+        words = {v for w in self.lex.function_words[role] for v in (w, w[0].upper() + w[1:])}
+        return "(?:" + "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in sorted(words)) + ")"
 
     # -- handlers ----------------------------------------------------------
     def _date(self, m: re.Match, text: str) -> list[Mention]:
@@ -348,7 +358,7 @@ class TimexPatterns:
         closing = re.match(r"[.,;)]", text[m.end() : m.end() + 1]) is not None and value >= 1500
         if not contextual and not closing and not 1900 <= value <= 2099:
             return []
-        rest = re.sub(r"^\s*(?:bis|-|–)\s*\d+", "", text[m.end() : m.end() + 40])
+        rest = self._range_tail.sub("", text[m.end() : m.end() + 40])
         after = _word_after(rest, 0).rstrip(".,;:)")
         if after in self.lex.year_blockers or _word_after(text, m.end()).startswith("%"):
             return []
