@@ -66,7 +66,7 @@ def _name_then_noun(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
     if "-" in words[j] or words[j].isupper():
         return False
     following = tags[j + 1] if j + 1 < len(tags) else "$."
-    return not (following.startswith("V") or following.startswith("$"))
+    return not (following.startswith("V") or following.startswith("$") or following in ("NE", "NN"))
 
 
 def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
@@ -94,7 +94,7 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
             if k > j + 1 and tags[k - 1] == "NE":
                 j = k
                 continue
-        if tags[j] == "APPR" and words[j].lower() == "von" and tags[j - 1] == "NN":
+        if tags[j] == "APPR" and words[j].lower() == "von" and tags[j - 1] in ("NN", "NE"):
             # "Angaben von Radio Bremen", "Meinung von Mike Brown"
             k = noun_phrase_end(words, tags, j + 1)
             if k > j + 1 and tags[k - 1] == "NE":

@@ -75,6 +75,7 @@ class TimeLexicon:
     relative_nouns: dict[str, tuple[str, int, str, str]]
     narrative_shifts: dict[str, int]
     holidays: dict[str, str]
+    holiday_names: tuple[str, ...]  # as written, for matching
     tense_cues: dict[str, int]
     month_leads: frozenset[str]
     year_blockers: frozenset[str]
@@ -139,6 +140,7 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         },
         narrative_shifts=_fold({k: int(v) for k, v in _pairs(lang, "narrative_shifts.tsv").items()}),
         holidays=_fold(_pairs(lang, "holidays.tsv")),
+        holiday_names=tuple(_pairs(lang, "holidays.tsv")),
         tense_cues={k: int(v) for k, v in _pairs(lang, "tense_cues.tsv").items()},
         month_leads=_words(lang, "month_leads.txt"),
         year_blockers=_words(lang, "year_blockers.txt"),

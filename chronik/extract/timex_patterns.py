@@ -103,7 +103,7 @@ class TimexPatterns:
             "_duration": units, "_vague_duration": plural_units, "_unit_adjective": alternation(lex.unit_adjectives),
             "_set_each": alternation(lex.set_quantifiers), "_set_frequency": fw("frequency_suffix"), "_set_per": fw("per"), "_set_adverb": alternation(lex.sets),
             "_set_weekday": alternation(list(lex.weekday_adverbs) + list(lex.weekdays)),
-            "_season": seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(_title(lex.holidays)),
+            "_season": seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(lex.holiday_names),
         }
 
         # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März", "Abend des 22. Juni"
@@ -266,7 +266,7 @@ class TimexPatterns:
             priority=3,
         )
         self._rule(
-            rf"{_START}(?P<hol>{alternation(_title(lex.holidays))})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            rf"{_START}(?P<hol>{alternation(lex.holiday_names)})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._holiday,
             priority=2,
         )
@@ -342,7 +342,7 @@ class TimexPatterns:
             "month": self.lex.month(m["mon"]),
             "year": int(m["year"]) if m["year"] else None,
             "mod": self._position(m["pos"]),
-            "year_offset": self._relmod(m["rel"])[0] if m["rel"] else (0 if m["det"] and m["det"] != "des" else None),
+            "year_offset": self._relmod(m["rel"])[0] if m["rel"] else (0 if m["det"] and m["det"] not in self.lex.function_words["genitive_article"] else None),
         }
         return [Mention(m.start(), m.end(), "month", fields)]
 
@@ -624,10 +624,6 @@ def _windows(gate: re.Pattern | None, text: str) -> list[tuple[int, int]]:
 
 def _unit_forms(lex: TimeLexicon) -> list[str]:
     return [w[0].upper() + w[1:] for w in lex.units]
-
-
-def _title(words) -> list[str]:
-    return [" ".join(part[0].upper() + part[1:] if part not in ("der", "des") else part for part in w.split()) for w in words]
 
 
 def _duration_value(amount: str, unit: str) -> str:
