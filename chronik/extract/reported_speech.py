@@ -624,6 +624,10 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, after)
             if end > after:
                 source = (after, end)
+        if source is None and start == 0 and verb == 1 and words[0][:1].isupper() and tags[0] not in ("PPER", "PDS", "ART", "KON", "PWS", "PWAV", "KOUS"):
+            # "Künast sagte, ...": an unknown name the tagger took for something else
+            if verb + 1 >= len(words) or tags[verb + 1] in ("$,", "$.") or words[verb + 1] == ":":
+                source = (0, 1)
         if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None
         if entry.lemma in self.quoting_verbs:

@@ -107,6 +107,12 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
                 continue
         if word == "," and j + 1 < n and tags[j + 1] in HEAD | PRE:
             k = noun_phrase_end(words, tags, j + 1)
+            while k > j + 1 and k < n and tags[k] in ("APPR", "APPRART"):
+                # "Frank Biermann, Vorsitzender der Union für das Münsterland,"
+                after = noun_phrase_end(words, tags, k + 1)
+                if after == k + 1:
+                    break
+                k = after
             if k > j + 1 and (k == n or tags[k] in ("$.", "$,") or words[k] in (",", ".")):
                 j = k
                 continue
