@@ -46,8 +46,8 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
             return _extend(words, tags, close + 1)
     if (j >= n or tags[j] not in HEAD) and j > start and tags[j - 1] == "ADJA" and words[j - 1][:1].isupper():
         return _extend(words, tags, j)  # a nominalised adjective: "Der Tatverdächtige"
-    if j >= n or tags[j] not in HEAD:
-        return start
+    if j >= n or tags[j] not in HEAD or words[j][:1].isdigit():
+        return start  # "2009 will BYD ...": a year is nobody
     while j < n and (
         tags[j] in HEAD
         or (tags[j] == "KON" and tags[j - 1] == "TRUNC")  # "Such- und Rettungsagentur"
