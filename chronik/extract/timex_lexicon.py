@@ -62,6 +62,8 @@ class TimeLexicon:
     day_part_adverbs: dict[str, str]
     relative_days: dict[str, int]
     reference_words: dict[str, str]
+    reference_leads: dict[str, str]  # word -> the word it must follow
+    reference_names: tuple[str, ...]  # as written, for matching
     units: dict[str, str]
     plural_units: frozenset[str]
     unit_adjectives: dict[str, tuple[str, str]]
@@ -113,6 +115,10 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         day_part_adverbs=_fold(_pairs(lang, "day_part_adverbs.tsv")),
         relative_days=_fold({k: int(v) for k, v in _pairs(lang, "relative_days.tsv").items()}),
         reference_words=_fold(_pairs(lang, "reference_words.tsv")),
+        reference_names=tuple(_pairs(lang, "reference_words.tsv")),
+        reference_leads={
+            r[0].lower(): r[2] for r in resource_table(lang, _DIR + "reference_words.tsv") if len(r) > 2
+        },
         units=_fold(_pairs(lang, "units.tsv")),
         plural_units=frozenset(
             r[0] for r in resource_table(lang, _DIR + "units.tsv") if len(r) > 2 and r[2] == "pl"

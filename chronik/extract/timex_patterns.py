@@ -97,7 +97,7 @@ class TimexPatterns:
             "_decade": digit + "|" + alternation(lex.decade_words), "_century": digit, "_clock": digit,
             "_month": month_names, "_weekday": weekdays, "_night_before": fw("night"),
             "_relday": reldays, "_part_of_day": part_nouns, "_weekend": fw("weekend"),
-            "_part_adverb": alternation(lex.day_part_adverbs), "_reference": alternation(lex.reference_words),
+            "_part_adverb": alternation(lex.day_part_adverbs), "_reference": alternation(lex.reference_names),
             "_relative_unit": relmods, "_position_unit": positions,
             "_relative_noun": alternation(lex.relative_nouns), "_narrative_shift": alternation(lex.narrative_shifts),
             "_duration": units, "_vague_duration": plural_units, "_unit_adjective": alternation(lex.unit_adjectives),
@@ -190,7 +190,7 @@ class TimexPatterns:
             self._part_adverb,
             priority=0,
         )
-        self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_words)}){_END}", self._reference, priority=1)
+        self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_names)}){_END}", self._reference, priority=1)
         # "vergangene Woche", "diesem Jahr", "den vergangenen fünf Jahren", "am nächsten Tag"
         self._rule(
             rf"{_START}(?:(?P<det>{fw('article')})\s+)?(?P<rel>{relmods})\s+(?:(?P<num>{num})\s+)?"
@@ -418,6 +418,9 @@ class TimexPatterns:
 
     def _reference(self, m: re.Match, text: str) -> list[Mention]:
         key = re.sub(r"\s+", " ", m["ref"]).lower()
+        lead = self.lex.reference_leads.get(key)
+        if lead and _word_before(text, m.start()).lower() != lead:
+            return []
         return [Mention(m.start(), m.end(), "ref", {"value": self.lex.reference_words[key]})]
 
     def _relative_unit(self, m: re.Match, text: str) -> list[Mention]:
