@@ -32,8 +32,8 @@ def is_konjunktiv(word: str, tag: str, lemma: str, lexicon: SpeechLexicon) -> bo
         return False
     if not form.endswith("e") or len(form) < 4:
         return False
-    if tag.startswith("VV") and not form.endswith("te"):
-        return True  # "stehe", "gelte", "handele": no indicative ends so
+    if tag.startswith("VV") and not form.endswith("te") and not form.endswith("nde"):
+        return True  # "stehe", "gelte", "handele": no indicative ends so ("dauernde" is an adjective)
     if not lemma or not lemma.endswith("en"):
         return False
     lemma = lemma.lower()
