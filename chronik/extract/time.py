@@ -86,6 +86,43 @@ class _Anchor:
     grain: str = "day"
 
 
+@dataclass(slots=True)
+class _Story:
+    """What the text has said so far about when things happen."""
+
+    day: _Anchor | None = None  # the last day named
+    period: _Anchor | None = None  # the last day or month named
+    coarse: _Anchor | None = None  # the last day, month or year named
+    year: tuple[int, int] | None = None  # (year, sentence) of the last year named
+
+    def anchor_for(self, unit: str | None) -> _Anchor | None:
+        """"zwölf Jahre später" needs only a year, "am Tag darauf" a day."""
+        if unit in ("Y", "10Y"):
+            return self.coarse
+        if unit == "M":
+            return self.period
+        return self.day
+
+    def recent(self, index: int) -> _Anchor | None:
+        """The last day named, if close enough to anchor a clock time."""
+        if self.day is not None and index - self.day.sentence <= CLOCK_REACH:
+            return self.day
+        return None
+
+    def advance(self, mention: Mention, timex: "Timex", moved_to: _Anchor | None, index: int) -> None:
+        year = _named_year(timex)
+        if year is not None and not _digression(mention, year, self.year):
+            self.year = (year, index)
+        if moved_to is None:
+            return
+        moved_to.sentence = index
+        self.coarse = moved_to
+        if moved_to.grain in ("day", "month"):
+            self.period = moved_to
+        if moved_to.grain == "day":
+            self.day = moved_to
+
+
 class TimeTagger:
     """Finds and resolves temporal expressions in a text."""
 
@@ -120,49 +157,40 @@ class TimeTagger:
             if article_date
             else None
         )
-        narrative: _Anchor | None = None  # the last day the text named
-        period: _Anchor | None = None  # the last day or month the text named
-        coarse: _Anchor | None = None  # the last day, month or year the text named
-        story_year: tuple[int, int] | None = None  # (year, sentence) of the last year the text named
+        story = _Story()
         timexes: list[Timex] = []
         for mention in self.patterns.find(text):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
-            sentence = sentences[index] if sentences else (0, len(text))
-            direction = self._direction(text, sentence, mention)
-            before = _PREVIOUS_WORD.search(text, max(0, mention.start - 20), mention.start)
-            if before and before.group(1).lower() in self.lexicon.preposition_directions:
-                # "seit 1. Juli": the preposition decides, even for full dates
-                direction = self.lexicon.preposition_directions[before.group(1).lower()]
-                mention = Mention(mention.start, mention.end, mention.kind, dict(mention.fields, strict_direction=True), mention.priority)
-            if story_year and index - story_year[1] <= self.story_reach:
-                mention = _with_story_year(mention, story_year[0])
-            recent = narrative if narrative and index - narrative.sentence <= CLOCK_REACH else None
-            if mention.fields.get("undated") and recent is not None and recent.sentence == index:
-                # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day
-                mention = Mention(mention.start, mention.end, mention.kind, dict(mention.fields, undated=False), mention.priority)
-            unit = mention.fields.get("unit")
-            if unit in ("Y", "10Y"):
-                # "zwölf Jahre später", "im selben Jahr": a year named is anchor enough
-                timex, period_anchor = self._resolve(mention, text, article, coarse, recent, direction)
-            elif unit == "M":
-                # "einen Monat später", "im selben Monat": a month named is anchor enough
-                timex, period_anchor = self._resolve(mention, text, article, period, recent, direction)
-            else:
-                timex, period_anchor = self._resolve(mention, text, article, narrative, recent, direction)
+            mention, direction = self._in_context(text, sentences[index], index, mention, story)
+            recent = story.recent(index)
+            anchor = story.anchor_for(mention.fields.get("unit"))
+            timex, moved_to = self._resolve(mention, text, article, anchor, recent, direction)
             timex.sentence = index
             timexes.append(timex)
-            year = _named_year(timex)
-            if year is not None and not _digression(mention, year, story_year):
-                story_year = (year, index)
-            if period_anchor is not None:
-                period_anchor.sentence = index
-                coarse = period_anchor
-                if period_anchor.grain in ("day", "month"):
-                    period = period_anchor
-                if period_anchor.grain == "day":
-                    narrative = period_anchor
+            story.advance(mention, timex, moved_to, index)
         _pin_weekdays(timexes)
         return timexes
+
+    def _in_context(
+        self, text: str, sentence: tuple[int, int], index: int, mention: Mention, story: "_Story"
+    ) -> tuple[Mention, int]:
+        """The mention as its sentence and the story so far make it, and its direction."""
+        direction = self._direction(text, sentence, mention)
+        fields = mention.fields
+        before = _PREVIOUS_WORD.search(text, max(0, mention.start - 20), mention.start)
+        if before and before.group(1).lower() in self.lexicon.preposition_directions:
+            # "seit 1. Juli": the preposition decides, even for full dates
+            direction = self.lexicon.preposition_directions[before.group(1).lower()]
+            fields = dict(fields, strict_direction=True)
+        recent = story.recent(index)
+        if fields.get("undated") and recent is not None and recent.sentence == index:
+            # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day
+            fields = dict(fields, undated=False)
+        if fields is not mention.fields:
+            mention = Mention(mention.start, mention.end, mention.kind, fields, mention.priority)
+        if story.year and index - story.year[1] <= self.story_reach:
+            mention = _with_story_year(mention, story.year[0])
+        return mention, direction
 
     # -- resolution ------------------------------------------------------------
     def _resolve(
