@@ -128,6 +128,9 @@ class ReportedSpeechFinder:
         if cue is None and t_start > 0:
             # "Er sagte: «...»" : the cue precedes the quote in its first sentence.
             cue = self._verb_cue_before(sentences, s_start, t_start)
+            if cue is not None and _words_between(sentences[s_start], cue[1], t_start):
+                # "Er erklärte, der Bericht sei «...»": the quote is part of a report
+                return attribution_without_cue(message)
         if cue is None and t_start == 0 and s_start > 0 and sentences[s_start - 1].words[-1:] == [":"]:
             intro = sentences[s_start - 1]
             cue = self._verb_cue_before(sentences, s_start - 1, len(intro.words) - 1)
@@ -383,6 +386,9 @@ class ReportedSpeechFinder:
             for quote in inner:
                 quote.is_nested = True
                 attribution.has_nested = True
+                if not quote.cue:  # the mixed case: the report's cue and speaker
+                    quote.cue, quote.source = list(attribution.cue), list(attribution.source)
+                    quote.frame, quote.stwr = list(attribution.frame), attribution.stwr
             found.append(attribution)
             taken.update(p for (ss, p) in attribution.message if ss == s)
             taken.update(p for (ss, p) in attribution.cue if ss == s)
@@ -425,13 +431,13 @@ class ReportedSpeechFinder:
             source = _span(s, t + 1, end)
             addressee = [(s, k) for k in self._addressee(sentence, t, (t + 1, end) if end > t + 1 else None, entry)]
             return Attribution(
-                message=_span(s - 1, 0, _content_end(previous.words)),
+                message=_span(s - 1, 0, _content_end(previous.words)) + [(s, 0)],
                 form="Indirect",
                 stwr=entry.stwr,
                 cue=[(s, k) for k in cue_tokens],
                 source=source,
                 addressee=addressee,
-                frame=_span(s, 0, len(words)),
+                frame=_span(s, 1, _content_end(words)),
             )
         if not message:
             return None
@@ -892,6 +898,18 @@ class ReportedSpeechFinder:
 # -- helpers -------------------------------------------------------------------
 
 
+def attribution_without_cue(message: list[Position]) -> Attribution:
+    return Attribution(message=message, form="Direct", stwr="Speech")
+
+
+def _words_between(sentence: TokenSentence, verb: int, quote_start: int) -> bool:
+    """Words of a reported clause between the cue's clause and the quote."""
+    end = clause_end(sentence.words, sentence.tags, verb)
+    if end >= quote_start or sentence.words[end] == ":":
+        return False
+    return any(sentence.tags[k] not in ("$,", "$(", "$.") for k in range(end + 1, quote_start))
+
+
 def _simple(s: int, cue: list[int], source: list[int], message: list[int], frame: list[int], stwr: str) -> Attribution:
     return Attribution(
         message=[(s, k) for k in message],
@@ -912,11 +930,8 @@ def _content_end(words: Sequence[str]) -> int:
 
 
 def _frame(sentence: TokenSentence, s: int, message: set[Position]) -> list[Position]:
-    """The cue's sentence outside the message; the final full stop belongs to the
-    frame when the frame ends the sentence ("«...», sagte er.")."""
+    """The cue's sentence outside the message, without the final full stop."""
     n = _content_end(sentence.words)
-    if n > 0 and (s, n - 1) not in message:
-        n = len(sentence.words)
     return [(s, k) for k in range(n) if (s, k) not in message]
 
 
