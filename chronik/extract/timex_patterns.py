@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -67,57 +68,82 @@ class TimexPatterns:
         self.rules.append((re.compile(pattern), handler, priority, re.compile(gate.lower()) if gate else None))
 
     def _build(self) -> None:
-        lex = self.lex
-        months = alternation(lex.months)
-        month_names = alternation(w for w in lex.months if not w.endswith("."))
-        weekdays = alternation(lex.weekdays)
-        parts = alternation((p.lower() for p in lex.day_parts), fold_first=False)
-        part_nouns = alternation(w[0].upper() + w[1:] for w in lex.day_parts)
-        reldays = alternation(lex.relative_days)
-        relmods = alternation(lex.relative_modifiers)
-        positions = alternation(lex.positions)
-        units = alternation((u for u in _unit_forms(lex)), fold_first=False)
-        plural_units = alternation(lex.plural_units, fold_first=False)
-        numbers = alternation(lex.numbers)
-        num = rf"(?:{numbers}|\d+(?:,\d+)?)"
+        self._alt = self._vocabulary()
+        self._gates = self._gate_table(self._alt)
+        self._date_rules()
+        self._day_rules()
+        self._relative_rules()
+        self._amount_rules()
+        self._set_rules()
+        self._season_rules()
+        self._clock_rules()
+
+    def _vocabulary(self) -> SimpleNamespace:
+        """Regex alternations of the word lists, shared by the rules."""
+        lex, fw = self.lex, self._function_words
+        a = SimpleNamespace(
+            months=alternation(lex.months),
+            month_names=alternation(w for w in lex.months if not w.endswith(".")),
+            weekdays=alternation(lex.weekdays),
+            parts=alternation((p.lower() for p in lex.day_parts), fold_first=False),
+            part_nouns=alternation(w[0].upper() + w[1:] for w in lex.day_parts),
+            reldays=alternation(lex.relative_days),
+            relmods=alternation(lex.relative_modifiers),
+            positions=alternation(lex.positions),
+            units=alternation(_unit_forms(lex), fold_first=False),
+            singular_units=alternation((u for u in _unit_forms(lex) if u not in lex.plural_units), fold_first=False),
+            plural_units=alternation(lex.plural_units, fold_first=False),
+            numbers=alternation(lex.numbers),
+            approx=alternation(lex.approximators),
+            seasons=alternation(w[0].upper() + w[1:] for w in lex.seasons),
+            year=r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})",
+            part_mods=alternation(lex.day_part_modifiers, fold_first=False),
+            digit=r"\d",
+        )
+        a.num = rf"(?:{a.numbers}|\d+(?:,\d+)?)"
         # "einen mehrere Jahre": a second amount is no adjective ("einem halben Jahr" is fine)
         counts = alternation(w for w, v in lex.numbers.items() if v == "X" or float(v) >= 1)
-        not_a_count = rf"(?!{counts}\s)"
-        approx = alternation(lex.approximators)
-        seasons = alternation(w[0].upper() + w[1:] for w in lex.seasons)
-        year = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
-        part_mods = alternation(lex.day_part_modifiers, fold_first=False)
-        singular_units = alternation((u for u in _unit_forms(lex) if u not in lex.plural_units), fold_first=False)
-        digit = r"\d"
-        fw = self._function_words
+        a.not_a_count = rf"(?!{counts}\s)"
         # between the days of "am 16., 17. und 23. sowie am 24. Jänner"
-        list_join = rf"\s*(?:,\s*(?:{fw('list_joiner')})?|{fw('list_joiner')}|-|–|/)\s*(?:{fw('list_article')}\s+)?"
-        self._gates = {
+        joiner = fw("list_joiner")
+        a.list_join = rf"\s*(?:,\s*(?:{joiner})?|{joiner}|-|–|/)\s*(?:{fw('list_article')}\s+)?"
+        return a
+
+    def _gate_table(self, a: SimpleNamespace) -> dict[str, str]:
+        """Per handler, a cheap pattern that occurs in every match of its rule."""
+        lex, fw, digit = self.lex, self._function_words, a.digit
+        return {
             "_date": digit, "_date_list": digit, "_numeric_date": digit, "_year": digit,
             "_decade": digit + "|" + alternation(lex.decade_words), "_century": digit, "_clock": digit,
-            "_month": month_names, "_weekday": weekdays, "_night_before": fw("night"),
-            "_relday": reldays, "_part_of_day": part_nouns, "_weekend": fw("weekend"),
+            "_month": a.month_names, "_weekday": a.weekdays, "_night_before": fw("night"),
+            "_relday": a.reldays, "_part_of_day": a.part_nouns, "_weekend": fw("weekend"),
             "_part_adverb": alternation(lex.day_part_adverbs), "_reference": alternation(lex.reference_names),
-            "_relative_unit": relmods, "_position_unit": positions,
+            "_relative_unit": a.relmods, "_position_unit": a.positions,
             "_relative_noun": alternation(lex.relative_nouns), "_narrative_shift": alternation(lex.narrative_shifts),
-            "_duration": units, "_vague_duration": plural_units, "_unit_adjective": alternation(lex.unit_adjectives),
-            "_set_each": alternation(lex.set_quantifiers), "_set_frequency": fw("frequency_suffix"), "_set_per": fw("per"), "_set_adverb": alternation(lex.sets),
+            "_duration": a.units, "_vague_duration": a.plural_units, "_unit_adjective": alternation(lex.unit_adjectives),
+            "_set_each": alternation(lex.set_quantifiers), "_set_frequency": fw("frequency_suffix"),
+            "_set_per": fw("per"), "_set_adverb": alternation(lex.sets),
             "_set_weekday": alternation(list(lex.weekday_adverbs) + list(lex.weekdays)),
-            "_season": seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(lex.holiday_names),
+            "_season": a.seasons, "_year_part": alternation(lex.year_parts), "_holiday": alternation(lex.holiday_names),
         }
 
+    def _date_rules(self) -> None:
+        """Calendar dates, months, years, decades, centuries."""
+        a = self._alt
+        fw = self._function_words
+        lex = self.lex
         # "Donnerstag, 25. Februar 2021", "25. Feb.", "am 3. März", "Abend des 22. Juni"
         self._rule(
-            rf"{_START}(?:(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns})\s+{fw('genitive_article')}\s+)?"
-            rf"(?:(?P<wd>{weekdays})(?:\s*,\s*|\s+)(?:{fw('date_article')}\s+)?)?"
-            rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            rf"{_START}(?:(?:(?P<adj>{a.part_mods})\s+)?(?P<part>{a.part_nouns})\s+{fw('genitive_article')}\s+)?"
+            rf"(?:(?P<wd>{a.weekdays})(?:\s*,\s*|\s+)(?:{fw('date_article')}\s+)?)?"
+            rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{a.months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date,
             priority=5,
         )
         # "3., 4. und 5. Oktober", "3. bis 6. Oktober"
         self._rule(
-            rf"{_START}(?P<days>[0-3]?\d\.(?:{list_join}[0-3]?\d\.)+)\s*"
-            rf"(?P<mon>{months})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            rf"{_START}(?P<days>[0-3]?\d\.(?:{a.list_join}[0-3]?\d\.)+)\s*"
+            rf"(?P<mon>{a.months})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._date_list,
             priority=5,
         )
@@ -134,20 +160,20 @@ class TimexPatterns:
         )
         # "Anfang Juni", "Juni 2021", "August vorigen Jahres", "im Juni"
         self._rule(
-            rf"{_START}(?:(?P<pos>{positions})\s+)?(?P<mon>{month_names})"
-            rf"(?:\s+(?P<year>\d{{4}})(?![\d])|\s+(?P<rel>{relmods})\s+{fw('year_genitive')}|\s+(?P<det>{fw('this_year_article')})\s+{fw('year_genitive')})?{_END}",
+            rf"{_START}(?:(?P<pos>{a.positions})\s+)?(?P<mon>{a.month_names})"
+            rf"(?:\s+(?P<year>\d{{4}})(?![\d])|\s+(?P<rel>{a.relmods})\s+{fw('year_genitive')}|\s+(?P<det>{fw('this_year_article')})\s+{fw('year_genitive')})?{_END}",
             self._month,
             priority=3,
         )
         # "2014", "im Jahr 2014", "Anfang 2014", "Ende der 1990er Jahre"
         self._rule(
-            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{positions})\s+|(?P<jahr>{fw('year_noun')})\s+)?(?P<year>{year})"
+            rf"(?:{_START}|(?<=\d{{4}}-)|(?<=\d{{4}}/))(?:(?P<pos>{a.positions})\s+|(?P<jahr>{fw('year_noun')})\s+)?(?P<year>{a.year})"
             rf"(?![\d]|[.,]\d|\s*/\s*\d{{1,2}}(?!\d)|-\d{{1,2}}(?!\d)|\.?\s*{fw('century')}|er)",
             self._year,
             priority=2,
         )
         self._rule(
-            rf"{_START}(?:(?P<pos>{positions})\s+{fw('decade_article')}\s+)?(?:(?P<dec>(?:1\d|20)?\d0)er|(?P<decword>{alternation(lex.decade_words)}))(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
+            rf"{_START}(?:(?P<pos>{a.positions})\s+{fw('decade_article')}\s+)?(?:(?P<dec>(?:1\d|20)?\d0)er|(?P<decword>{alternation(lex.decade_words)}))(?:\s*-\s*|\s+)?Jahre(?:n)?{_END}",
             self._decade,
             priority=3,
         )
@@ -156,27 +182,33 @@ class TimexPatterns:
             self._century,
             priority=3,
         )
+
+    def _day_rules(self) -> None:
+        """Weekdays, gestern/heute/morgen, parts of the day, references."""
+        a = self._alt
+        fw = self._function_words
+        lex = self.lex
         # weekdays: "Dienstag", "vergangenen Freitag", "späten Dienstagabend"
         self._rule(
-            rf"{_START}(?:(?P<rel>{relmods})\s+|(?P<adj>{part_mods})\s+)?(?P<wd>{weekdays})"
-            rf"(?P<part>{parts})?(?:\s+(?P<part2>{part_nouns}))?(?:\s+(?P<wrel>{relmods})\s+Woche)?{_END}",
+            rf"{_START}(?:(?P<rel>{a.relmods})\s+|(?P<adj>{a.part_mods})\s+)?(?P<wd>{a.weekdays})"
+            rf"(?P<part>{a.parts})?(?:\s+(?P<part2>{a.part_nouns}))?(?:\s+(?P<wrel>{a.relmods})\s+Woche)?{_END}",
             self._weekday,
             priority=2,
         )
         self._rule(
-            rf"{_START}{fw('night')}\s+{fw('night_link')}\s+(?P<wd>{weekdays}){_END}",
+            rf"{_START}{fw('night')}\s+{fw('night_link')}\s+(?P<wd>{a.weekdays}){_END}",
             self._night_before,
             priority=2,
         )
         # "gestern", "heute Abend", "morgen früh"
         self._rule(
-            rf"{_START}(?P<rd>{reldays})(?:\s+(?P<part>{part_nouns}|{parts}|{fw('early_morning')})(?![\w]))?{_END}",
+            rf"{_START}(?P<rd>{a.reldays})(?:\s+(?P<part>{a.part_nouns}|{a.parts}|{fw('early_morning')})(?![\w]))?{_END}",
             self._relday,
             priority=2,
         )
         # "am Abend", "am späten Nachmittag"
         self._rule(
-            rf"{self._after('at')}(?:(?P<adj>{part_mods})\s+)?(?P<part>{part_nouns}){_END}",
+            rf"{self._after('at')}(?:(?P<adj>{a.part_mods})\s+)?(?P<part>{a.part_nouns}){_END}",
             self._part_of_day,
             priority=1,
         )
@@ -191,36 +223,47 @@ class TimexPatterns:
             priority=0,
         )
         self._rule(rf"{_START}(?P<ref>{alternation(lex.reference_names)}){_END}", self._reference, priority=1)
+
+    def _relative_rules(self) -> None:
+        """Periods counted from an anchor: vergangene Woche, Vorjahr, zwei Wochen später."""
+        a = self._alt
+        fw = self._function_words
+        lex = self.lex
         # "vergangene Woche", "diesem Jahr", "den vergangenen fünf Jahren", "am nächsten Tag"
         self._rule(
-            rf"{_START}(?:(?P<det>{fw('article')})\s+)?(?P<rel>{relmods})\s+(?:(?P<num>{num})\s+)?"
-            rf"(?P<unit>{units}|{fw('weekend')}){_END}",
+            rf"{_START}(?:(?P<det>{fw('article')})\s+)?(?P<rel>{a.relmods})\s+(?:(?P<num>{a.num})\s+)?"
+            rf"(?P<unit>{a.units}|{fw('weekend')}){_END}",
             self._relative_unit,
             priority=3,
         )
         # "Ende des Jahres", "Anfang nächsten Monats"
         self._rule(
-            rf"{_START}(?P<pos>{positions})\s+(?:(?P<det>{fw('position_article')})\s+)?(?:(?P<rel>{relmods})\s+)?"
-            rf"(?P<unit>{singular_units})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            rf"{_START}(?P<pos>{a.positions})\s+(?:(?P<det>{fw('position_article')})\s+)?(?:(?P<rel>{a.relmods})\s+)?"
+            rf"(?P<unit>{a.singular_units})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._position_unit,
             priority=3,
         )
         self._rule(rf"{_START}(?P<rn>{alternation(lex.relative_nouns)}){_END}", self._relative_noun, priority=1)
         # "zwei Wochen später", "am Tag darauf", "drei Tage zuvor"
         self._rule(
-            rf"{_START}(?:(?P<num>{num})\s+)?(?P<unit>{alternation(_unit_forms(lex))})\s+(?P<shift>{alternation(lex.narrative_shifts)}){_END}",
+            rf"{_START}(?:(?P<num>{a.num})\s+)?(?P<unit>{alternation(_unit_forms(lex))})\s+(?P<shift>{alternation(lex.narrative_shifts)}){_END}",
             self._narrative_shift,
             priority=4,
         )
+
+    def _amount_rules(self) -> None:
+        """Amounts of time: durations."""
+        a = self._alt
+        lex = self.lex
         # "zwei Wochen", "rund 200 ehrenamtliche Stunden"; "vor zwei Wochen" is resolved too
         self._rule(
-            rf"{_START}(?:(?P<approx>{approx})\s+)?(?P<num>{num})\s+(?:{not_a_count}(?P<adj>{_ADJ})\s+)?(?P<unit>{units}){_END}",
+            rf"{_START}(?:(?P<approx>{a.approx})\s+)?(?P<num>{a.num})\s+(?:{a.not_a_count}(?P<adj>{_ADJ})\s+)?(?P<unit>{a.units}){_END}",
             self._duration,
             priority=2,
         )
         # "seit Wochen", "vor Jahren"
         self._rule(
-            rf"{_START}(?P<prep>{alternation(lex.duration_prepositions)})\s+(?P<unit>{plural_units}){_END}",
+            rf"{_START}(?P<prep>{alternation(lex.duration_prepositions)})\s+(?P<unit>{a.plural_units}){_END}",
             self._vague_duration,
             priority=1,
         )
@@ -229,34 +272,45 @@ class TimexPatterns:
             self._unit_adjective,
             priority=1,
         )
+
+    def _set_rules(self) -> None:
+        """Recurring times: jeden Montag, täglich."""
+        a = self._alt
+        fw = self._function_words
+        lex = self.lex
         # sets: "jeden Montag", "jeden zweiten Donnerstag", "einmal im Monat", "täglich", "montags"
         self._rule(
             rf"{_START}(?P<q>{alternation(lex.set_quantifiers)})\s+"
             rf"(?:(?P<ord>{alternation(lex.ordinals)})\s+)?"
-            rf"(?:(?P<wd>{weekdays})(?P<part>{parts})?|(?P<unit>{singular_units}|{fw('weekend')})|(?P<daypart>{part_nouns}))"
+            rf"(?:(?P<wd>{a.weekdays})(?P<part>{a.parts})?|(?P<unit>{a.singular_units}|{fw('weekend')})|(?P<daypart>{a.part_nouns}))"
             rf"(?:\s+{fw('month_suffix')})?{_END}",
             self._set_each,
             priority=3,
         )
         self._rule(
-            rf"{_START}(?P<freq>\w*{fw('frequency_suffix')})\s+{fw('frequency_link')}\s+(?P<unit>{singular_units}){_END}",
+            rf"{_START}(?P<freq>\w*{fw('frequency_suffix')})\s+{fw('frequency_link')}\s+(?P<unit>{a.singular_units}){_END}",
             self._set_frequency,
             priority=3,
         )
         self._rule(
-            rf"{self._after('per')}(?:(?P<num>{num})\s+)?(?P<unit>{units}){_END}",
+            rf"{self._after('per')}(?:(?P<num>{a.num})\s+)?(?P<unit>{a.units}){_END}",
             self._set_per,
             priority=2,
         )
         self._rule(rf"{_START}(?P<adv>{alternation(lex.sets)})(?:e|en|er|es|em)?{_END}", self._set_adverb, priority=1)
         self._rule(
-            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)}){_END}|{_START}(?P<wdp>{weekdays})(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}){_END}",
+            rf"{_START}(?P<wd>{alternation(lex.weekday_adverbs)}){_END}|{_START}(?P<wdp>{a.weekdays})(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}){_END}",
             self._set_weekday,
             priority=1,
         )
+
+    def _season_rules(self) -> None:
+        """Seasons, quarters, holidays."""
+        a = self._alt
+        lex = self.lex
         # seasons, quarters, holidays
         self._rule(
-            rf"{_START}(?:(?P<rel>{relmods})\s+(?:(?P<adj>{_ADJ})\s+)?)?(?P<season>{seasons})(?:\s+(?P<year>\d{{4}}))?{_END}",
+            rf"{_START}(?:(?P<rel>{a.relmods})\s+(?:(?P<adj>{_ADJ})\s+)?)?(?P<season>{a.seasons})(?:\s+(?P<year>\d{{4}}))?{_END}",
             self._season,
             priority=2,
         )
@@ -270,6 +324,12 @@ class TimexPatterns:
             self._holiday,
             priority=2,
         )
+
+    def _clock_rules(self) -> None:
+        """Clock times."""
+        a = self._alt
+        fw = self._function_words
+        lex = self.lex
         # clock times: "20.30 Uhr", "um 10.30", "von 14 bis 18 Uhr"
         self._rule(
             rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s*{fw('clock')}(?:\s+(?P<part>{alternation(lex.day_part_adverbs, fold_first=False)}|{fw('early_morning')}))?(?![\w])",
