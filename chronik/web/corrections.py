@@ -4,7 +4,7 @@ speaker fixes.
 They are kept apart from the analyses, in a JSON-lines file next to the
 archive (``chronik.db.corrections.jsonl``), one correction per line with who
 made it and when.  Re-analysis rewrites the archive's rows but never this
-file, and the directory applies every correction again when it is rebuilt:
+file, and the web index applies every correction again when it is updated:
 corrections survive re-analysis.  Appending a line is atomic enough for one
 server process; the file is only written with ``--allow-corrections``.
 """

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from ..errors import ChronikError
+from . import index_queries as iq
 from .corrections import record_correction
 from .ids import check_entity_id
 from .state import WebState
@@ -54,34 +55,42 @@ def _authorised(request: Request) -> WebState:
 
 def _record(state: WebState, kind: str, by: str, **fields: str) -> dict[str, Any]:
     correction = record_correction(state.corrections_file, kind, by, **fields)
-    state.invalidate()
+    state.update_now()  # the next read shows the correction
     return {"recorded": correction.to_dict()}
+
+
+def _entity(state: WebState, wanted: str) -> dict[str, Any]:
+    index = state.index()
+    found = iq.resolve(index, check_entity_id(wanted))
+    row = iq.entity_row(index, found) if found else None
+    if row is None:
+        raise ChronikError("E502", kind="entity", item_id=wanted)
+    return row
 
 
 @router.post("/merge", summary="Merge one entity into another (needs --allow-corrections and the token)")
 def merge(request: Request, body: Merge) -> dict[str, Any]:
     state = _authorised(request)
-    directory = state.directory()
-    for key in (body.entity, body.into):
-        if directory.entity(check_entity_id(key)) is None:
-            raise ChronikError("E502", kind="entity", item_id=key)
-    return _record(state, "merge", body.by, entity=body.entity, into=body.into)
+    source, target = _entity(state, body.entity), _entity(state, body.into)
+    if source["id"] == target["id"]:
+        raise ChronikError("E501", name="into", reason="the two ids name the same entity already.")
+    return _record(state, "merge", body.by, entity=source["id"], into=target["id"])
 
 
 @router.post("/split", summary="Make an alias its own entity (needs --allow-corrections and the token)")
 def split(request: Request, body: Split) -> dict[str, Any]:
     state = _authorised(request)
-    entity = state.directory().entity(check_entity_id(body.entity))
-    if entity is None:
-        raise ChronikError("E502", kind="entity", item_id=body.entity)
-    if body.alias not in entity.aliases:
-        raise ChronikError("E501", name="alias", reason=f"{entity.name} has no alias {body.alias!r}.")
-    return _record(state, "split", body.by, entity=entity.id, alias=body.alias)
+    entity = _entity(state, body.entity)
+    index = state.index()
+    raws = iq.members(index, entity["id"])
+    if body.alias not in dict(iq.aliases(index, raws)):
+        raise ChronikError("E501", name="alias", reason=f"{entity['name']} has no alias {body.alias!r}.")
+    return _record(state, "split", body.by, entity=entity["id"], alias=body.alias)
 
 
 @router.post("/speaker", summary="Set a quote's speaker (needs --allow-corrections and the token)")
 def speaker(request: Request, body: SpeakerFix) -> dict[str, Any]:
     state = _authorised(request)
-    if body.quote not in state.directory().quote_index:
+    if iq.quote(state.index(), body.quote[:80], []) is None:
         raise ChronikError("E502", kind="quote", item_id=body.quote[:80])
     return _record(state, "speaker", body.by, quote=body.quote, speaker=body.speaker)

@@ -3,8 +3,8 @@
 News writes a person's full name once ("Katrin Wallmeyer") and the surname
 after that ("Wallmeyer", "Wallmeyers Ministerium").  Within an article a
 surname that ends exactly one full name of the article is that person.  The
-same rule runs for every article when the directory is built and when an
-article page is drawn, so the page links to the entities the directory holds.
+same rule runs for every article when the web index is built and when an
+article page is drawn, so the page links to the entities the index holds.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ grows methods for these, the web switches to them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from ..archive import Archive, DateRange
 
@@ -49,3 +49,20 @@ def lead_sentence(archive: Archive, doc_id: str) -> str:
         (doc_id,),
     ).fetchone()
     return row[0] if row else ""
+
+
+def document_keys(archive: Archive) -> dict[int, str]:
+    """Every stored article: internal key -> public id."""
+    return dict(archive.db.execute("SELECT key, id FROM documents"))  # type: ignore[attr-defined]
+
+
+def analyses_by_key(archive: Archive, keys: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The stored analyses of the given articles, without resolving ids one by one."""
+    from ..archive.serialize import unpack_analysis
+
+    marks = ",".join("?" * len(keys))
+    rows = archive.db.execute(  # type: ignore[attr-defined]
+        f"SELECT doc_key, json FROM analyses WHERE doc_key IN ({marks})", keys
+    )
+    for key, blob in rows:
+        yield key, unpack_analysis(blob)

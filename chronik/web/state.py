@@ -1,23 +1,30 @@
-"""What one running server holds: the archive location, one archive
-connection per worker thread, and the directory, rebuilt when the archive
-changes.
+"""What one running server holds: the archive location, one archive and one
+index connection per worker thread, the corrections, and the web index,
+kept in step with the archive.
 
 SQLite connections are not shared between threads; each request thread
-opens its own (cheap, and WAL lets them read while an ingest writes).
+opens its own (cheap, and WAL lets them read while an ingest or an index
+update writes).  The index is brought up to date before the first request
+that needs it; later changes of the archive (a running ingest) are picked
+up by a background update while requests keep reading the last state.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sqlite3
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..archive import Archive, open_archive
-from .corrections import corrections_path, load_corrections
-from .directory import Directory, build_directory
+from .corrections import Correction, corrections_path, load_corrections
+from .index import connect_index, index_path, update_index
 
-# How often the archive is asked whether it changed since the directory was built.
+# How often the archive is asked whether it changed since the last update.
 RECHECK_SECONDS = 2.0
 
 
@@ -28,20 +35,39 @@ class ServerSettings:
     token: str | None = None
 
 
+def choose_index_path(db: str) -> Path:
+    """Beside the archive; in the temp folder when the archive's folder is read-only."""
+    path = index_path(db)
+    if os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK)):
+        return path
+    digest = hashlib.sha1(str(Path(db).resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"chronik-{digest}.web-index"
+
+
 class WebState:
     def __init__(self, settings: ServerSettings) -> None:
         self.settings = settings
         # Fail now, with the archive's own message, not on the first request.
         open_archive(settings.db).close()
+        self.index_file = choose_index_path(settings.db)
         self._local = threading.local()
-        self._lock = threading.Lock()
-        self._directory: Directory | None = None
+        self._update_lock = threading.Lock()
+        self._updating = False
+        self._ready = False
         self._signature: tuple | None = None
         self._checked = 0.0
+        self._corrections: tuple[float, list[Correction]] = (-1.0, [])
 
     @property
     def corrections_file(self) -> Path:
         return corrections_path(self.settings.db)
+
+    def corrections(self) -> list[Correction]:
+        path = self.corrections_file
+        stamp = path.stat().st_mtime_ns if path.exists() else 0
+        if stamp != self._corrections[0]:
+            self._corrections = (stamp, load_corrections(path))
+        return self._corrections[1]
 
     def archive(self) -> Archive:
         archive = getattr(self._local, "archive", None)
@@ -49,27 +75,50 @@ class WebState:
             archive = self._local.archive = open_archive(self.settings.db)
         return archive
 
+    def index(self) -> sqlite3.Connection:
+        """A read connection to the web index, current as of the last update."""
+        self._keep_fresh()
+        db = getattr(self._local, "index", None)
+        if db is None:
+            db = self._local.index = connect_index(self.index_file)
+        return db
+
     def _archive_signature(self) -> tuple:
         db = self.archive().db  # type: ignore[attr-defined]
         row = db.execute("SELECT COUNT(*), MAX(key), MAX(ingested_at) FROM documents").fetchone()
         path = self.corrections_file
         return (*row, path.stat().st_mtime_ns if path.exists() else 0)
 
-    def directory(self) -> Directory:
-        now = time.monotonic()
-        if self._directory is not None and now - self._checked < RECHECK_SECONDS:
-            return self._directory
-        with self._lock:
-            if self._directory is None or now - self._checked >= RECHECK_SECONDS:
-                signature = self._archive_signature()
-                if signature != self._signature:
-                    corrections = load_corrections(self.corrections_file)
-                    self._directory = build_directory(self.archive().iter_analysis_dicts(), corrections)
-                    self._signature = signature
-                self._checked = time.monotonic()
-        return self._directory  # type: ignore[return-value]
+    def _keep_fresh(self) -> None:
+        if not self._ready:
+            self.update_now()
+            return
+        if time.monotonic() - self._checked < RECHECK_SECONDS or self._updating:
+            return
+        self._checked = time.monotonic()
+        if self._archive_signature() != self._signature:
+            self._updating = True
+            threading.Thread(target=self._update_in_background, daemon=True, name="chronik-index").start()
 
-    def invalidate(self) -> None:
-        with self._lock:
-            self._signature = None
-            self._checked = 0.0
+    def _update_in_background(self) -> None:
+        try:
+            self.update_now()
+        finally:
+            self._updating = False
+
+    def update_now(self) -> None:
+        """Bring the index in step with the archive and the corrections (blocking)."""
+        with self._update_lock:
+            signature = self._archive_signature()
+            if self._ready and signature == self._signature:
+                return
+            archive = open_archive(self.settings.db)
+            writer = connect_index(self.index_file)
+            try:
+                update_index(writer, archive, self.corrections())
+            finally:
+                writer.close()
+                archive.close()
+            self._signature = signature
+            self._checked = time.monotonic()
+            self._ready = True

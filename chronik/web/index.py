@@ -1,0 +1,179 @@
+"""The web index: entities, quotes, time expressions and events of the
+whole archive in SQLite tables beside the archive (:mod:`.index_schema`).
+
+:func:`update_index` brings it in step with the archive: articles that
+appeared are added, articles that went away (or were re-analysed, which
+gives them a new key) are removed, then the derived tables are recomputed.
+Only the articles that changed are read, so a server restarts at once and
+follows an ingest that is running.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from ..archive import Archive
+from ..errors import ChronikError
+from . import queries
+from .corrections import Correction
+from .index_rows import ArticleRows, article_rows
+from .index_schema import ARTICLE_TABLES, SCHEMA, SCHEMA_VERSION
+
+BATCH = 200  # articles per transaction while indexing
+
+
+def index_path(archive_location: str) -> Path:
+    return Path(archive_location + ".web-index")
+
+
+def connect_index(path: Path) -> sqlite3.Connection:
+    try:
+        db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.Error as error:
+        raise ChronikError("E104", path=str(path), reason=f"the web index cannot be opened ({error})") from None
+    return db
+
+
+def ensure_schema(db: sqlite3.Connection) -> None:
+    """Create the tables; a cache from another schema version is dropped."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" in tables:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row and row[0] == SCHEMA_VERSION:
+            return
+    db.execute("BEGIN")
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        db.execute(f'DROP TABLE IF EXISTS "{name}"')
+    for statement in SCHEMA:
+        db.execute(statement)
+    db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    db.execute("COMMIT")
+
+
+def _splits_key(corrections: list[Correction]) -> str:
+    return json.dumps(sorted({(c.entity, c.alias) for c in corrections if c.kind == "split"}))
+
+
+def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Correction]) -> int:
+    """Bring the index in step with the archive; return the articles added or removed."""
+    ensure_schema(db)
+    splits_key = _splits_key(corrections)
+    row = db.execute("SELECT value FROM meta WHERE key = 'splits'").fetchone()
+    if row is None or row[0] != splits_key:
+        # A split changes which entity mentions belong to: index every article again.
+        _clear_articles(db)
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('splits', ?)", (splits_key,))
+    splits = frozenset((a, b) for a, b in json.loads(splits_key))
+    stored = queries.document_keys(archive)
+    indexed = {key for (key,) in db.execute("SELECT doc_key FROM articles")}
+    removed = sorted(indexed - stored.keys())
+    added = sorted(stored.keys() - indexed)
+    for start in range(0, len(removed), BATCH):
+        with _transaction(db):
+            _delete(db, removed[start : start + BATCH])
+    for start in range(0, len(added), BATCH):
+        keys = added[start : start + BATCH]
+        with _transaction(db):
+            for key, analysis in queries.analyses_by_key(archive, keys):
+                _insert(db, article_rows(key, analysis, splits))
+    derive(db, corrections)
+    return len(added) + len(removed)
+
+
+class _transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, *rest) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _clear_articles(db: sqlite3.Connection) -> None:
+    with _transaction(db):
+        for table in ARTICLE_TABLES:
+            db.execute(f"DELETE FROM {table}")
+
+
+def _delete(db: sqlite3.Connection, keys: list[int]) -> None:
+    marks = ",".join("?" * len(keys))
+    for table in ARTICLE_TABLES:
+        db.execute(f"DELETE FROM {table} WHERE doc_key IN ({marks})", keys)
+
+
+def _insert(db: sqlite3.Connection, rows: ArticleRows) -> None:
+    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?)", rows.article)
+    db.executemany("INSERT OR IGNORE INTO raw_entities VALUES (?,?,?)", sorted(rows.raw_entities))
+    db.executemany("INSERT INTO entity_articles VALUES (?,?,?)", rows.entity_articles)
+    db.executemany("INSERT INTO article_aliases VALUES (?,?,?,?)", rows.aliases)
+    db.executemany("INSERT INTO article_pairs VALUES (?,?,?,?)", rows.pairs)
+    db.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.roles)
+    db.executemany("INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.quotes)
+    db.executemany("INSERT INTO quote_about VALUES (?,?,?)", rows.quote_about)
+    db.executemany("INSERT OR REPLACE INTO timexes VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.timexes)
+    db.executemany("INSERT INTO events VALUES (?,?,?)", rows.events)
+
+
+def derive(db: sqlite3.Connection, corrections: list[Correction]) -> None:
+    """Recompute redirects (surname rule, then recorded merges) and entity totals."""
+    redirects = _surname_redirects(db, corrections)
+    for c in corrections:
+        if c.kind == "merge":
+            _merge(redirects, c.entity, c.into)
+    with _transaction(db):
+        db.execute("DELETE FROM redirects")
+        db.executemany("INSERT INTO redirects VALUES (?, ?)", sorted(redirects.items()))
+        db.execute("DELETE FROM entities")
+        db.execute(
+            """INSERT INTO entities (id, type, name, mentions, articles)
+               SELECT t.id, t.type, t.name, m.mentions, m.articles
+               FROM (SELECT COALESCE(r.target, ea.raw) AS id, SUM(ea.count) AS mentions,
+                            COUNT(DISTINCT ea.doc_key) AS articles
+                     FROM entity_articles ea LEFT JOIN redirects r ON r.raw = ea.raw
+                     GROUP BY 1) m
+               JOIN raw_entities t ON t.id = m.id"""
+        )
+        # Role holders never named as a mention still get a page.
+        db.execute(
+            """INSERT OR IGNORE INTO entities (id, type, name, mentions, articles)
+               SELECT t.id, t.type, t.name, 0, COUNT(DISTINCT ro.doc_key)
+               FROM roles ro LEFT JOIN redirects r ON r.raw = ro.raw
+               JOIN raw_entities t ON t.id = COALESCE(r.target, ro.raw) GROUP BY t.id"""
+        )
+
+
+def _surname_redirects(db: sqlite3.Connection, corrections: list[Correction]) -> dict[str, str]:
+    """A one-word person that is the surname of exactly one full name is that person."""
+    splits = {(c.entity, c.alias) for c in corrections if c.kind == "split"}
+    by_surname: dict[str, list[str]] = {}
+    single: list[tuple[str, str]] = []
+    for raw, name in db.execute(
+        "SELECT id, name FROM raw_entities WHERE type = 'PER' AND id IN (SELECT raw FROM entity_articles)"
+    ):
+        if " " in name:
+            by_surname.setdefault(name.split()[-1], []).append(raw)
+        else:
+            single.append((raw, name))
+    redirects = {}
+    for raw, name in single:
+        targets = by_surname.get(name, [])
+        # A split ("this Kowalczyk is somebody else") outlasts the surname rule.
+        if len(targets) == 1 and (targets[0], name) not in splits:
+            redirects[raw] = targets[0]
+    return redirects
+
+
+def _merge(redirects: dict[str, str], source: str, target: str) -> None:
+    source, target = redirects.get(source, source), redirects.get(target, target)
+    if source == target:
+        return
+    redirects[source] = target
+    for raw, into in redirects.items():
+        if into == source:
+            redirects[raw] = target

@@ -1,0 +1,62 @@
+"""Tables of the web index: the chronicle across articles, kept beside the
+archive (``ARCHIVE.web-index``) so that a server over 100,000 articles
+starts at once and answers entity pages from indexes.
+
+Per-article tables carry ``doc_key`` (the archive's ``documents.key``) and
+are replaced when an article changes; ``redirects`` and ``entities`` are
+derived from them after every update.  ``raw`` ids are entities as one
+article names them; ``redirects`` joins them (surname rule, merges).
+The file is a cache: deleting it only costs the time to rebuild it.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "3"
+
+# Tables filled per article: deleting an article deletes its rows here.
+ARTICLE_TABLES = (
+    "articles", "entity_articles", "article_aliases", "article_pairs", "roles", "quotes", "quote_about",
+    "timexes", "events",
+)
+
+SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    """CREATE TABLE articles (doc_key INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, date TEXT,
+        earliest TEXT, latest TEXT, title TEXT)""",
+    "CREATE TABLE raw_entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL)",
+    """CREATE TABLE entity_articles (raw TEXT NOT NULL, doc_key INTEGER NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (raw, doc_key)) WITHOUT ROWID""",
+    "CREATE INDEX entity_articles_doc ON entity_articles (doc_key)",
+    """CREATE TABLE article_aliases (raw TEXT NOT NULL, doc_key INTEGER NOT NULL, alias TEXT NOT NULL,
+        count INTEGER NOT NULL, PRIMARY KEY (raw, doc_key, alias)) WITHOUT ROWID""",
+    "CREATE INDEX article_aliases_doc ON article_aliases (doc_key)",
+    """CREATE TABLE article_pairs (raw TEXT NOT NULL, other TEXT NOT NULL, doc_key INTEGER NOT NULL,
+        count INTEGER NOT NULL, PRIMARY KEY (raw, other, doc_key)) WITHOUT ROWID""",
+    "CREATE INDEX article_pairs_doc ON article_pairs (doc_key)",
+    """CREATE TABLE roles (doc_key INTEGER NOT NULL, raw TEXT NOT NULL, person TEXT, role TEXT, role_lemma TEXT,
+        of TEXT, date TEXT, earliest TEXT, sentence INTEGER, start INTEGER, end INTEGER)""",
+    "CREATE INDEX roles_raw ON roles (raw, earliest)",
+    "CREATE INDEX roles_doc ON roles (doc_key)",
+    """CREATE TABLE quotes (id TEXT PRIMARY KEY, doc_key INTEGER NOT NULL, earliest TEXT, start INTEGER,
+        end INTEGER, form TEXT, stwr TEXT, speaker TEXT, speaker_raw TEXT, source_text TEXT, cue_text TEXT,
+        text TEXT, sentence INTEGER, is_nested INTEGER)""",
+    "CREATE INDEX quotes_doc ON quotes (doc_key)",
+    "CREATE INDEX quotes_speaker ON quotes (speaker_raw, earliest)",
+    "CREATE INDEX quotes_date ON quotes (earliest)",
+    "CREATE TABLE quote_about (quote TEXT NOT NULL, raw TEXT NOT NULL, doc_key INTEGER NOT NULL)",
+    "CREATE INDEX quote_about_raw ON quote_about (raw)",
+    "CREATE INDEX quote_about_doc ON quote_about (doc_key)",
+    """CREATE TABLE timexes (id TEXT PRIMARY KEY, doc_key INTEGER NOT NULL, start INTEGER, end INTEGER,
+        text TEXT, type TEXT, value TEXT, earliest TEXT, latest TEXT, anchor TEXT, sentence INTEGER)""",
+    "CREATE INDEX timexes_doc ON timexes (doc_key)",
+    "CREATE INDEX timexes_earliest ON timexes (earliest)",
+    "CREATE INDEX timexes_value ON timexes (value)",
+    "CREATE TABLE events (doc_key INTEGER NOT NULL, earliest TEXT, item TEXT NOT NULL)",
+    "CREATE INDEX events_doc ON events (doc_key)",
+    # derived after each update
+    "CREATE TABLE redirects (raw TEXT PRIMARY KEY, target TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX redirects_target ON redirects (target)",
+    """CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL,
+        mentions INTEGER NOT NULL, articles INTEGER NOT NULL)""",
+    "CREATE INDEX entities_rank ON entities (mentions DESC, name)",
+)
