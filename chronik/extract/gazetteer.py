@@ -40,6 +40,7 @@ class Gazetteer:
     adjective_place: dict[str, str] = field(default_factory=dict)  # "russischen" -> Russland
     inhabitant_place: dict[str, str] = field(default_factory=dict)  # "Russen" -> Russland
     short_forms: dict[str, str] = field(default_factory=dict)  # "US" -> USA
+    organisation_endings: tuple[str, ...] = ()  # "ministerium", "kammer" ...
     single: dict[str, set[str]] = field(default_factory=dict)  # one-token names by type
     _first_words: frozenset[str] | None = None
 
@@ -73,7 +74,7 @@ class Gazetteer:
         covered: dict[str, int] = {}  # type -> first token after its last match
         phrases, single = self.phrases, self.single
         for i, token in enumerate(tokens):
-            genitive = token[:-1] if token.endswith("s") and len(token) > 3 else None
+            genitive = _genitive_base(token)
             if genitive is None and token not in self.first_words:
                 continue  # most tokens: one set lookup
             for kind, by_first in phrases.items():
@@ -85,7 +86,7 @@ class Gazetteer:
                     for j in range(i + 1, i + length):
                         marks[j] = marks[j] + [f"{kind}:I"]
                     covered[kind] = i + length
-                elif genitive and genitive in single.get(kind, ()):
+                elif genitive and (genitive in single.get(kind, ()) or genitive[:-1] in single.get(kind, ())):
                     # Genitive of a one-word name: "Russlands", "Bidens".
                     marks[i] = marks[i] + [f"{kind}:gen"]
         return marks
@@ -108,6 +109,8 @@ class Gazetteer:
             found.append("INHABITANT")
         if token in self.short_forms:
             found.append("SHORT")
+        if token[:1].isupper() and token.lower().endswith(self.organisation_endings):
+            found.append("ORGEND")
         if "-" in token.strip("-"):
             parts = token.strip("-").split("-")
             for position, part in (("H0", parts[0]), ("H1", parts[-1])):
@@ -122,6 +125,11 @@ class Gazetteer:
 
     def __hash__(self) -> int:  # for lru_cache on methods; one gazetteer per language
         return id(self)
+
+
+def _genitive_base(token: str) -> str | None:
+    """'Russlands' -> 'Russland'; 'Griechenlandes' -> 'Griechenlande' (checked with -e stripped too)."""
+    return token[:-1] if token.endswith("s") and len(token) > 3 else None
 
 
 def _longest_at(tokens: list[str], i: int, candidates: set[tuple[str, ...]] | None) -> int:
@@ -181,5 +189,6 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         for noun in (row[2].split(",") if len(row) > 2 and row[2] else []):
             for ending in INHABITANT_ENDINGS:
                 gazetteer.inhabitant_place[noun.strip() + ending] = place
+    gazetteer.organisation_endings = tuple(resource_lines(lang, "gazetteer/organisation_suffixes.txt"))
     gazetteer.short_forms = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv")}
     return gazetteer

@@ -110,3 +110,21 @@ def test_many_titles_and_names_in_one_article(pipeline):
     text = " ".join(f"Der Bürgermeister Hans Muster{i} traf die Ministerin Eva Probe{i}." for i in range(800))
     analysis = pipeline(Document.from_text(text, "2020"))
     assert len(analysis.roles) >= 800
+
+
+def test_example_article_people_and_roles(pipeline, example_article):
+    """The issue's target: every person of the example, with the role the text gives."""
+    from chronik.readers.dated import parse_dated
+
+    document = parse_dated(example_article.read_text(encoding="utf-8"), example_article)
+    analysis = pipeline(document)
+    people = {m.text for m in analysis.mentions if m.label == "PER"}
+    for name in ("Joe Biden", "Wladimir Putin", "Jake Sullivan", "Angela Merkel", "Emmanuel Macron",
+                 "Boris Johnson", "Mario Draghi", "Wolodymyr Selenskyj", "Antony Blinken", "Juri Uschakow"):
+        assert name in people
+    found = {r.person: (r.role_lemma, r.of) for r in analysis.roles}
+    assert found["Joe Biden"] == ("Präsident", "USA")
+    assert found["Mario Draghi"] == ("Regierungschef", "Italien")
+    assert found["Angela Merkel"][0] == "Bundeskanzlerin"
+    assert found["Juri Uschakow"][0] == "Berater"
+    assert all(r.date == "2021-12" and r.date_precision == "month" for r in analysis.roles)
