@@ -169,6 +169,7 @@ class TimeTagger:
             timexes.append(timex)
             story.advance(mention, timex, moved_to, index)
         _pin_weekdays(timexes)
+        _nowadays(timexes, article_date)
         return timexes
 
     def _in_context(
@@ -331,6 +332,31 @@ def _next_anchor(mention: Mention, first: Period, last: Period, timex: Timex) ->
     grain = {"time": "day", "season": "year", "quarter": "year"}.get(first.grain, first.grain)
     return _Anchor(first.earliest, last.latest, f"narrative time {timex.value} ({timex.text!r})", grain=grain)
 
+
+
+# A "heute" next to a time this many years before the article means "nowadays".
+NOWADAYS_YEARS = 5
+
+
+def _nowadays(timexes: list[Timex], article_date: PartialDate | None) -> None:
+    """"Damals ... heute": today contrasted with the past is the present
+    (PRESENT_REF), not the article's day; its interval stays the same."""
+    if article_date is None:
+        return
+    for i, timex in enumerate(timexes):
+        if timex.type != "DATE" or not timex.anchor.startswith("article") or timex.earliest != timex.latest:
+            continue
+        if timex.earliest != article_date.earliest.isoformat() or len(timex.text.split()) != 1:
+            continue
+        near = [t for t in timexes[max(0, i - 3) : i] if timex.sentence - t.sentence <= 1]
+        if any(_long_ago(t, article_date) for t in near):
+            timex.value = "PRESENT_REF"
+
+
+def _long_ago(timex: Timex, article_date: PartialDate) -> bool:
+    if timex.value == "PAST_REF":
+        return True
+    return bool(timex.latest) and int(timex.latest[:4]) < article_date.year - NOWADAYS_YEARS
 
 
 def _pin_weekdays(timexes: list[Timex]) -> None:

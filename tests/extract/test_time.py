@@ -240,3 +240,10 @@ def test_half_a_year_and_years_later() -> None:
 )
 def test_numbers_that_are_no_times(text: str) -> None:
     assert tag_text(text, "2016-05-10") == []
+
+
+def test_heute_contrasted_with_the_past_is_nowadays() -> None:
+    timexes = tag_text("Die Firma wurde 1950 gegründet und ist heute vor allem im Handel tätig.", "2015-05-10")
+    nowadays = find(timexes, "heute")
+    assert nowadays.value == "PRESENT_REF" and nowadays.earliest == "2015-05-10"
+    assert find(tag_text("Heute beginnt die Messe.", "2015-05-10"), "Heute").value == "2015-05-10"
