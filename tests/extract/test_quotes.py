@@ -257,3 +257,39 @@ def test_example_article(analyse, example_article):
     assert "Sullivan" in speaker_of("«nützlich»")
     assert "Uschakow" in speaker_of("Wir müssen abwarten")
     assert "Uschakow" in speaker_of("Das könne dauern")
+
+
+def test_statement_quote_inside_report_is_nested(analyse):
+    text = "Der Experte erklärte, der Bericht sei «ein wichtiger Schritt, der lange gefehlt hat»."
+    quotes = analyse(text)
+    outer = find(top(quotes), "Bericht")
+    inner = [q for q in quotes if q.is_nested]
+    assert outer.form == "Indirect" and outer.cue_text == "erklärte"
+    assert len(inner) == 1 and inner[0].speaker == "Der Experte"
+
+
+def test_report_named_after_the_fact(analyse):
+    text = "Die Fabrik in Emden wird im Herbst geschlossen. Das bestätigte ein Sprecher des Konzerns."
+    quote = find(analyse(text), "Fabrik")
+    assert quote.form == "Indirect"
+    assert quote.cue_text == "bestätigte"
+    assert quote.source_text == "ein Sprecher des Konzerns"
+
+
+def test_hearsay_with_sollen(analyse):
+    text = "Die Staatsanwaltschaft ermittelt gegen den Bürgermeister. Er soll Spenden angenommen haben."
+    quote = find(analyse(text), "Spenden")
+    assert quote.form == "FreeIndirect"
+
+
+def test_opinion_noun_makes_a_cue(analyse):
+    quote = find(analyse("Die Gewerkschaft ist der Meinung, dass die Löhne steigen müssen."), "Löhne")
+    assert quote.form == "Indirect"
+    assert quote.cue_text == "ist der Meinung"
+    assert quote.stwr == "ST"
+
+
+def test_first_person_interview_answers_are_no_reports(analyse):
+    text = "Die Sängerin sagte, sie sei glücklich. Ich arbeite jeden Tag an neuen Liedern."
+    quotes = analyse(text)
+    assert not any("Liedern" in q.text for q in quotes)
