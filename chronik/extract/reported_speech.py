@@ -305,6 +305,8 @@ class ReportedSpeechFinder:
             for k in range(t + 1, end)
             if sentence.tags[k] == "PTKVZ" or k + 1 == end
         }
+        if t > 0 and sentence.tags[t - 1] in ("PTKVZ", "ADJD", "ADV"):
+            particles.setdefault(sentence.words[t - 1].lower(), t - 1)  # "wie ... bekannt gab"
         entry = None
         for candidate in self.lexicon.lemma_candidates(sentence.words[t], lemma):
             entry = self.lexicon.verb(candidate, set(particles))

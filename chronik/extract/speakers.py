@@ -140,9 +140,18 @@ def noun_phrase_start(words: Sequence[str], tags: Sequence[str], end: int) -> in
 
 
 def clause_start(words: Sequence[str], tags: Sequence[str], index: int) -> int:
-    """First token of the clause that contains ``index`` (after a comma or colon)."""
+    """First token of the clause that contains ``index`` (after a comma or colon);
+    a parenthesis "( ISAF )" does not end a clause."""
     j = index
-    while j > 0 and words[j - 1] not in CLAUSE_BREAKS and tags[j - 1] != "$(":
+    while j > 0:
+        previous = words[j - 1]
+        if previous == ")":
+            opening = next((k for k in range(j - 2, max(-1, j - 12), -1) if words[k] == "("), None)
+            if opening is not None:
+                j = opening
+                continue
+        if previous in CLAUSE_BREAKS or tags[j - 1] == "$(":
+            break
         j -= 1
     return j
 
@@ -150,6 +159,13 @@ def clause_start(words: Sequence[str], tags: Sequence[str], index: int) -> int:
 def clause_end(words: Sequence[str], tags: Sequence[str], index: int) -> int:
     j = index
     n = len(words)
-    while j < n and words[j] not in CLAUSE_BREAKS and tags[j] not in ("$.", "$("):
+    while j < n:
+        if words[j] == "(":
+            closing = next((k for k in range(j + 1, min(n, j + 12)) if words[k] == ")"), None)
+            if closing is not None:
+                j = closing + 1
+                continue
+        if words[j] in CLAUSE_BREAKS or tags[j] in ("$.", "$("):
+            break
         j += 1
     return j
