@@ -359,6 +359,9 @@ def _long_ago(timex: Timex, article_date: PartialDate) -> bool:
     return bool(timex.latest) and int(timex.latest[:4]) < article_date.year - NOWADAYS_YEARS
 
 
+_UNKNOWN_WEEK_DAY = re.compile(r"WXX-(\d)")  # "2021-WXX-2TEV": some Tuesday
+
+
 def _pin_weekdays(timexes: list[Timex]) -> None:
     """Pin an uncertain weekday to a fully dated day named in the same article."""
     known = {}
@@ -368,9 +371,10 @@ def _pin_weekdays(timexes: list[Timex]) -> None:
     if not known:
         return
     for timex in timexes:
-        if not timex.value or "WXX-" not in timex.value or timex.type == "SET":
+        weekday_match = _UNKNOWN_WEEK_DAY.search(timex.value)
+        if weekday_match is None or timex.type == "SET" or not timex.earliest or not timex.latest:
             continue
-        weekday = int(timex.value.split("WXX-", 1)[1][0])
+        weekday = int(weekday_match.group(1))
         matches = [
             day
             for day in known

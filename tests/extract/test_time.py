@@ -247,3 +247,10 @@ def test_heute_contrasted_with_the_past_is_nowadays() -> None:
     nowadays = find(timexes, "heute")
     assert nowadays.value == "PRESENT_REF" and nowadays.earliest == "2015-05-10"
     assert find(tag_text("Heute beginnt die Messe.", "2015-05-10"), "Heute").value == "2015-05-10"
+
+
+@pytest.mark.parametrize("date", ["2016", "2016-05", "2016-05-10", None])
+def test_any_article_precision_with_weekends_and_weekdays(date) -> None:
+    text = "Am Wochenende und am Dienstag, dann am 7. Mai und vergangene Woche sowie jeden Montag."
+    for timex in tag_text(text, date):
+        assert "WXX-W" not in timex.value or timex.earliest  # masked weeks keep their interval
