@@ -75,6 +75,7 @@ class ReportedSpeechFinder:
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
+        self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.companions = {
             row[0]: tuple(w.strip() for w in row[1].split(","))
             for row in resource_table(lang, "speech/verb_companions.tsv")
@@ -487,9 +488,21 @@ class ReportedSpeechFinder:
             if tags[k].endswith("FIN") and is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon):
                 return True
         for k in range(start, limit):
-            if tags[k] == "VVIZU" or tags[k] == "PTKZU" or (words[k].lower() == "zu" and k + 1 < limit and tags[k + 1].startswith("V")):
+            if (
+                tags[k] == "VVIZU"
+                or tags[k] == "PTKZU"
+                or (words[k].lower() == "zu" and k + 1 < limit and tags[k + 1].startswith("V"))
+                or (tags[k] == "VVINF" and self._zu_infinitive(words[k]))
+            ):
                 return True
         return False
+
+    def _zu_infinitive(self, word: str) -> bool:
+        """"herauszugeben", "einzuleiten": a particle, "zu", the verb."""
+        lower = word.lower()
+        return any(
+            lower.startswith(prefix + "zu") and len(lower) > len(prefix) + 4 for prefix in self.separable_prefixes
+        )
 
     def _preposition_report(self, sentence: TokenSentence, s: int, t: int) -> Attribution | None:
         words, tags = sentence.words, sentence.tags
