@@ -213,12 +213,13 @@ class ReportedSpeechFinder:
     ) -> list[Attribution]:
         """«nützlich»: a quoted phrase that is the object of a cue ("nannte den Austausch «nützlich»")."""
         found = []
+        shared: set[Position] = set()  # one cue may name several phrases ("skandierten „A“ und „B“")
         for quote in quotes:
             if _is_statement(sentences, quote) or quote.start in claimed:
                 continue
             s = quote.start[0]
             cue = self._verb_cue_in(sentences, s, 0, len(sentences[s].words))
-            if cue is None or set(cue[3]) & used_cues:
+            if cue is None or (set(cue[3]) & used_cues and not set(cue[3]) <= shared):
                 continue
             if not _is_phrase(sentences, quote) and cue[2].lemma not in self.naming_verbs:
                 continue
@@ -237,6 +238,7 @@ class ReportedSpeechFinder:
                 )
             )
             used_cues.update(cue_positions)
+            shared.update(cue_positions)
         return found
 
     def _reported(
