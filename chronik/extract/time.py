@@ -20,12 +20,14 @@ Value policy (the single TimeML ``value``):
   years outside 1000-2199) keep their span and type with an empty value.
 
 Anchors: "gestern", weekdays, bare months use the article date; "am Tag
-darauf", "zwei Wochen später", "am selben Tag", clock times use the last
-day the text itself named (the narrative time), falling back to the
-article date.  Tense and mood cues nearest to the expression
+darauf", "zwei Wochen später", "am selben Tag" use the last day the text
+itself named (the narrative time; "einen Monat später" also a month,
+"zwölf Jahre später" also a year), falling back to the article date.  A
+clock time takes a day named in the same or the previous sentence, else the
+article's day.  Tense and mood cues nearest to the expression
 (``lang/de/time/tense_cues.tsv``: "wolle", "wird" ahead; "hatte", "sagte"
-back) choose the direction for weekdays, months and dates without a year;
-without a cue a weekday points back (news report past events).
+back) choose the direction for weekdays, months and seasons; without a cue
+a weekday points back (news report past events).  See docs/time.md.
 """
 
 from __future__ import annotations
