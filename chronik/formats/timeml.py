@@ -139,8 +139,8 @@ def write_with_timexes(doc: TimeMLDocument, timexes: list[Timex]) -> str:
     number = 1
     for timex in timexes:
         start, end = offsets[timex.start], _raw_end(content, offsets[timex.end - 1])
-        if start < cursor:
-            continue
+        if start < cursor or "<" in content[start:end]:
+            continue  # would overlap another timex or cut through an EVENT/SIGNAL element
         while str(number) in used:
             number += 1
         out.append(content[cursor:start])

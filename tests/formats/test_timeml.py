@@ -111,3 +111,18 @@ def test_timex2_reader_and_history_mode(tmp_path: Path) -> None:
     ]
     history = TimeTagger("de", narrative_months=True).tag(document.plain, document.dct)
     assert [(t.text, t.value) for t in history] == [("August 1914", "1914-08"), ("6. September", "1914-09-06")]
+
+
+def test_other_elements_stay_and_are_never_cut(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    raw = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2023-05-10">2023-05-10</TIMEX3></DCT>'
+        "<TEXT>Der Rat <EVENT eid=\"e1\">tagte</EVENT> gestern und am 3. <EVENT eid=\"e2\">Mai</EVENT> 2022.</TEXT></TimeML>"
+    )
+    (in_dir / "events.tml").write_text(raw, "utf-8")
+    annotate_dir(in_dir, tmp_path / "out")
+    written = (tmp_path / "out" / "events.tml").read_text("utf-8")
+    assert '<EVENT eid="e1">tagte</EVENT>' in written
+    assert '<TIMEX3 tid="t1" type="DATE" value="2023-05-09">gestern</TIMEX3>' in written
+    assert "<TIMEX3" not in written.split("am 3.")[1].split("</TEXT>")[0].replace("</EVENT>", "")
