@@ -517,11 +517,13 @@ class ReportedSpeechFinder:
             prep = self.lexicon.prepositions[word]
             stwr = prep.stwr
             if prep.source_side == "after":
-                if word == "laut" and tags[t] not in ("APPR", ""):
-                    return None
+                if word == "laut" and tags[t] not in ("APPR", "") and not _starts_noun_phrase(words, t + 1):
+                    return None  # "laut" the adjective ("wurde laut")
                 if word == "so" and not (t > 0 and words[t - 1] == ","):
                     return None
                 end = noun_phrase_end(words, tags, t + 1)
+                if end == t + 1 and word == "laut" and _starts_noun_phrase(words, t + 1):
+                    end = t + 2  # a source the tagger does not know ("laut bildblog.de")
                 if end == t + 1:
                     return None
                 if self._report_noun(words[end - 1]):
@@ -913,6 +915,16 @@ class ReportedSpeechFinder:
 
 
 # -- helpers -------------------------------------------------------------------
+
+
+def _starts_noun_phrase(words: Sequence[str], k: int) -> bool:
+    """A capitalised word, an article or a quotation mark: what follows the preposition "laut"."""
+    if k >= len(words):
+        return False
+    word = words[k]
+    return word[:1].isupper() or word.lower() in ("der", "die", "dem", "den", "des", "einer", "einem", "eines") or (
+        "." in word and word[:1].isalpha()
+    ) or word in ("„", "«", "»", '"')
 
 
 def attribution_without_cue(message: list[Position]) -> Attribution:
