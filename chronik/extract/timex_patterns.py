@@ -177,6 +177,12 @@ class TimexPatterns:
             self._decade,
             priority=3,
         )
+        # "in den Neunzigern", "Ende der Achtziger"
+        self._rule(
+            rf"{self._after('article')}(?P<decnoun>{alternation(w.capitalize() for w in lex.decade_words)})n?{_END}",
+            self._decade,
+            priority=3,
+        )
         self._rule(
             rf"{_START}(?:(?P<ord>{alternation(lex.ordinals)})\s+{fw('half')}\s+{fw('genitive_article')}\s+)?(?P<n>[12]?\d)\.\s+{fw('century')}{_END}",
             self._century,
@@ -429,8 +435,10 @@ class TimexPatterns:
         return [Mention(m.start(), m.end(), "year", {"year": value, "mod": self._position(m["pos"])})]
 
     def _decade(self, m: re.Match, text: str) -> list[Mention]:
-        digits = m["dec"] or f"{self.lex.decade_words[m['decword'].lower()]}0"
-        return [Mention(m.start(), m.end(), "decade", {"digits": digits, "mod": self._position(m["pos"])})]
+        groups = m.groupdict()
+        word = groups.get("decword") or groups.get("decnoun")
+        digits = groups.get("dec") or f"{self.lex.decade_words[word.lower()]}0"
+        return [Mention(m.start(), m.end(), "decade", {"digits": digits, "mod": self._position(groups.get("pos"))})]
 
     def _century(self, m: re.Match, text: str) -> list[Mention]:
         n = int(m["n"])
@@ -645,7 +653,7 @@ class TimexPatterns:
                 for match in pattern.finditer(text, low, high):
                     try:
                         found = handler(match, text)
-                    except (KeyError, ValueError, TypeError):
+                    except (KeyError, IndexError, ValueError, TypeError):
                         continue  # a rule that cannot read its match must not cost the article
                     for mention in found:
                         mention.priority += priority

@@ -24,6 +24,8 @@ def find(timexes: list[Timex], text: str) -> Timex:
         ("Die Brücke wurde im Mai 2018 gesperrt.", "Mai 2018", "DATE", "2018-05"),
         ("Anfang Juni 2022 begannen die Bauarbeiten.", "Anfang Juni 2022", "DATE", "2022-06"),
         ("In den 1990er Jahren wuchs die Stadt.", "1990er Jahren", "DATE", "199"),
+        ("In den achtziger Jahren wuchs die Stadt.", "achtziger Jahren", "DATE", "198"),
+        ("In den Neunzigern schrumpfte sie.", "Neunzigern", "DATE", "199"),
         ("Die Kirche stammt aus dem 15. Jahrhundert.", "15. Jahrhundert", "DATE", "14"),
         ("Das Konzert beginnt um 20.30 Uhr.", "20.30 Uhr", "TIME", "2023-05-10T20:30"),
     ],
