@@ -268,8 +268,8 @@ class ReportedSpeechFinder:
                     continue  # after the verb, a noun phrase is more likely its object
                 if not source:
                     continue
-                if sentence.words[source[0][1]].lower() in ("ich", "wir", "das", "dies", "es"):
-                    continue
+                if len(source) == 1 and sentence.words[source[0][1]].lower() in ("ich", "wir", "das", "dies", "es"):
+                    continue  # a pronoun for a thing or the writer, not a speaker
                 found.append(
                     Attribution(
                         message=_span(s, 0, len(sentence.words)),
