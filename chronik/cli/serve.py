@@ -7,8 +7,12 @@ exist only with --allow-corrections and a --token every request must send.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+import os
 import socket
 import sys
+import time
 
 from ..errors import ChronikError
 from . import add_db_option
@@ -27,6 +31,8 @@ def add_parser(subparsers) -> None:
     add_db_option(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this computer only)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="server processes (default: 1); more use more cores under many clients")
     parser.add_argument("--allow-corrections", action="store_true",
                         help="enable the correction endpoints (entity merge/split, quote speaker fixes)")
     parser.add_argument("--token", metavar="TOKEN",
@@ -37,6 +43,8 @@ def add_parser(subparsers) -> None:
 def check_options(args: argparse.Namespace) -> None:
     if args.allow_corrections and (not args.token or len(args.token) < MIN_TOKEN):
         raise ChronikError("E505")
+    if not 1 <= args.workers <= 64:
+        raise ChronikError("E506", host=args.host, port=args.port, reason="--workers must be between 1 and 64.")
     if not 0 < args.port < 65536:
         raise ChronikError("E506", host=args.host, port=args.port, reason="the port must be between 1 and 65535.")
 
@@ -61,15 +69,34 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from ..web.app import create_app
-        from ..web.state import ServerSettings
+        from ..web.app import SETTINGS_VARIABLE, create_app
+        from ..web.state import ServerSettings, WebState
     except ImportError:
         raise ChronikError("E507") from None
-    app = create_app(ServerSettings(args.db, args.allow_corrections, args.token))
+    settings = ServerSettings(args.db, args.allow_corrections, args.token)
     check_address(args.host, args.port)
+    prepare_index(WebState(settings))
     mode = "corrections allowed (token required)" if args.allow_corrections else "read-only"
     print(f"chronik: serving {args.db} on http://{args.host}:{args.port}/ ({mode}); Ctrl-C stops", file=sys.stderr)
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
+    if args.workers > 1:
+        # Worker processes build their app from the environment (uvicorn imports it).
+        os.environ[SETTINGS_VARIABLE] = json.dumps(dataclasses.asdict(settings))
+        uvicorn.run("chronik.web.app:app_from_environment", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_level="warning")
+        return 0
+    config = uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return _run_server(uvicorn, config, args)
+
+
+def prepare_index(state) -> None:
+    """Bring the web index up to date before the first visitor waits for it."""
+    started = time.perf_counter()
+    print(f"chronik: updating the web index {state.index_file} …", file=sys.stderr, flush=True)
+    state.update_now()
+    print(f"chronik: web index ready ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+
+
+def _run_server(uvicorn, config, args: argparse.Namespace) -> int:
     server = uvicorn.Server(config)
     try:
         server.run()

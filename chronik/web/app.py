@@ -62,6 +62,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
     return app
 
 
+SETTINGS_VARIABLE = "CHRONIK_WEB_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process when `chronik serve --workers N` runs several."""
+    import json
+    import os
+
+    return create_app(ServerSettings(**json.loads(os.environ[SETTINGS_VARIABLE])))
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api")
 

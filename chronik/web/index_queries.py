@@ -162,7 +162,10 @@ def list_quotes(db: sqlite3.Connection, filters: dict[str, Any], corrections: li
     if filters.get("speaker_raws"):
         raws = filters["speaker_raws"]
         fixed = [qid for qid, c in fixes.items() if c.speaker == filters.get("speaker_name")]
-        where.append(f"(q.speaker_raw IN ({_marks(raws)}) OR q.id IN ({_marks(fixed)}))")
+        if fixed:
+            where.append(f"(q.speaker_raw IN ({_marks(raws)}) OR q.id IN ({_marks(fixed)}))")
+        else:  # no OR: the speaker index answers
+            where.append(f"q.speaker_raw IN ({_marks(raws)})")
         params += [*raws, *fixed]
     if filters.get("speaker"):
         where.append("q.speaker LIKE ?")

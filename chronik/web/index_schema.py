@@ -11,7 +11,7 @@ The file is a cache: deleting it only costs the time to rebuild it.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # Tables filled per article: deleting an article deletes its rows here.
 ARTICLE_TABLES = (
@@ -45,6 +45,7 @@ SCHEMA = (
     "CREATE INDEX quotes_date ON quotes (earliest)",
     "CREATE TABLE quote_about (quote TEXT NOT NULL, raw TEXT NOT NULL, doc_key INTEGER NOT NULL)",
     "CREATE INDEX quote_about_raw ON quote_about (raw)",
+    "CREATE INDEX quote_about_quote ON quote_about (quote)",
     "CREATE INDEX quote_about_doc ON quote_about (doc_key)",
     """CREATE TABLE timexes (id TEXT PRIMARY KEY, doc_key INTEGER NOT NULL, start INTEGER, end INTEGER,
         text TEXT, type TEXT, value TEXT, earliest TEXT, latest TEXT, anchor TEXT, sentence INTEGER)""",

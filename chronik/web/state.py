@@ -11,6 +11,7 @@ up by a background update while requests keep reading the last state.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -19,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ..archive import Archive, open_archive
 from .corrections import Correction, corrections_path, load_corrections
@@ -42,6 +44,22 @@ def choose_index_path(db: str) -> Path:
         return path
     digest = hashlib.sha1(str(Path(db).resolve()).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"chronik-{digest}.web-index"
+
+
+@contextlib.contextmanager
+def _process_lock(index_file: Path) -> Iterator[None]:
+    """One index writer across server worker processes (POSIX file lock)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one worker process only
+        yield
+        return
+    with open(str(index_file) + ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class WebState:
@@ -112,13 +130,14 @@ class WebState:
             signature = self._archive_signature()
             if self._ready and signature == self._signature:
                 return
-            archive = open_archive(self.settings.db)
-            writer = connect_index(self.index_file)
-            try:
-                update_index(writer, archive, self.corrections())
-            finally:
-                writer.close()
-                archive.close()
+            with _process_lock(self.index_file):
+                archive = open_archive(self.settings.db)
+                writer = connect_index(self.index_file)
+                try:
+                    update_index(writer, archive, self.corrections())
+                finally:
+                    writer.close()
+                    archive.close()
             self._signature = signature
             self._checked = time.monotonic()
             self._ready = True
