@@ -45,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
     dates = f", {stats.earliest} … {stats.latest}" if stats.earliest else ""
     print(f"\nthe archive holds {stats.articles} articles{dates}, "
           f"{stats.sentences:,} sentences, {stats.tokens:,} tokens")
+    layers = {k: v for k, v in stats.layers.items() if k not in ("sentences", "tokens")}
+    if layers:
+        print("extracted:  " + ", ".join(f"{count:,} {name}" for name, count in layers.items()))
     for line in summary_lines(analyses):
         print(line)
     word = example_query(analyses)
