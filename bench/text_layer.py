@@ -7,6 +7,10 @@ lemmatise, build Token objects) on one core, over the SpkAtt train article
 texts and the 10kGNAD articles in ../shared/data (texts rebuilt from their
 tokens / read from the CSV; reading and layout are not timed).
 
+Sentences: boundary precision/recall against the SpkAtt train sentence
+segmentation (each article's sentences rebuilt from their tokens and joined
+by spaces into one block, so headings glued to text count as misses).
+
 Agreement: POS tags and lemmas against HanTa (what the shipped tagger was
 trained to imitate) on the first N 10kGNAD articles, text the tagger never
 saw in training (10kGNAD is non-commercial: measured on, never trained on).
@@ -27,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
 from chronik.analysis import Analysis  # noqa: E402
-from chronik.document import Document  # noqa: E402
+from chronik.document import Block, Document  # noqa: E402
 from chronik.extract.text import TextLayer, segment  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -64,6 +68,26 @@ def measure_speed(name: str, texts: list[str], layer: TextLayer) -> None:
     # CPU time is the figure to quote: wall time swings with other load on a shared machine.
     print(f"{name}: {len(documents)} articles, {tokens} tokens: {tokens / cpu:,.0f} tokens per CPU second "
           f"({cpu:.2f} s CPU; wall {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s)")
+
+
+def measure_sentences(layer: TextLayer) -> None:
+    from build_tagger import detokenize
+
+    found = missed = extra = 0
+    for path in sorted(SPKATT.glob("*.json")):
+        sentences = [detokenize(s["Tokens"]) for s in json.loads(path.read_text("utf-8"))["Sentences"]]
+        text = " ".join(sentences)
+        gold, offset = set(), 0
+        for sentence in sentences:
+            gold.add(offset)
+            offset += len(sentence) + 1
+        predicted = {spans[0][0] for _, spans in segment(text, (Block(0, len(text)),), layer.rules)}
+        found += len(gold & predicted)
+        missed += len(gold - predicted)
+        extra += len(predicted - gold)
+    precision, recall = found / (found + extra), found / (found + missed)
+    print(f"sentence starts vs SpkAtt train: precision {precision:.2%}, recall {recall:.2%}, "
+          f"F1 {2 * precision * recall / (precision + recall):.2%} ({found + missed} gold sentences)")
 
 
 def measure_agreement(texts: list[str], layer: TextLayer) -> None:
@@ -110,6 +134,7 @@ def main() -> None:
     gnad = gnad_texts()
     measure_speed("SpkAtt train", spkatt_texts(), layer)
     measure_speed("10kGNAD", gnad, layer)
+    measure_sentences(layer)
     if args.agreement_articles:
         measure_agreement(gnad[: args.agreement_articles], layer)
 

@@ -47,17 +47,19 @@ Tagged = list[tuple[str, str, str]]  # (word, tag, lemma)
 
 # -- 1. text ------------------------------------------------------------------
 def detokenize(tokens: list[str]) -> str:
-    """Plain text from GermEval tokens, spaced as a newspaper would."""
+    """Plain text from pre-tokenized text, spaced as a newspaper would."""
     out: list[str] = []
-    quote_open = False
+    open_marks: set[str] = set()
     glue_next = False
     for token in tokens:
-        glue = glue_next or token in {",", ".", ";", ":", "!", "?", ")", "]", "..."}
-        glue_next = token in {"(", "["}
-        if token == '"':
-            glue = glue or quote_open
-            glue_next = not quote_open
-            quote_open = not quote_open
+        glue = glue_next or token in {",", ".", ";", ":", "!", "?", ")", "]", "...", "“", "‘"}
+        glue_next = token in {"(", "[", "„", "‚"}
+        if token in {'"', "«", "»", "''", "``"}:  # the same marks open and close
+            family = "«" if token in "«»" else token
+            closing = family in open_marks
+            glue = glue or closing
+            glue_next = not closing
+            open_marks.symmetric_difference_update({family})
         out.append(token if (glue or not out) else " " + token)
     return "".join(out)
 

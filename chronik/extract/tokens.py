@@ -52,6 +52,7 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 TOKEN_RE = re.compile(_CORE)
 TOKEN_RE_WEB = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|{_CORE}")
 _NEXT_WORD = re.compile(r"\s*([^\s]+?)[.,;:!?]*(?:\s|$)")
+_QUOTE_MARKS = "«»„“”‚‘’\"'‹›"
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,17 @@ class PeriodRules:
 
     abbreviations: frozenset[str]
     sentence_final: frozenset[str]  # abbreviations that may end a sentence
+    before_number: frozenset[str]  # abbreviations only when a number follows ("Art. 5")
     ordinal_before: frozenset[str]
     ordinal_after: frozenset[str]
 
-    def is_abbreviation(self, word_with_period: str) -> bool:
+    def is_abbreviation(self, word_with_period: str, next_char: str = "") -> bool:
         if len(word_with_period) == 2:  # one letter: initial or "z. B." part
             return True
         if word_with_period in self.abbreviations:
             return True
+        if word_with_period in self.before_number:
+            return next_char.isdigit()
         lowered = word_with_period[0].lower() + word_with_period[1:]
         return lowered in self.abbreviations
 
@@ -76,15 +80,19 @@ class PeriodRules:
 def period_rules(lang: str) -> PeriodRules:
     abbreviations: set[str] = set()
     final: set[str] = set()
+    before_number: set[str] = set()
     for row in resource_table(lang, "abbreviations.txt"):
-        abbreviations.add(row[0])
-        if len(row) > 1 and "final" in row[1].split(","):
+        flags = row[1].split(",") if len(row) > 1 else []
+        (before_number if "number" in flags else abbreviations).add(row[0])
+        if "final" in flags:
             final.add(row[0])
     before: set[str] = set()
     after: set[str] = set()
     for row in resource_table(lang, "ordinal_context.txt"):
         (before if row[0] == "before" else after).add(row[1].lower())
-    return PeriodRules(frozenset(abbreviations), frozenset(final), frozenset(before), frozenset(after))
+    return PeriodRules(
+        frozenset(abbreviations), frozenset(final), frozenset(before_number), frozenset(before), frozenset(after)
+    )
 
 
 def _is_ordinal(text: str, number_start: int, period_end: int, block_start: int, rules: PeriodRules) -> bool:
@@ -92,7 +100,7 @@ def _is_ordinal(text: str, number_start: int, period_end: int, block_start: int,
     following = _NEXT_WORD.match(text, period_end)
     if following is None:
         return False  # end of block: a full stop
-    next_word = following.group(1)
+    next_word = following.group(1).lstrip(_QUOTE_MARKS) or following.group(1)  # die 4. „Winterwelt“
     first = next_word[0]
     if first.islower() or first.isdigit():
         return True
@@ -101,7 +109,7 @@ def _is_ordinal(text: str, number_start: int, period_end: int, block_start: int,
     if not first.isupper() or period_end - number_start > 4:
         return False  # "seit 1990. Damals ...": years end sentences
     before = text[max(block_start, number_start - 30) : number_start].split()
-    return bool(before) and before[-1].lower() in rules.ordinal_before
+    return bool(before) and before[-1].strip(_QUOTE_MARKS).lower() in rules.ordinal_before
 
 
 def tokenize_span(text: str, start: int, end: int, rules: PeriodRules) -> list[tuple[int, int]]:
@@ -115,7 +123,8 @@ def tokenize_span(text: str, start: int, end: int, rules: PeriodRules) -> list[t
         kind = match.lastgroup
         if kind == "wdot":
             word_start, word_end = match.span("word")
-            if rules.is_abbreviation(text[word_start : word_end + 1]):
+            next_char = text[word_end + 2 : word_end + 3] if word_end + 2 < end else ""
+            if rules.is_abbreviation(text[word_start : word_end + 1], next_char):
                 append((word_start, word_end + 1))
             else:
                 append((word_start, word_end))

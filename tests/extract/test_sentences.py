@@ -47,6 +47,10 @@ def sentences_of(layer: TextLayer, text: str) -> list[str]:
         ("Sie landete auf Platz 7. Die Siegerin kam aus Oslo.", ["Sie landete auf Platz 7.", "Die Siegerin kam aus Oslo."]),
         ("Die Partei regiert seit 1990. Damals war alles anders.", ["Die Partei regiert seit 1990.", "Damals war alles anders."]),
         ("Zum 75. Geburtstag kamen Gäste aus ganz Europa.", ["Zum 75. Geburtstag kamen Gäste aus ganz Europa."]),
+        ("Eröffnet wurde die 4. „Lichterwoche“ am Markt.", ["Eröffnet wurde die 4. „Lichterwoche“ am Markt."]),
+        # "Art." is an abbreviation before a number only
+        ("Das regelt Art. 5 des Grundgesetzes.", ["Das regelt Art. 5 des Grundgesetzes."]),
+        ("Es war eine neue Art. Viele staunten.", ["Es war eine neue Art.", "Viele staunten."]),
         # numbers
         (
             "Mehr als 120.000 Menschen sind betroffen. Das sind 3,5 Prozent.",
