@@ -416,7 +416,15 @@ class ReportedSpeechFinder:
         if start > 0 and words[start - 1] in (",", "das", "dies") and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             comma = start - 1 if words[start - 1] == "," else start - 2
-            before = range(_report_start(sentence, comma), comma)
+            first = _report_start(sentence, comma)
+            for k in range(first, comma):
+                # "Colomer empfahl dem Gericht, M, sagte X": the report starts after the other cue
+                if tags[k].startswith("VV") and self._verb_at(sentence, k):
+                    after = clause_end(words, tags, k)
+                    if after < comma and words[after] == ",":
+                        first = after + 1
+                    break
+            before = range(first, comma)
             if len(before) and self._main_clause(sentence, before):
                 message = list(before)
         elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie":
@@ -446,6 +454,10 @@ class ReportedSpeechFinder:
             )
         if not message:
             return None
+        while message and words[message[0]] == ",":
+            message = message[1:]
+        while message and words[message[-1]] in (",", "."):
+            message = message[:-1]
         source, addressee = self._roles(sentence, s, t, entry)
         message_positions = [(s, k) for k in message if k not in cue_tokens]
         return Attribution(
@@ -581,6 +593,10 @@ class ReportedSpeechFinder:
         message = [k for k in range(0, n) if k not in frame]
         if word == "so":
             message = list(range(0, t - 1))
+        while message and words[message[0]] in (",", "–", "-"):
+            message = message[1:]
+        while message and words[message[-1]] in (",", "–", "-"):
+            message = message[:-1]
         if len(message) < 3:
             return None
         return _simple(s, [t], source, message, frame, stwr)
