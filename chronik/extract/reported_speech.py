@@ -642,6 +642,8 @@ class ReportedSpeechFinder:
         source: tuple[int, int] | None = None
         if start < verb and tags[start] in _VERB_FINAL_OPENERS or words[start].lower() == "wie":
             first = start + 1
+            while first < verb - 1 and tags[first] in ("ADV", "PTKNEG"):
+                first += 1  # "Wie schon die WHO sagte"
             end = noun_phrase_end(words, tags, first)
             if end > first:
                 source = (first, end)
@@ -651,6 +653,10 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, start)
             if end > start and all(tags[k] in ("ADV", "PTKNEG") for k in range(end, verb)):
                 source = (start, end)
+            elif end > start and tags[verb].endswith("FIN"):
+                source = _prefield(sentence, start, end, verb)
+        if source is None and start < verb:
+            source = _coordinated_subject(sentence, verb)
         if source is None and start == verb and start > 0 and words[start - 1] == ",":
             # "Die Sprecherin der Partei, Petra Pau, forderte ..." : subject with apposition
             end = noun_phrase_end(words, tags, 0)
@@ -1046,6 +1052,39 @@ def _report_start(sentence: TokenSentence, comma: int) -> int:
         if sentence.words[k] in (":", ";"):
             return k + 1
     return 0
+
+
+def _prefield(sentence: TokenSentence, start: int, end: int, verb: int) -> tuple[int, int] | None:
+    """Before the finite verb of a main clause stands one phrase: when it opens with a
+    noun phrase, attributes that follow belong to it ("Ken Rice vom Institut für
+    Astronomie in Edinburgh erklärte")."""
+    words, tags = sentence.words, sentence.tags
+    k = end
+    while k < verb and tags[k] in ("APPR", "APPRART"):
+        after = noun_phrase_end(words, tags, k + 1)
+        if after == k + 1:
+            return None
+        k = after
+    while k < verb and tags[k] in ("ADV", "PTKNEG"):
+        k += 1
+    if k != verb:
+        return None
+    last = k
+    while last > end and tags[last - 1] in ("ADV", "PTKNEG"):
+        last -= 1
+    return (start, last)
+
+
+def _coordinated_subject(sentence: TokenSentence, verb: int) -> tuple[int, int] | None:
+    """"Podolski war anwesend und sagte ...": the second verb shares the subject."""
+    words, tags = sentence.words, sentence.tags
+    before = [k for k in range(verb) if words[k].lower() in ("und", "sowie") and tags[k] == "KON"]
+    if not before:
+        return None
+    end = noun_phrase_end(words, tags, 0)
+    if end > 0 and end < before[-1] and tags[end].endswith("FIN"):
+        return (0, end)
+    return None
 
 
 def _subject_before_relative(sentence: TokenSentence, comma: int) -> tuple[int, int] | None:
