@@ -23,7 +23,7 @@ from .speakers import (
     noun_phrase_end,
     noun_phrase_start,
 )
-from ..lang import resource_set, resource_table
+from ..lang import resource_lines, resource_set, resource_table
 from .speech_lexicon import CueVerb, SpeechLexicon, speech_lexicon
 
 Position = tuple[int, int]
@@ -76,6 +76,12 @@ class ReportedSpeechFinder:
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
+        self.speaker_nouns = tuple(
+            sorted(
+                set(resource_lines(lang, "speech/speaker_nouns.txt"))
+                | {form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form}
+            )
+        )
         self.companions = {
             row[0]: tuple(w.strip() for w in row[1].split(","))
             for row in resource_table(lang, "speech/verb_companions.tsv")
@@ -270,6 +276,8 @@ class ReportedSpeechFinder:
                     continue
                 if len(source) == 1 and sentence.words[source[0][1]].lower() in ("ich", "wir", "das", "dies", "es"):
                     continue  # a pronoun for a thing or the writer, not a speaker
+                if not self._speaker_like(sentence, source):
+                    continue  # "Das Wetter meinte es gut": no one speaks
                 found.append(
                     Attribution(
                         message=_span(s, 0, len(sentence.words)),
@@ -509,6 +517,18 @@ class ReportedSpeechFinder:
                 or (tags[k] == "VVINF" and self._zu_infinitive(words[k]))
             ):
                 return True
+        return False
+
+    def _speaker_like(self, sentence: TokenSentence, source: list[Position]) -> bool:
+        """A name, a pronoun for a person, or a noun for people or a body that speaks."""
+        for _, k in source:
+            tag, word = sentence.tags[k], sentence.words[k].lower()
+            if tag in ("NE", "FM") or (tag == "PPER" and word in ("er", "sie")):
+                return True
+            if tag == "NN":
+                stems = {word, word[:-1], word[:-2], word[:-4] if word.endswith("innen") else word}
+                if any(stem.endswith(noun) for stem in stems for noun in self.speaker_nouns):
+                    return True  # "Experten", "Sprecherinnen", "Landesregierung"
         return False
 
     def _zu_infinitive(self, word: str) -> bool:
