@@ -93,3 +93,8 @@ def api_timexes(request: Request, type: str | None = Query(None, description=f"o
 def api_events(request: Request, date_from: str | None = FROM, to: str | None = TO,
                page: str | None = PAGE, size: str | None = SIZE) -> dict[str, Any]:
     return views.events(_state(request), params.date_range(date_from, to), params.page(page, size))
+
+
+@router.get("/entities/{entity_id}/network", summary="The entity's network: neighbours and the links among them")
+def api_network(request: Request, entity_id: str, size: str | None = SIZE) -> dict[str, Any]:
+    return views.network(_state(request), entity_id, params.page(None, size).size)

@@ -248,3 +248,30 @@ def list_events(db: sqlite3.Connection, dates, offset: int, limit: int) -> tuple
         [*params, limit, offset],
     ).fetchall()
     return total, [{**json.loads(r[0]), "article": {"id": r[1], "date": r[2], "title": r[3]}} for r in rows]
+
+
+def monthly(db: sqlite3.Connection, raws: list[str]) -> list[tuple[str, int]]:
+    """Mentions per month of the articles' dates (undated articles left out)."""
+    return db.execute(
+        f"""SELECT substr(a.earliest, 1, 7), SUM(ea.count) FROM entity_articles ea
+            JOIN articles a ON a.doc_key = ea.doc_key
+            WHERE ea.raw IN ({_marks(raws)}) AND a.earliest IS NOT NULL GROUP BY 1 ORDER BY 1""",
+        raws,
+    ).fetchall()
+
+
+def edges_between(db: sqlite3.Connection, entity_ids: list[str]) -> list[tuple[str, str, int]]:
+    """Shared sentences between every two of the given entities."""
+    raws = {raw: entity for entity in entity_ids for raw in members(db, entity)}
+    rows = db.execute(
+        f"""SELECT raw, other, SUM(count) FROM article_pairs
+            WHERE raw IN ({_marks(raws)}) AND other IN ({_marks(raws)}) GROUP BY raw, other""",
+        [*raws, *raws],
+    )
+    counts: Counter = Counter()
+    for raw, other, count in rows:
+        a, b = raws[raw], raws[other]
+        if a != b:
+            counts[min(a, b), max(a, b)] += count
+    # Each sentence was counted from both ends.
+    return [(a, b, n // 2) for (a, b), n in counts.items() if n // 2]

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from . import markup, params, views
+from . import figures, markup, params, views
 from .params import ENTITY_TYPES, FORMS, TIMEX_TYPES
 from .state import WebState
 
@@ -85,7 +85,18 @@ def entities_page(request: Request) -> HTMLResponse:
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
 def entity_page(request: Request, entity_id: str) -> HTMLResponse:
-    return render("entity.html", entity=views.entity(_state(request), entity_id))
+    entity = views.entity(_state(request), entity_id)
+    months = figures.timeline_bars([(m["month"], m["mentions"]) for m in entity["months"]])
+    star = figures.network_layout(entity, entity["neighbours"][:12])
+    return render("entity.html", entity=entity, months=months, star=star)
+
+
+@router.get("/entities/{entity_id}/network", response_class=HTMLResponse, include_in_schema=False)
+def network_page(request: Request, entity_id: str) -> HTMLResponse:
+    network = views.network(_state(request), entity_id)
+    edges = [(e["a"], e["b"], e["shared_sentences"]) for e in network["edges"]]
+    layout = figures.network_layout(network["entity"], network["neighbours"], edges)
+    return render("network.html", entity=network["entity"], network=layout, neighbours=network["neighbours"])
 
 
 @router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)

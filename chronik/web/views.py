@@ -121,6 +121,7 @@ def entity(state: WebState, wanted: str) -> dict[str, Any]:
         "quotes_about": about_total,
         "roles": iq.roles(index, raws, ENTITY_LIST_MAX),
         "timeline": iq.timeline(index, raws, TIMELINE_MAX),
+        "months": [{"month": month, "mentions": count} for month, count in iq.monthly(index, raws)],
         "neighbours": neighbours,
         "quotes_by_items": by_items,
         "quotes_about_items": about_items,
@@ -155,3 +156,16 @@ def events(state: WebState, dates: DateRange, page: params.Page) -> dict[str, An
     """Events as their layer stores them, once an events component runs."""
     total, items = iq.list_events(state.index(), dates, page.offset, page.size)
     return {**page.to_dict(total), "events": items}
+
+
+def network(state: WebState, wanted: str, size: int = 20) -> dict[str, Any]:
+    """The entity, the entities named with it most often, and how those are linked."""
+    index, row = _find_entity(state, wanted)
+    neighbours = []
+    for other, count in iq.neighbours(index, iq.members(index, row["id"]), size):
+        other_row = iq.entity_row(index, other)
+        if other_row:
+            neighbours.append({**other_row, "shared_sentences": count})
+    edges = iq.edges_between(index, [n["id"] for n in neighbours])
+    return {"entity": row, "neighbours": neighbours,
+            "edges": [{"a": a, "b": b, "shared_sentences": n} for a, b, n in edges]}

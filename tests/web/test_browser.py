@@ -66,8 +66,34 @@ def test_search_article_entity_timeline(page, live_server):
     name = person.get_attribute("title").split(" · ", 1)[1]
     person.click()
     assert page.locator("h1.entity-name").inner_text().startswith(name)
+    assert page.locator("svg.timeline-chart rect").count() > 0
     assert page.locator("#timeline li").count() > 0
     shot(page, "3-entity")
+
+
+def test_network_pans_zooms_and_clicks_through(browser, live_server):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})  # JavaScript on
+    page = context.new_page()
+    page.goto(live_server + "/entities?q=Wallmeyer&type=PER")
+    page.locator("table.entities a.entity").first.click()
+    page.locator("a[href$='/network']").first.click()
+    network = page.locator("svg#network")
+    before = network.get_attribute("viewBox")
+    network.hover()
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(200)
+    assert network.get_attribute("viewBox") != before  # zoomed
+    box = network.bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 140, box["y"] + 90, steps=5)
+    page.mouse.up()
+    shot(page, "6-network")
+    neighbour = page.locator("svg#network a.node:not(.centre)").first
+    name = neighbour.locator("text").text_content()  # SVG text: no inner_text
+    page.goto(live_server + neighbour.get_attribute("href"))
+    assert name in page.locator("h1").inner_text()
+    context.close()
 
 
 def test_quote_finder_lists_quotes_with_speakers(page, live_server):
