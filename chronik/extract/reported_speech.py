@@ -435,8 +435,8 @@ class ReportedSpeechFinder:
             before = range(first, comma)
             if len(before) and self._main_clause(sentence, before):
                 message = list(before)
-        elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie":
-            # "Biden drohte ..., wie Sullivan sagte."
+        elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie" and start + 1 < t:
+            # "Biden drohte ..., wie Sullivan sagte." (not "wie erwartet")
             message = list(range(0, start - 1))
         if not message and end < n and words[end] in (",", ":"):
             after = end + 1
@@ -483,6 +483,11 @@ class ReportedSpeechFinder:
         finite = [k for k in span if sentence.tags[k].endswith("FIN")]
         if not finite:
             return False
+        if sentence.tags[span[0]] == "KOUS" and sentence.words[span[0]].lower() not in ("dass", "daß", "ob"):
+            return False  # "Obwohl ..., bestritt er": a concession, not what he said
+        if any(sentence.words[k] == "," and k + 1 <= span[-1] and sentence.tags[k + 1] == "PRELS" for k in span):
+            if not any(is_konjunktiv(sentence.words[k], sentence.tags[k], sentence.lemmas[k], self.lexicon) for k in finite):
+                return False  # "Der NDR, der ... verantwortlich ist, begründete": the subject
         if any(is_konjunktiv(sentence.words[k], sentence.tags[k], sentence.lemmas[k], self.lexicon) for k in finite):
             return True
         return finite[0] < span[-1]
@@ -553,6 +558,8 @@ class ReportedSpeechFinder:
                     return None  # "laut" the adjective ("wurde laut")
                 if word == "so" and not (t > 0 and words[t - 1] == ","):
                     return None
+                if word == "so" and tags[t + 1 : t + 2] in (["PIAT"], ["PIS"], ["ADV"], ["ADJD"]):
+                    return None  # ", so viele", ", so manche": a comparison
                 end = noun_phrase_end(words, tags, t + 1)
                 if end == t + 1 and word == "laut" and _starts_noun_phrase(words, t + 1):
                     end = t + 2  # a source the tagger does not know ("laut bildblog.de")
