@@ -1040,7 +1040,9 @@ def _is_statement(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool
         return True
     sentence = sentences[quote.start[0]]
     inner = range(quote.start[1] + 1, quote.end[1])
-    return any(sentence.tags[k].endswith("FIN") or sentence.tags[k] == "$." for k in inner)
+    if any(sentence.tags[k].endswith("FIN") for k in inner):
+        return True
+    return len(inner) >= 5 and any(sentence.tags[k] == "$." for k in inner)  # not „Linkspartei.PDS“
 
 
 def _is_phrase(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
