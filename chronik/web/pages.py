@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from . import figures, markup, params, views
+from . import figures, markup, params, queries, views
 from .params import ENTITY_TYPES, FORMS, TIMEX_TYPES
 from .state import WebState
 
@@ -118,3 +118,15 @@ def timexes_page(request: Request) -> HTMLResponse:
     result = views.timexes(_state(request), params.choice("type", form["type"], TIMEX_TYPES),
                            params.text("value", form["value"]), params.date_range(form["from"], form["to"]), page)
     return render("timexes.html", form=form, types=TIMEX_TYPES, result=result, links=page_links(request, result))
+
+
+@router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+def timeline_page(request: Request) -> HTMLResponse:
+    """Articles per month (each month links to its articles) and the events, in date order."""
+    form = _form(request, "from", "to")
+    state = _state(request)
+    dates = params.date_range(form["from"], form["to"])
+    page = params.page(request.query_params.get("page"), request.query_params.get("size"))
+    months = figures.timeline_bars(queries.articles_per_month(state.archive(), dates))
+    result = views.events(state, dates, page)
+    return render("timeline.html", form=form, months=months, result=result, links=page_links(request, result))

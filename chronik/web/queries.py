@@ -66,3 +66,12 @@ def analyses_by_key(archive: Archive, keys: list[int]) -> Iterator[tuple[int, di
     )
     for key, blob in rows:
         yield key, unpack_analysis(blob)
+
+
+def articles_per_month(archive: Archive, dates: DateRange) -> list[tuple[str, int]]:
+    """How many articles each month holds (by the first day an article may have appeared)."""
+    where, params = _date_filter(dates)
+    where = (where + " AND" if where else " WHERE") + " date_earliest IS NOT NULL"
+    return archive.db.execute(  # type: ignore[attr-defined]
+        f"SELECT substr(date_earliest, 1, 7), COUNT(*) FROM documents{where} GROUP BY 1 ORDER BY 1", params
+    ).fetchall()

@@ -139,3 +139,18 @@ def test_openapi_describes_every_endpoint(client):
     for path in ("/api/search", "/api/articles/{doc_id}", "/api/entities/{entity_id}", "/api/quotes",
                  "/api/timexes", "/api/events", "/api/corrections/merge"):
         assert path in paths
+
+
+def test_timeline_page_links_months_to_their_articles(client):
+    html = client.get("/timeline").text
+    assert 'href="/?from=2023-04&amp;to=2023-04"' in html
+    assert client.get("/timeline?from=2023-13").status_code == 400
+
+
+def test_network_api_lists_neighbours_and_links(client):
+    person = get(client, "/api/entities?q=Wallmeyer&type=PER")["entities"][0]
+    network = get(client, f"/api/entities/{person['id']}/network")
+    assert network["entity"]["id"] == person["id"]
+    ids = {n["id"] for n in network["neighbours"]}
+    assert person["id"] not in ids and ids
+    assert all(e["a"] in ids and e["b"] in ids for e in network["edges"])
