@@ -66,7 +66,7 @@ def _name_then_noun(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
     if "-" in words[j] or words[j].isupper():
         return False
     following = tags[j + 1] if j + 1 < len(tags) else "$."
-    return not (following.startswith("V") or following.startswith("$") or following in ("NE", "NN"))
+    return following in ("PTKZU", "ART", "ADJA", "PPOSAT", "PIAT")
 
 
 def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
@@ -94,11 +94,23 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
             if k > j + 1 and tags[k - 1] == "NE":
                 j = k
                 continue
-        if tags[j] == "APPR" and words[j].lower() == "von" and tags[j - 1] in ("NN", "NE"):
-            # "Angaben von Radio Bremen", "Meinung von Mike Brown"
+        if tags[j] in ("APPR", "APPRART") and words[j].lower() in ("von", "vom") and tags[j - 1] in ("NN", "NE"):
+            # "Angaben von Radio Bremen", "Karl Harb von den Salzburger Nachrichten", "General X vom CDRM"
             k = noun_phrase_end(words, tags, j + 1)
-            if k > j + 1 and tags[k - 1] == "NE":
+            if k > j + 1 and (tags[k - 1] == "NE" or words[j].lower() == "vom" or tags[j - 1] == "NE"):
                 j = k
+                continue
+        if tags[j] == "APPR" and words[j].lower() == "für" and tags[j - 1] == "NN" and j + 1 < n and tags[j + 1] in ("NN", "NE"):
+            # "die Behörde für Zivilluftfahrt", "der Chef der Bundesagentur für Arbeit"
+            k = noun_phrase_end(words, tags, j + 1)
+            if k > j + 1 and (k == n or not tags[k].startswith("V") or tags[k].endswith("FIN")):
+                j = k
+                continue
+        if word in OPENING_MARKS and tags[j - 1] == "NN":
+            # "das Magazin „auto, motor und sport“": a quoted name after its noun
+            close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] in CLOSING_MARKS), None)
+            if close is not None and close > j + 1 and not any(tags[k].endswith("FIN") for k in range(j + 1, close)):
+                j = close + 1
                 continue
         if word == "(":
             close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] == ")"), None)
