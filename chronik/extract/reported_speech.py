@@ -76,6 +76,7 @@ class ReportedSpeechFinder:
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
+        self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.speaker_nouns = tuple(
             sorted(
                 set(resource_lines(lang, "speech/speaker_nouns.txt"))
@@ -429,7 +430,11 @@ class ReportedSpeechFinder:
                 # "Colomer empfahl dem Gericht, M, sagte X": the report starts after the other cue
                 if tags[k].startswith("VV") and self._verb_at(sentence, k):
                     after = clause_end(words, tags, k)
-                    if after < comma and words[after] == ",":
+                    reported = any(
+                        tags[f].endswith("FIN") and is_konjunktiv(words[f], tags[f], sentence.lemmas[f], self.lexicon)
+                        for f in range(first, after)
+                    )  # "Sie hätten betont, ..., hieß es": the earlier cue is part of the report
+                    if after < comma and words[after] == "," and not reported:
                         first = after + 1
                     break
             before = range(first, comma)
@@ -526,6 +531,11 @@ class ReportedSpeechFinder:
 
     def _speaker_like(self, sentence: TokenSentence, source: list[Position]) -> bool:
         """A name, a pronoun for a person, or a noun for people or a body that speaks."""
+        tokens = [k for _, k in source]
+        if all(sentence.tags[k] in ("NN", "NE") and sentence.words[k][:1].isupper() for k in tokens) and not any(
+            sentence.words[k].lower().endswith(self.abstract_endings) for k in tokens
+        ):
+            return True  # bare capitalised words without article: a name the tagger missed ("Putin")
         for _, k in source:
             tag, word = sentence.tags[k], sentence.words[k].lower()
             if tag in ("NE", "FM") or (tag == "PPER" and word in ("er", "sie")):
