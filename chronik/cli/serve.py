@@ -92,7 +92,14 @@ def prepare_index(state) -> None:
     """Bring the web index up to date before the first visitor waits for it."""
     started = time.perf_counter()
     print(f"chronik: updating the web index {state.index_file} …", file=sys.stderr, flush=True)
-    state.update_now()
+    last = [time.perf_counter()]
+
+    def progress(done: int, total: int) -> None:
+        if time.perf_counter() - last[0] >= 10 or done == total:
+            last[0] = time.perf_counter()
+            print(f"chronik: indexed {done:,} of {total:,} new articles", file=sys.stderr, flush=True)
+
+    state.update_now(progress)
     print(f"chronik: web index ready ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
 
 

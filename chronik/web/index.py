@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from ..archive import Archive
 from ..errors import ChronikError
@@ -58,8 +59,11 @@ def _splits_key(corrections: list[Correction]) -> str:
     return json.dumps(sorted({(c.entity, c.alias) for c in corrections if c.kind == "split"}))
 
 
-def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Correction]) -> int:
-    """Bring the index in step with the archive; return the articles added or removed."""
+def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Correction],
+                 progress: Callable[[int, int], None] | None = None) -> int:
+    """Bring the index in step with the archive; return the articles added or removed.
+
+    ``progress(done, total)`` is called after every batch of added articles."""
     ensure_schema(db)
     splits_key = _splits_key(corrections)
     row = db.execute("SELECT value FROM meta WHERE key = 'splits'").fetchone()
@@ -80,6 +84,8 @@ def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Cor
         with _transaction(db):
             for key, analysis in queries.analyses_by_key(archive, keys):
                 _insert(db, article_rows(key, analysis, splits))
+        if progress:
+            progress(start + len(keys), len(added))
     derive(db, corrections)
     return len(added) + len(removed)
 

@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..archive import Archive, open_archive
 from .corrections import Correction, corrections_path, load_corrections
@@ -124,7 +124,7 @@ class WebState:
         finally:
             self._updating = False
 
-    def update_now(self) -> None:
+    def update_now(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Bring the index in step with the archive and the corrections (blocking)."""
         with self._update_lock:
             signature = self._archive_signature()
@@ -134,7 +134,7 @@ class WebState:
                 archive = open_archive(self.settings.db)
                 writer = connect_index(self.index_file)
                 try:
-                    update_index(writer, archive, self.corrections())
+                    update_index(writer, archive, self.corrections(), progress)
                 finally:
                     writer.close()
                     archive.close()
