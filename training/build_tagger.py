@@ -116,7 +116,7 @@ def stts(word: str, tag: str) -> str:
 
 
 def recase(word: str, lemma: str, tag: str) -> str:
-    """Undo HanTa's casing quirks ("US-Präsident" -> "Us-präsident")."""
+    """Undo HanTa's quirks: casing ("US-Präsident" -> "Us-präsident"), final "ss"."""
     form = word if tag in NOUN_TAGS else word.lower()
     shared = 0
     for a, b in zip(form.lower(), lemma.lower()):
@@ -126,6 +126,9 @@ def recase(word: str, lemma: str, tag: str) -> str:
     lemma = form[:shared] + lemma[shared:].lower() if tag in NOUN_TAGS else lemma
     if tag in NOUN_TAGS and lemma and not lemma[0].isupper() and word[0].isupper():
         lemma = lemma[0].upper() + lemma[1:]
+    # HanTa reads a final "ss" as genitive "-s": "Anschluss" -> "Anschlus".
+    if form.endswith("ss") and lemma == form[:-1]:
+        lemma = form
     return lemma
 
 

@@ -128,16 +128,23 @@ class Tagger:
                 return known or form
         if tag in DICTIONARY_TAGS:
             lemma = dictionary_lemma(form, self.lang)
-            if lemma != form:
+            if lemma is not None:
                 # simplemma does not know the tag: give the lemma the tag's casing.
                 return lemma[0].upper() + lemma[1:] if tag == "NN" else lemma.lower()
         return apply_suffix_rule(form, tag, self.suffix_rules)
 
 
-def dictionary_lemma(form: str, lang: str) -> str:
+def dictionary_lemma(form: str, lang: str) -> str | None:
+    """simplemma's lemma in current spelling, or None if it does not know the form."""
     import simplemma  # loads its dictionary (about 2 s) on the first unknown word
 
-    return simplemma.lemmatize(form, lang=lang)
+    lemma = simplemma.lemmatize(form, lang=lang)
+    if lemma == form:
+        return form if simplemma.is_known(form, lang=lang) else None
+    # Some entries use the spelling before 1996: "Anschlüsse" -> "Anschluß".
+    if "ß" in lemma and "ß" not in form and "ss" in form:
+        lemma = lemma.replace("ß", "ss")
+    return lemma
 
 
 def apply_suffix_rule(form: str, tag: str, rules: dict[str, tuple[int, str]]) -> str:

@@ -156,3 +156,18 @@ def test_example_article(layer: TextLayer, example_article) -> None:
     sentences = sentences_of(layer, body)
     assert len(sentences) > 30
     assert all(s[-1] in ".!?»“\"" or len(s) < 60 for s in sentences)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\n"])
+def test_empty_documents_give_empty_layers(layer: TextLayer, text: str) -> None:
+    analysis = Analysis(Document(text=text))
+    layer(analysis)
+    assert analysis.sentences == [] and analysis.tokens == []
+
+
+def test_text_component_in_pipeline() -> None:
+    from chronik.pipeline import Pipeline
+
+    analysis = Pipeline(["text"])(Document.from_text("Die Sitzung beginnt um 9 Uhr. Alle sind da.", "2024-05-02"))
+    assert [s.index for s in analysis.sentences] == [0, 1]
+    assert analysis.to_dict()["tokens"][0][:3] == [0, 3, "Die"]
