@@ -21,7 +21,7 @@ register(
     "text",
     _text_layer,
     assigns=("sentences", "tokens"),
-    version="1",
+    version="2",  # 2: CRF tagger (was HanTa, provisional)
     description="sentences and tokens with offsets, STTS POS tags and lemmas",
 )
 
