@@ -139,6 +139,13 @@ class ReportedSpeechFinder:
             if cue is not None and _words_between(sentences[s_start], cue[1], t_start):
                 # "Er erklärte, der Bericht sei «...»": the quote is part of a report
                 return attribution_without_cue(message)
+        if cue is None and t_end == len(last.words) - 1 and s_end + 1 < len(sentences):
+            # "«...»" / "erklärte die Ministerin." split into two sentences
+            following = sentences[s_end + 1]
+            if following.words and following.tags[0].endswith("FIN"):
+                found = self._verb_at(following, 0)
+                if found:
+                    cue = (s_end + 1, 0, found[0], [(s_end + 1, p) for p in found[1]])
         if cue is None and t_start == 0 and s_start > 0 and sentences[s_start - 1].words[-1:] == [":"]:
             intro = sentences[s_start - 1]
             cue = self._verb_cue_before(sentences, s_start - 1, len(intro.words) - 1)

@@ -293,3 +293,10 @@ def test_first_person_interview_answers_are_no_reports(analyse):
     text = "Die Sängerin sagte, sie sei glücklich. Ich arbeite jeden Tag an neuen Liedern."
     quotes = analyse(text)
     assert not any("Liedern" in q.text for q in quotes)
+
+
+def test_cue_in_the_sentence_after_the_quote(analyse):
+    text = "«Die Schule ist in der Region angekommen.» Erklärte die Kultusministerin am Freitag."
+    quote = find(analyse(text), "Region")
+    assert quote.form == "Direct"
+    assert "Kultusministerin" in quote.speaker or quote.cue_text.lower().startswith("erklärte")
