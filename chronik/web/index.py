@@ -73,9 +73,10 @@ def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Cor
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('splits', ?)", (splits_key,))
     splits = frozenset((a, b) for a, b in json.loads(splits_key))
     stored = queries.document_keys(archive)
-    indexed = {key for (key,) in db.execute("SELECT doc_key FROM articles")}
-    removed = sorted(indexed - stored.keys())
-    added = sorted(stored.keys() - indexed)
+    indexed = {key: (doc_id, at) for key, doc_id, at in db.execute("SELECT doc_key, doc_id, stored_at FROM articles")}
+    changed = {key for key, state in indexed.items() if key in stored and stored[key] != state}
+    removed = sorted(indexed.keys() - stored.keys() | changed)
+    added = sorted(stored.keys() - indexed.keys() | changed)
     for start in range(0, len(removed), BATCH):
         with _transaction(db):
             _delete(db, removed[start : start + BATCH])
@@ -83,10 +84,15 @@ def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Cor
         keys = added[start : start + BATCH]
         with _transaction(db):
             for key, analysis in queries.analyses_by_key(archive, keys):
-                _insert(db, article_rows(key, analysis, splits))
+                _insert(db, article_rows(key, analysis, splits, stored[key][1]))
         if progress:
             progress(start + len(keys), len(added))
-    derive(db, corrections)
+    # Derived tables change with the articles and with the recorded merges.
+    merges_key = json.dumps([(c.entity, c.into) for c in corrections if c.kind == "merge"])
+    derived_for = db.execute("SELECT value FROM meta WHERE key = 'merges'").fetchone()
+    if added or removed or derived_for is None or derived_for[0] != merges_key:
+        derive(db, corrections)
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('merges', ?)", (merges_key,))
     return len(added) + len(removed)
 
 
@@ -114,7 +120,7 @@ def _delete(db: sqlite3.Connection, keys: list[int]) -> None:
 
 
 def _insert(db: sqlite3.Connection, rows: ArticleRows) -> None:
-    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?)", rows.article)
+    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?)", rows.article)
     db.executemany("INSERT OR IGNORE INTO raw_entities VALUES (?,?,?)", sorted(rows.raw_entities))
     db.executemany("INSERT INTO entity_articles VALUES (?,?,?)", rows.entity_articles)
     db.executemany("INSERT INTO article_aliases VALUES (?,?,?,?)", rows.aliases)

@@ -48,10 +48,11 @@ def mention_raw(mention: NamedMention, splits: frozenset[tuple[str, str]]) -> tu
     return key, mention.name
 
 
-def article_rows(doc_key: int, analysis: dict[str, Any], splits: frozenset[tuple[str, str]]) -> ArticleRows:
+def article_rows(doc_key: int, analysis: dict[str, Any], splits: frozenset[tuple[str, str]],
+                 stored_at: str = "") -> ArticleRows:
     doc = analysis["document"]
     earliest, latest = interval(doc.get("date"))
-    rows = ArticleRows((doc_key, doc["id"], doc.get("date"), earliest, latest, doc.get("title") or ""))
+    rows = ArticleRows((doc_key, doc["id"], doc.get("date"), earliest, latest, doc.get("title") or "", stored_at))
     mentions = named_mentions(analysis)
     raws = [mention_raw(m, splits) for m in mentions]
     _entity_rows(rows, doc_key, mentions, raws)

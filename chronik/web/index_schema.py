@@ -11,7 +11,7 @@ The file is a cache: deleting it only costs the time to rebuild it.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # Tables filled per article: deleting an article deletes its rows here.
 ARTICLE_TABLES = (
@@ -22,7 +22,7 @@ ARTICLE_TABLES = (
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     """CREATE TABLE articles (doc_key INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, date TEXT,
-        earliest TEXT, latest TEXT, title TEXT)""",
+        earliest TEXT, latest TEXT, title TEXT, stored_at TEXT)""",
     "CREATE TABLE raw_entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL)",
     """CREATE TABLE entity_articles (raw TEXT NOT NULL, doc_key INTEGER NOT NULL, count INTEGER NOT NULL,
         PRIMARY KEY (raw, doc_key)) WITHOUT ROWID""",

@@ -51,9 +51,13 @@ def lead_sentence(archive: Archive, doc_id: str) -> str:
     return row[0] if row else ""
 
 
-def document_keys(archive: Archive) -> dict[int, str]:
-    """Every stored article: internal key -> public id."""
-    return dict(archive.db.execute("SELECT key, id FROM documents"))  # type: ignore[attr-defined]
+def document_keys(archive: Archive) -> dict[int, tuple[str, str]]:
+    """Every stored article: internal key -> (public id, when it was stored).
+
+    SQLite may give a re-analysed article the key of the one it replaced;
+    id and time tell the two apart."""
+    rows = archive.db.execute("SELECT key, id, ingested_at FROM documents")  # type: ignore[attr-defined]
+    return {key: (doc_id, stored) for key, doc_id, stored in rows}
 
 
 def analyses_by_key(archive: Archive, keys: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:

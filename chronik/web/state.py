@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 from ..archive import Archive, open_archive
 from .corrections import Correction, corrections_path, load_corrections
@@ -68,6 +69,9 @@ class WebState:
         # Fail now, with the archive's own message, not on the first request.
         open_archive(settings.db).close()
         self.index_file = choose_index_path(settings.db)
+        watched = quote(str(Path(settings.db).resolve()))
+        self._watch = sqlite3.connect(f"file:{watched}?mode=ro", uri=True, check_same_thread=False)
+        self._watch_lock = threading.Lock()
         self._local = threading.local()
         self._update_lock = threading.Lock()
         self._updating = False
@@ -102,10 +106,12 @@ class WebState:
         return db
 
     def _archive_signature(self) -> tuple:
-        db = self.archive().db  # type: ignore[attr-defined]
-        row = db.execute("SELECT COUNT(*), MAX(key), MAX(ingested_at) FROM documents").fetchone()
+        # data_version changes whenever another connection commits to the
+        # archive; this connection only ever reads, so only ingests move it.
+        with self._watch_lock:
+            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
         path = self.corrections_file
-        return (*row, path.stat().st_mtime_ns if path.exists() else 0)
+        return (version, path.stat().st_mtime_ns if path.exists() else 0)
 
     def _keep_fresh(self) -> None:
         if not self._ready:
