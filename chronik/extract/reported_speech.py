@@ -11,9 +11,9 @@ the last speaker without a new cue).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..lang import resource_lines, resource_set, resource_table
 from .konjunktiv import is_konjunktiv, konjunktiv_mood
 from .quote_marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans, outermost
 from .speakers import (
@@ -23,47 +23,42 @@ from .speakers import (
     noun_phrase_end,
     noun_phrase_start,
 )
-from ..lang import resource_lines, resource_set, resource_table
 from .speech_lexicon import CueVerb, SpeechLexicon, speech_lexicon
+from .report_parts import (
+    Attribution,
+    FINAL_PUNCT,
+    FRONTED,
+    Position,
+    TokenSentence,
+    VERB_FINAL_OPENERS,
+    agent,
+    attribution_without_cue,
+    content_end,
+    coordinated_subject,
+    first_person,
+    frame,
+    has_verb_final_opener,
+    is_passive,
+    is_phrase,
+    is_statement,
+    next_quote_start,
+    only_cue_clause_between,
+    opens_after_comma,
+    place_of_writing,
+    prefield,
+    quote_positions,
+    quoted_positions,
+    report_start,
+    simple,
+    span,
+    starts_noun_phrase,
+    subject_before_relative,
+    whose_report,
+    words_between,
+)
 
-Position = tuple[int, int]
-
-# Clause openers after which the finite verb comes last ("wie X sagte").
-_VERB_FINAL_OPENERS = frozenset({"KOUS", "PWAV", "PRELS", "KOKOM"})
-_FINAL_PUNCT = frozenset({".", "!", "?", "…"})
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
-
-
-@dataclass(slots=True)
-class TokenSentence:
-    words: list[str]
-    tags: list[str]
-    lemmas: list[str]
-    paragraph: int = 0
-
-
-@dataclass(slots=True)
-class Attribution:
-    """One speech, thought or writing event, as token positions."""
-
-    message: list[Position]
-    form: str
-    stwr: str
-    cue: list[Position] = field(default_factory=list)
-    source: list[Position] = field(default_factory=list)
-    addressee: list[Position] = field(default_factory=list)
-    frame: list[Position] = field(default_factory=list)
-    is_nested: bool = False
-    has_nested: bool = False
-
-    @property
-    def sentences(self) -> list[int]:
-        return sorted({s for s, _ in self.message})
-
-
-def _span(s: int, start: int, end: int) -> list[Position]:
-    return [(s, t) for t in range(start, end)]
 
 
 class ReportedSpeechFinder:
@@ -93,10 +88,10 @@ class ReportedSpeechFinder:
     def find(self, sentences: Sequence[TokenSentence]) -> list[Attribution]:
         paragraphs = [s.paragraph for s in sentences]
         quotes = outermost(find_quoted_spans([s.words for s in sentences], paragraphs))
-        quoted = _quoted_positions(quotes)
+        quoted = quoted_positions(quotes)
         used_cues: set[Position] = set()
         results: list[Attribution] = []
-        statement_quotes = [q for q in quotes if _is_statement(sentences, q)]
+        statement_quotes = [q for q in quotes if is_statement(sentences, q)]
         merged: set[Position] = set()
         for quote in statement_quotes:
             if quote.start in merged:
@@ -127,16 +122,16 @@ class ReportedSpeechFinder:
         quotes: Sequence[QuotedSpan],
         used_cues: set[Position],
     ) -> Attribution | None:
-        message = _quote_positions(sentences, quote)
+        message = quote_positions(sentences, quote)
         s_end, t_end = quote.end
         s_start, t_start = quote.start
         last = sentences[s_end]
         # "«...», sagte er(, «...»)" : the cue follows the quote in its last sentence.
-        cue = self._verb_cue_in(sentences, s_end, t_end + 1, _next_quote_start(quotes, quote, len(last.words)))
+        cue = self._verb_cue_in(sentences, s_end, t_end + 1, next_quote_start(quotes, quote, len(last.words)))
         if cue is None and t_start > 0:
             # "Er sagte: «...»" : the cue precedes the quote in its first sentence.
             cue = self._verb_cue_before(sentences, s_start, t_start)
-            if cue is not None and _words_between(sentences[s_start], cue[1], t_start):
+            if cue is not None and words_between(sentences[s_start], cue[1], t_start):
                 # "Er erklärte, der Bericht sei «...»": the quote is part of a report
                 return attribution_without_cue(message)
         if cue is None and t_end == len(last.words) - 1 and s_end + 1 < len(sentences):
@@ -159,14 +154,14 @@ class ReportedSpeechFinder:
         # An interrupted quote: «...», sagte er, «...» is one statement.
         for other in quotes:
             if other.start[0] == s_cue and other.start[1] > verb and other.start > quote.end:
-                if _only_cue_clause_between(sentences[s_cue], verb, other.start[1]):
-                    message = message + _quote_positions(sentences, other)
+                if only_cue_clause_between(sentences[s_cue], verb, other.start[1]):
+                    message = message + quote_positions(sentences, other)
         used_cues.update(cue_positions)
         attribution.message = message
         attribution.cue = cue_positions
         attribution.stwr = entry.stwr
         attribution.source, attribution.addressee = self._roles(sentences[s_cue], s_cue, verb, entry)
-        attribution.frame = _frame(sentences[s_cue], s_cue, set(message))
+        attribution.frame = frame(sentences[s_cue], s_cue, set(message))
         return attribution
 
     def _uncued_direct(self, sentences: Sequence[TokenSentence], quote: QuotedSpan, attribution: Attribution) -> None:
@@ -178,8 +173,8 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, t_end + 3)
             if end > t_end + 3:
                 attribution.cue = [(s_end, t_end + 2)]
-                attribution.source = _span(s_end, t_end + 3, end)
-                attribution.frame = _span(s_end, t_end + 1, end)
+                attribution.source = span(s_end, t_end + 3, end)
+                attribution.frame = span(s_end, t_end + 1, end)
                 return
         s, t = quote.start
         intro = s if t > 0 and sentences[s].words[t - 1] == ":" else s - 1 if t == 0 and s > 0 and sentences[s - 1].words[-1:] == [":"] else None
@@ -192,20 +187,20 @@ class ReportedSpeechFinder:
                 end = noun_phrase_end(sentence.words, sentence.tags, k + 1)
                 if end > k + 1:
                     attribution.cue = [(intro, k)]
-                    attribution.source = _span(intro, k + 1, end)
-                    attribution.frame = _span(intro, 0, limit + 1) if intro != s else _span(s, 0, t)
+                    attribution.source = span(intro, k + 1, end)
+                    attribution.frame = span(intro, 0, limit + 1) if intro != s else span(s, 0, t)
                     return
         finite = next((k for k in range(limit) if sentence.tags[k].endswith("FIN")), None)
         if finite is None:
             # "Bundesinnenminister Schäuble: «...»"
             end = noun_phrase_end(sentence.words, sentence.tags, 0)
             if end == limit:
-                attribution.source = _span(intro, 0, end)
-                attribution.frame = _span(intro, 0, limit + 1) if intro != s else _span(s, 0, t)
+                attribution.source = span(intro, 0, end)
+                attribution.frame = span(intro, 0, limit + 1) if intro != s else span(s, 0, t)
             return
         anyone = CueVerb("", "", "Speech", False)
         attribution.source, _ = self._roles(sentence, intro, finite, anyone)
-        attribution.frame = _span(intro, 0, limit + 1) if intro != s else _span(s, 0, t)
+        attribution.frame = span(intro, 0, limit + 1) if intro != s else span(s, 0, t)
 
     def _verb_cue_in(
         self, sentences: Sequence[TokenSentence], s: int, start: int, end: int
@@ -229,16 +224,16 @@ class ReportedSpeechFinder:
         found = []
         shared: set[Position] = set()  # one cue may name several phrases ("skandierten „A“ und „B“")
         for quote in quotes:
-            if _is_statement(sentences, quote) or quote.start in claimed:
+            if is_statement(sentences, quote) or quote.start in claimed:
                 continue
             s = quote.start[0]
             cue = self._verb_cue_in(sentences, s, 0, len(sentences[s].words))
             if cue is None or (set(cue[3]) & used_cues and not set(cue[3]) <= shared):
                 continue
-            if not _is_phrase(sentences, quote) and cue[2].lemma not in self.naming_verbs:
+            if not is_phrase(sentences, quote) and cue[2].lemma not in self.naming_verbs:
                 continue
             _, verb, entry, cue_positions = cue
-            message = _quote_positions(sentences, quote)
+            message = quote_positions(sentences, quote)
             source, addressee = self._roles(sentences[s], s, verb, entry)
             found.append(
                 Attribution(
@@ -248,7 +243,7 @@ class ReportedSpeechFinder:
                     cue=cue_positions,
                     source=source,
                     addressee=addressee,
-                    frame=_frame(sentences[s], s, set(message)),
+                    frame=frame(sentences[s], s, set(message)),
                 )
             )
             used_cues.update(cue_positions)
@@ -276,9 +271,9 @@ class ReportedSpeechFinder:
                     continue
                 entry, _ = cue
                 source, addressee = self._roles(sentence, s, t, entry)
-                if _is_passive(sentence, 0, t):
-                    source = _agent(sentence, s, t)  # "wurde von X als ... bezeichnet"
-                elif source and source[0][1] > t and sentence.tags[0] not in _FRONTED:
+                if is_passive(sentence, 0, t):
+                    source = agent(sentence, s, t)  # "wurde von X als ... bezeichnet"
+                elif source and source[0][1] > t and sentence.tags[0] not in FRONTED:
                     continue  # after the verb, a noun phrase is more likely its object
                 if not source:
                     continue
@@ -288,7 +283,7 @@ class ReportedSpeechFinder:
                     continue  # "Das Wetter meinte es gut": no one speaks
                 found.append(
                     Attribution(
-                        message=_span(s, 0, len(sentence.words)),
+                        message=span(s, 0, len(sentence.words)),
                         form="Reported",
                         stwr=entry.stwr,
                         source=source,
@@ -392,7 +387,7 @@ class ReportedSpeechFinder:
         found: list[Attribution] = []
         quotes_here = [a for a in directs if s in a.sentences]
         taken: set[int] = set()
-        order = sorted(range(len(sentence.words)), key=lambda t: not _opens_after_comma(sentence, t))
+        order = sorted(range(len(sentence.words)), key=lambda t: not opens_after_comma(sentence, t))
         for t in order:
             if (s, t) in quoted or (s, t) in used_cues or t in taken:
                 continue
@@ -423,16 +418,16 @@ class ReportedSpeechFinder:
             return None
         entry, cue_tokens = found
         words, tags = sentence.words, sentence.tags
-        n = _content_end(words)
+        n = content_end(words)
         start = clause_start(words, tags, t)
         end = clause_end(words, tags, t)
         message: list[int] = []
         if start > 0 and words[start - 1] == "," and words[start].lower() in ("das", "dies") and start + 1 == t:
             start += 1  # ", das entschied die NASA"
-        if start > 0 and words[start - 1] in (",", "das", "dies") and tags[start].endswith("FIN") and not _has_verb_final_opener(sentence, start, t):
+        if start > 0 and words[start - 1] in (",", "das", "dies") and tags[start].endswith("FIN") and not has_verb_final_opener(sentence, start, t):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             comma = start - 1 if words[start - 1] == "," else start - 2
-            first = _report_start(sentence, comma)
+            first = report_start(sentence, comma)
             for k in range(first, comma):
                 # "Colomer empfahl dem Gericht, M, sagte X": the report starts after the other cue
                 if tags[k].startswith("VV") and self._verb_at(sentence, k):
@@ -461,16 +456,16 @@ class ReportedSpeechFinder:
             # "Dies bestätigte der Präsident.": the report is the previous sentence
             previous = sentences[s - 1]
             end = noun_phrase_end(words, tags, t + 1)
-            source = _span(s, t + 1, end)
+            source = span(s, t + 1, end)
             addressee = [(s, k) for k in self._addressee(sentence, t, (t + 1, end) if end > t + 1 else None, entry)]
             return Attribution(
-                message=_span(s - 1, 0, _content_end(previous.words)) + [(s, 0)],
+                message=span(s - 1, 0, content_end(previous.words)) + [(s, 0)],
                 form="Indirect",
                 stwr=entry.stwr,
                 cue=[(s, k) for k in cue_tokens],
                 source=source,
                 addressee=addressee,
-                frame=_span(s, 1, _content_end(words)),
+                frame=span(s, 1, content_end(words)),
             )
         if not message:
             return None
@@ -487,7 +482,7 @@ class ReportedSpeechFinder:
             cue=[(s, k) for k in cue_tokens],
             source=source,
             addressee=addressee,
-            frame=_frame(sentence, s, set(message_positions)),
+            frame=frame(sentence, s, set(message_positions)),
         )
 
     def _main_clause(self, sentence: TokenSentence, span: range) -> bool:
@@ -563,7 +558,7 @@ class ReportedSpeechFinder:
     def _preposition_report(self, sentence: TokenSentence, s: int, t: int) -> Attribution | None:
         words, tags = sentence.words, sentence.tags
         word = words[t].lower()
-        n = _content_end(words)
+        n = content_end(words)
         frame: list[int] = []
         source: list[int] = []
         stwr = "SW"
@@ -571,19 +566,19 @@ class ReportedSpeechFinder:
             prep = self.lexicon.prepositions[word]
             stwr = prep.stwr
             if prep.source_side == "after":
-                if word == "laut" and tags[t] not in ("APPR", "") and not _starts_noun_phrase(words, t + 1):
+                if word == "laut" and tags[t] not in ("APPR", "") and not starts_noun_phrase(words, t + 1):
                     return None  # "laut" the adjective ("wurde laut")
                 if word == "so" and not (t > 0 and words[t - 1] == ","):
                     return None
                 if word == "so" and tags[t + 1 : t + 2] in (["PIAT"], ["PIS"], ["ADV"], ["ADJD"]):
                     return None  # ", so viele", ", so manche": a comparison
                 end = noun_phrase_end(words, tags, t + 1)
-                if end == t + 1 and word == "laut" and _starts_noun_phrase(words, t + 1):
+                if end == t + 1 and word == "laut" and starts_noun_phrase(words, t + 1):
                     end = t + 2  # a source the tagger does not know ("laut bildblog.de")
                 if end == t + 1:
                     return None
                 if self._report_noun(words[end - 1]):
-                    end = _whose_report(words, tags, end)  # "laut Angaben von Peter Beck"
+                    end = whose_report(words, tags, end)  # "laut Angaben von Peter Beck"
                 source = list(range(t + 1, end))
                 frame = list(range(t, end))
                 if word == "so":
@@ -603,9 +598,9 @@ class ReportedSpeechFinder:
                 frame = [t]
                 if word == "wonach":
                     message = list(range(t + 1, n))
-                    return _simple(s, [t], source, message, frame, stwr)
+                    return simple(s, [t], source, message, frame, stwr)
         elif word in ("nach", "aus") and t + 1 < len(words) and self._report_noun_follows(sentence, t + 1):
-            end = _whose_report(words, tags, noun_phrase_end(words, tags, t + 1))
+            end = whose_report(words, tags, noun_phrase_end(words, tags, t + 1))
             if end == t + 1:
                 end = t + 3 if t + 2 < len(words) else t + 2
             source = list(range(t + 1, end))
@@ -643,7 +638,7 @@ class ReportedSpeechFinder:
             message = message[:-1]
         if len(message) < 3:
             return None
-        return _simple(s, [t], source, message, frame, stwr)
+        return simple(s, [t], source, message, frame, stwr)
 
     def _report_noun_follows(self, sentence: TokenSentence, k: int) -> bool:
         for j in range(k, min(k + 3, len(sentence.words))):
@@ -684,7 +679,7 @@ class ReportedSpeechFinder:
             # "Biden habe ... angekündigt": the subject stands by the auxiliary
             verb = next((k for k in range(start, verb) if tags[k] in ("VAFIN", "VMFIN")), verb)
         source: tuple[int, int] | None = None
-        if start < verb and tags[start] in _VERB_FINAL_OPENERS or words[start].lower() == "wie":
+        if start < verb and tags[start] in VERB_FINAL_OPENERS or words[start].lower() == "wie":
             first = start + 1
             while first < verb - 1 and tags[first] in ("ADV", "PTKNEG"):
                 first += 1  # "Wie schon die WHO sagte"
@@ -698,17 +693,17 @@ class ReportedSpeechFinder:
             if end > start and all(tags[k] in ("ADV", "PTKNEG") for k in range(end, verb)):
                 source = (start, end)
             elif end > start and tags[verb].endswith("FIN"):
-                source = _prefield(sentence, start, end, verb)
+                source = prefield(sentence, start, end, verb)
         if source is None and start < verb:
-            source = _coordinated_subject(sentence, verb)
+            source = coordinated_subject(sentence, verb)
         if source is None and start == verb and start > 0 and words[start - 1] == ",":
             # "Die Sprecherin der Partei, Petra Pau, forderte ..." : subject with apposition
             end = noun_phrase_end(words, tags, 0)
             if end == start - 1:
                 source = (0, end)
             else:
-                source = _subject_before_relative(sentence, start - 1)
-        if source is None and not _is_passive(sentence, start, verb):
+                source = subject_before_relative(sentence, start - 1)
+        if source is None and not is_passive(sentence, start, verb):
             after = verb + 1
             while after < len(words) and tags[after] in ("ADV", "PRF"):
                 after += 1
@@ -726,9 +721,9 @@ class ReportedSpeechFinder:
             if quoted_person is not None:
                 source = quoted_person
         if source is None and entry.lemma == "heißen":
-            source = _place_of_writing(sentence, start, clause_end(words, tags, cue_verb))
+            source = place_of_writing(sentence, start, clause_end(words, tags, cue_verb))
         addressee = self._addressee(sentence, verb, source, entry)
-        source_positions = _span(s, *source) if source else []
+        source_positions = span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
 
     def _quoted_person(
@@ -739,7 +734,7 @@ class ReportedSpeechFinder:
         k = verb + 1
         if subject is not None and subject[0] == k:
             k = subject[1]
-        if _is_passive(sentence, start, cue_verb):
+        if is_passive(sentence, start, cue_verb):
             k = verb + 1
         while k < len(words) and tags[k] in ("ADV", "PTKNEG"):
             k += 1
@@ -761,7 +756,7 @@ class ReportedSpeechFinder:
                     return list(range(k + 1, np_end))
         if not entry.addressee_case:
             return []
-        if _is_passive(sentence, begin, verb) or (tags[verb] == "VAFIN" and sentence.lemmas[verb] == "werden"):
+        if is_passive(sentence, begin, verb) or (tags[verb] == "VAFIN" and sentence.lemmas[verb] == "werden"):
             # "Ihm wird vorgeworfen", "Die Männer werden beschuldigt": the addressee leads
             np_end = noun_phrase_end(words, tags, begin)
             return list(range(begin, np_end)) if np_end > begin else []
@@ -834,11 +829,11 @@ class ReportedSpeechFinder:
                 if hearsay or (giver is not None and giver.source):
                     last = output[-1] if output else None
                     if last is not None and last.form == "FreeIndirect" and last.sentences[-1] == s - 1:
-                        last.message.extend(_span(s, 0, len(sentence.words)))  # the claim goes on
+                        last.message.extend(span(s, 0, len(sentence.words)))  # the claim goes on
                     else:
                         output.append(
                             Attribution(
-                                message=_span(s, 0, len(sentence.words)),
+                                message=span(s, 0, len(sentence.words)),
                                 form="FreeIndirect",
                                 stwr=giver.stwr if giver else "SW",
                                 source=list(giver.source) if giver else [],
@@ -854,7 +849,7 @@ class ReportedSpeechFinder:
                      and a.sentences and 0 < s - a.sentences[-1] <= _FAR), None)
                 if previous is None:
                     current = Attribution(message=[], form="IndirectFreeIndirect", stwr="Speech")
-                    current.message.extend(_span(s, 0, len(sentence.words)))
+                    current.message.extend(span(s, 0, len(sentence.words)))
                     output.append(current)
                     previous = current
                     continue
@@ -870,7 +865,7 @@ class ReportedSpeechFinder:
                 output.append(current)
                 previous = current
             else:
-                current.message.extend(_span(s, 0, len(sentence.words)))
+                current.message.extend(span(s, 0, len(sentence.words)))
         return output
 
     def _subject_of(self, sentences: Sequence[TokenSentence], s: int) -> Attribution | None:
@@ -885,11 +880,11 @@ class ReportedSpeechFinder:
         source, _ = self._roles(sentence, s, finite, CueVerb("", "", "Speech", False))
         if not source or not any(sentence.tags[t] == "NE" for _, t in source):
             return None
-        return Attribution(message=_span(s, 0, len(sentence.words)), form="", stwr="Speech", source=source)
+        return Attribution(message=span(s, 0, len(sentence.words)), form="", stwr="Speech", source=source)
 
     def _continuation(self, s: int, sentence: TokenSentence, previous: Attribution) -> Attribution:
         return Attribution(
-            message=_span(s, 0, len(sentence.words)),
+            message=span(s, 0, len(sentence.words)),
             form="IndirectFreeIndirect",
             stwr=previous.stwr,
             source=list(previous.source),
@@ -904,7 +899,7 @@ class ReportedSpeechFinder:
             return False
         for attribution in here:
             if attribution.form == "Direct" and not attribution.cue:
-                if len(attribution.message) >= _content_end(sentence.words) - 1:
+                if len(attribution.message) >= content_end(sentence.words) - 1:
                     return False  # the quote is the whole sentence
                 continue
             if attribution.form != "Indirect" or not any(
@@ -925,13 +920,13 @@ class ReportedSpeechFinder:
         words = sentence.words
         for k, word in enumerate(words):
             if word.lower() in ("soll", "sollen") and (s, k) not in quoted:
-                end = _content_end(words)
+                end = content_end(words)
                 return end > 1 and words[end - 1].lower() in ("haben", "sein") and sentence.tags[end - 2] in ("VVPP", "VAPP")
         return False
 
     def _mood(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> str | None:
         """The strongest Konjunktiv among the finite verbs outside quotes."""
-        if _first_person(sentence, s, quoted):
+        if first_person(sentence, s, quoted):
             return None
         moods = {
             konjunktiv_mood(sentence.words[k], tag, sentence.lemmas[k], self.lexicon)
@@ -942,7 +937,7 @@ class ReportedSpeechFinder:
 
     def _reports_on(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
         """A sentence in Konjunktiv (main clause) goes on reporting the last speaker."""
-        if _first_person(sentence, s, quoted):
+        if first_person(sentence, s, quoted):
             return False  # "ich habe", "wir stehe": an interview, not a report
         for k, tag in enumerate(sentence.tags):
             if (s, k) in quoted:
@@ -957,9 +952,9 @@ class ReportedSpeechFinder:
     ) -> list[Attribution]:
         nested: list[Attribution] = []
         for quote in quotes:
-            if not _is_phrase(sentences, quote):
+            if not is_phrase(sentences, quote):
                 continue
-            positions = _quote_positions(sentences, quote)
+            positions = quote_positions(sentences, quote)
             for parent in results:
                 if parent.form == "Direct" or not set(positions) <= set(parent.message):
                     continue
@@ -978,222 +973,3 @@ class ReportedSpeechFinder:
                 )
                 break
         return nested
-
-
-# -- helpers -------------------------------------------------------------------
-
-
-def _starts_noun_phrase(words: Sequence[str], k: int) -> bool:
-    """A capitalised word, an article or a quotation mark: what follows the preposition "laut"."""
-    if k >= len(words):
-        return False
-    word = words[k]
-    return word[:1].isupper() or word.lower() in ("der", "die", "dem", "den", "des", "einer", "einem", "eines") or (
-        "." in word and word[:1].isalpha()
-    ) or word in ("„", "«", "»", '"')
-
-
-def attribution_without_cue(message: list[Position]) -> Attribution:
-    return Attribution(message=message, form="Direct", stwr="Speech")
-
-
-def _words_between(sentence: TokenSentence, verb: int, quote_start: int) -> bool:
-    """Words of a reported clause between the cue's clause and the quote."""
-    end = clause_end(sentence.words, sentence.tags, verb)
-    if end >= quote_start or sentence.words[end] == ":":
-        return False
-    return any(sentence.tags[k] not in ("$,", "$(", "$.") for k in range(end + 1, quote_start))
-
-
-def _simple(s: int, cue: list[int], source: list[int], message: list[int], frame: list[int], stwr: str) -> Attribution:
-    return Attribution(
-        message=[(s, k) for k in message],
-        form="Indirect",
-        stwr=stwr,
-        cue=[(s, k) for k in cue],
-        source=[(s, k) for k in source],
-        frame=[(s, k) for k in frame],
-    )
-
-
-def _content_end(words: Sequence[str]) -> int:
-    """Index after the last token that is not final punctuation (or a colon)."""
-    n = len(words)
-    while n > 0 and (words[n - 1] in _FINAL_PUNCT or words[n - 1] == ":"):
-        n -= 1
-    return n
-
-
-def _frame(sentence: TokenSentence, s: int, message: set[Position]) -> list[Position]:
-    """The cue's sentence outside the message, without the final full stop."""
-    n = _content_end(sentence.words)
-    return [(s, k) for k in range(n) if (s, k) not in message]
-
-
-def _quote_positions(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> list[Position]:
-    positions: list[Position] = []
-    for s in quote.sentences:
-        first = quote.start[1] if s == quote.start[0] else 0
-        last = quote.end[1] if s == quote.end[0] else len(sentences[s].words) - 1
-        positions.extend((s, t) for t in range(first, last + 1))
-    return positions
-
-
-def _quoted_positions(quotes: Sequence[QuotedSpan]) -> set[Position]:
-    positions: set[Position] = set()
-    for quote in quotes:
-        if quote.start[0] == quote.end[0]:
-            positions.update((quote.start[0], t) for t in range(quote.start[1], quote.end[1] + 1))
-        else:
-            positions.add(quote.start)
-            positions.add(quote.end)
-    return positions
-
-
-def _is_statement(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
-    """A quoted statement, not a quoted phrase or title («roten Linie», „Der Spiegel“):
-    it runs over sentences, or has a finite verb or a sentence end inside."""
-    if quote.start[0] != quote.end[0]:
-        return True
-    sentence = sentences[quote.start[0]]
-    inner = range(quote.start[1] + 1, quote.end[1])
-    if any(sentence.tags[k].endswith("FIN") for k in inner):
-        return True
-    return len(inner) >= 5 and any(sentence.tags[k] == "$." for k in inner)  # not „Linkspartei.PDS“
-
-
-def _is_phrase(sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
-    """A quoted phrase of the speaker («nützlich», „volle Verantwortung“), not a title:
-    titles and names start with a capital letter."""
-    if _is_statement(sentences, quote) or quote.end[1] - quote.start[1] < 2:
-        return False
-    first = sentences[quote.start[0]].words[quote.start[1] + 1]
-    return first[:1].islower()
-
-
-def _next_quote_start(quotes: Sequence[QuotedSpan], quote: QuotedSpan, default: int) -> int:
-    for other in quotes:
-        if other.start > quote.end and other.start[0] == quote.end[0]:
-            return other.start[1]
-    return default
-
-
-def _only_cue_clause_between(sentence: TokenSentence, verb: int, quote_start: int) -> bool:
-    return quote_start > verb and sentence.words[quote_start - 1] in (",", ":")
-
-
-def _opens_after_comma(sentence: TokenSentence, t: int) -> bool:
-    """A finite verb right after a comma: ", sagte Putin", ", hieß es"."""
-    return t > 0 and sentence.words[t - 1] == "," and sentence.tags[t].endswith("FIN")
-
-
-def _has_verb_final_opener(sentence: TokenSentence, start: int, verb: int) -> bool:
-    return start < verb and (sentence.tags[start] in _VERB_FINAL_OPENERS or sentence.words[start].lower() == "wie")
-
-
-def _report_start(sentence: TokenSentence, comma: int) -> int:
-    """Where a report that precedes ", sagte X" begins: the sentence start,
-    or after a colon or an earlier attribution in the same sentence."""
-    for k in range(comma - 1, -1, -1):
-        if sentence.words[k] in (":", ";"):
-            return k + 1
-    return 0
-
-
-def _prefield(sentence: TokenSentence, start: int, end: int, verb: int) -> tuple[int, int] | None:
-    """Before the finite verb of a main clause stands one phrase: when it opens with a
-    noun phrase, attributes that follow belong to it ("Ken Rice vom Institut für
-    Astronomie in Edinburgh erklärte")."""
-    words, tags = sentence.words, sentence.tags
-    k = end
-    while k < verb and tags[k] in ("APPR", "APPRART"):
-        after = noun_phrase_end(words, tags, k + 1)
-        if after == k + 1:
-            return None
-        k = after
-    while k < verb and tags[k] in ("ADV", "PTKNEG"):
-        k += 1
-    if k != verb:
-        return None
-    last = k
-    while last > end and tags[last - 1] in ("ADV", "PTKNEG"):
-        last -= 1
-    return (start, last)
-
-
-def _coordinated_subject(sentence: TokenSentence, verb: int) -> tuple[int, int] | None:
-    """"Podolski war anwesend und sagte ...": the second verb shares the subject."""
-    words, tags = sentence.words, sentence.tags
-    before = [k for k in range(verb) if words[k].lower() in ("und", "sowie") and tags[k] == "KON"]
-    if not before:
-        return None
-    end = noun_phrase_end(words, tags, 0)
-    if end > 0 and end < before[-1] and tags[end].endswith("FIN"):
-        return (0, end)
-    return None
-
-
-def _subject_before_relative(sentence: TokenSentence, comma: int) -> tuple[int, int] | None:
-    """"Jimmy Carter, der als Beobachter im Land war, sagte ...": the subject
-    stands before the relative clause that ends at ``comma``."""
-    words, tags = sentence.words, sentence.tags
-    opener = clause_start(words, tags, comma)
-    if opener == 0 or tags[opener] not in ("PRELS", "ART", "PDS") or words[opener - 1] != ",":
-        return None
-    end = noun_phrase_end(words, tags, 0)
-    return (0, end) if end == opener - 1 else None
-
-
-def _whose_report(words: Sequence[str], tags: Sequence[str], end: int) -> int:
-    """After a report noun, the one who reports: "Ansicht von ai",
-    "Einschätzung politischer Beobachter" (a genitive without article)."""
-    n = len(words)
-    if end < n and words[end].lower() == "von":
-        k = noun_phrase_end(words, tags, end + 1)
-        if k == end + 1 and end + 1 < n and words[end + 1][:1].isalpha():
-            k = end + 2  # a name the tagger did not know ("von ai")
-        return k
-    k = end
-    while k < n and tags[k] == "ADJA":
-        k += 1
-    if k > end and k < n and tags[k] in ("NN", "NE"):
-        return noun_phrase_end(words, tags, end) if noun_phrase_end(words, tags, end) > end else k + 1
-    return end
-
-
-_FRONTED = frozenset({"ADV", "APPR", "APPRART", "PROAV", "ADJD", "KOUS", "PAV"})
-
-
-def _agent(sentence: TokenSentence, s: int, verb: int) -> list[Position]:
-    """The "von X" agent of a passive clause."""
-    words, tags = sentence.words, sentence.tags
-    for k in range(clause_start(words, tags, verb), verb):
-        if words[k].lower() in ("von", "vom") and tags[k] in ("APPR", "APPRART"):
-            end = noun_phrase_end(words, tags, k + 1)
-            if end > k + 1:
-                return _span(s, k + 1, end)
-    return []
-
-
-def _first_person(sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
-    return any(
-        w.lower() in ("ich", "wir") and (s, k) not in quoted for k, w in enumerate(sentence.words)
-    )
-
-
-def _place_of_writing(sentence: TokenSentence, start: int, end: int) -> tuple[int, int] | None:
-    """"im Bericht heißt es", "heißt es in der Mitteilung": where it is written."""
-    words, tags = sentence.words, sentence.tags
-    for k in range(start, end):
-        if words[k].lower() in ("im", "in", "aus") and tags[k] in ("APPRART", "APPR"):
-            np_end = noun_phrase_end(words, tags, k + 1)
-            if np_end > k + 1:
-                return (k, np_end)
-    return None
-
-
-def _is_passive(sentence: TokenSentence, start: int, verb: int) -> bool:
-    if sentence.tags[verb] != "VVPP":
-        return False
-    end = clause_end(sentence.words, sentence.tags, verb)
-    return any(sentence.lemmas[k] == "werden" for k in range(start, end))
