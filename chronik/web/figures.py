@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 TIMELINE_WIDTH, TIMELINE_HEIGHT, TIMELINE_PAD = 720, 140, 24
+BAR_MAX = 36  # a few months should not look like a wall
 NETWORK_SIZE = 640
 
 
@@ -39,7 +40,7 @@ def timeline_bars(monthly: list[tuple[str, int]]) -> dict[str, Any]:
         count = counts.get(month, 0)
         height = usable * count / peak if count else 0
         bars.append({
-            "month": month, "count": count, "x": round(TIMELINE_PAD + n * step, 1), "width": round(max(step - 1, 1), 1),
+            "month": month, "count": count, "x": round(TIMELINE_PAD + n * step, 1), "width": round(min(max(step - 1, 1), BAR_MAX), 1),
             "y": round(TIMELINE_HEIGHT - TIMELINE_PAD - height, 1), "height": round(height, 1),
             "label": month if n == 0 or month.endswith("-01") or n == len(months) - 1 else "",
         })
