@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from chronik.errors import ChronikError  # noqa: E402
-from chronik.extract.entities import MODEL_NAME, FeatureExtractor, repair_bio  # noqa: E402
+from chronik.extract.entities import MODEL_NAME, FeatureExtractor, finish_labels  # noqa: E402
 from chronik.extract.gazetteer import load_gazetteer  # noqa: E402
 from chronik.extract.tagger import load_tagger  # noqa: E402
 from chronik.scoring.germeval import NerScores, read_outer_tags  # noqa: E402
@@ -104,7 +104,7 @@ def evaluate(sentences: list[Sentence], extract: FeatureExtractor, model: Path, 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     for words, tags, labels in sentences:
-        scores.add_sentence(labels, repair_bio(tagger.tag(extract(words, tags))))
+        scores.add_sentence(labels, finish_labels(words, tagger.tag(extract(words, tags)), extract.gazetteer))
 
 
 def cross_validate(gold: list[Sentence], silver: list[Sentence], extract, folds: int, params: dict, work: Path) -> NerScores:

@@ -19,6 +19,7 @@ from ..analysis import Analysis
 from ..errors import ChronikError
 from ..lang import resource_lines, resource_path
 from .gazetteer import Gazetteer, load_gazetteer
+from .role_lexicon import RoleLexicon
 
 MODEL_NAME = "ner.crfsuite"
 BUILD_COMMAND = ".venv/bin/python training/build_ner.py"
@@ -129,7 +130,18 @@ class EntityTagger:
     def tag(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[str]:
         if not words:
             return []
-        return repair_bio(self._tagger.tag(self.features(words, tags)))
+        return finish_labels(words, self._tagger.tag(self.features(words, tags)), self.gazetteer)
+
+
+def finish_labels(words: Sequence[str], labels: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+    """Repair BIO, then give a hyphenated "-part" name the type of the listed name in it."""
+    labels = repair_bio(labels)
+    for i, label in enumerate(labels):
+        if label.endswith("part") and "-" in words[i]:
+            kind = gazetteer.kind_of_part(words[i])
+            if kind and kind != label[2:5]:
+                labels[i] = f"{label[:2]}{kind}part"
+    return labels
 
 
 def _pos_views(tag: str) -> tuple[tuple[str, ...], ...]:
@@ -225,6 +237,7 @@ class EntityLayer:
     def __init__(self, lang: str = "de") -> None:
         self.tagger = EntityTagger(lang)
         self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
+        self.roles = RoleLexicon(lang)
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
@@ -236,6 +249,7 @@ class EntityLayer:
             first = sentence.token_start
             for start, end, label in spans_from_bio(sentence_labels):
                 end = _trim_modifiers(toks, start, end, label, self.adjective_endings)
+                start = _trim_leading_title(toks, start, end, label, self.roles)
                 begin, finish = toks[start].start, toks[end - 1].end
                 mentions.append(
                     Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
@@ -247,6 +261,13 @@ MAIN_LABELS = ("PER", "ORG", "LOC", "OTH")
 # A person's or place's name does not end in an attributive adjective: in
 # "Bidens Nationaler Sicherheitsberater" the name is "Bidens".
 _NOT_LAST_IN_NAME = ("ADJA", "ART", "APPR", "KON", "VV", "VA", "VM")
+
+
+def _trim_leading_title(tokens: Sequence, start: int, end: int, label: str, roles: "RoleLexicon") -> int:
+    """'Ex-Kanzler Gerhard Schröder' -> 'Gerhard Schröder': a title is a role, not the name."""
+    while label == "PER" and end - start > 1 and roles.role_word(tokens[start].text) is not None:
+        start += 1
+    return start
 
 
 def _trim_modifiers(tokens: Sequence, start: int, end: int, label: str, adjective_endings: tuple[str, ...]) -> int:

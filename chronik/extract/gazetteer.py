@@ -56,6 +56,17 @@ class Gazetteer:
     def is_a(self, kind: str, word: str) -> bool:
         return word in self.single.get(kind, ())
 
+    def kind_of_part(self, word: str) -> str | None:
+        """'Nato-Osterweiterung' -> 'ORG', 'US-Präsident' -> 'LOC': the one list the first part is on."""
+        first = word.split("-", 1)[0]
+        kinds = {kind for kind in ("LOC", "ORG") if first in self.single.get(kind, ())}
+        expanded = self.short_forms.get(first)  # "US" -> "USA"
+        if expanded:
+            kinds |= {kind for kind in ("LOC", "ORG") if expanded in self.single.get(kind, ())}
+        if first.lower() in self.adjective_place:
+            kinds.add("LOC")
+        return kinds.pop() if len(kinds) == 1 else None
+
     def place_of_adjective(self, word: str) -> str | None:
         """'französischen' -> 'Frankreich'; None for other words."""
         return self.adjective_place.get(word.lower())

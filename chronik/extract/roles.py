@@ -18,17 +18,14 @@ a compound ("Sicherheitsberater" ends in "berater").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..analysis import Analysis, Token
 from ..lang import resource_lines, resource_table
 from .entities import Mention
 from .gazetteer import Gazetteer, load_gazetteer
+from .role_lexicon import RoleLexicon, RoleWord
 
-# Inflection endings a role noun may carry ("Präsident|en", "Minister|s").
-NOUN_ENDINGS = ("", "en", "n", "s", "es", "e", "innen")
 ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
-MIN_ROLE_SUFFIX = 4  # "chef" is the shortest role ending matched inside compounds
 MAX_MODIFIERS = 4  # adjectives / genitives between article and role noun
 MAX_OF_PHRASE = 4  # tokens between role noun and comma in "Berater im Kreml, X"
 
@@ -44,6 +41,7 @@ class Role:
     role: str  # as written: "scheidende Bundeskanzlerin", "US-Präsident"
     role_lemma: str  # "Bundeskanzlerin", "Präsident", "Nationaler Sicherheitsberater"
     of: str | None  # "USA", "Joe Biden", "Kreml" or None
+    status: str  # "current" at the article date, "former" ("der frühere ...", "Ex-") or "future" ("designierte")
     date: str | None  # the article date, never more precise than the source
     date_precision: str | None
     sentence: int
@@ -52,44 +50,6 @@ class Role:
 
     def to_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
-
-
-@dataclass(frozen=True, slots=True)
-class RoleWord:
-    lemma: str  # "Präsident", "Sicherheitsberater"
-    of_prefix: str  # "US" in "US-Präsident", "Kreml" in "Kremlsprecher", else ""
-    feminine: bool
-
-
-class RoleLexicon:
-    """Role nouns from roles.tsv; recognises inflected forms and compounds."""
-
-    def __init__(self, lang: str = "de") -> None:
-        self.forms: dict[str, bool] = {}  # lower-case form -> is feminine
-        for row in resource_table(lang, "roles.tsv"):
-            self.forms.setdefault(row[0].lower(), False)
-            if len(row) > 1 and row[1]:
-                self.forms.setdefault(row[1].lower(), True)
-        self.role_word = lru_cache(maxsize=50_000)(self._role_word)
-
-    def _role_word(self, word: str) -> RoleWord | None:
-        if not word[:1].isupper() or len(word) > 60:
-            return None
-        prefix, _, head = word.rpartition("-")
-        if head[:1].islower() or not head:
-            return None
-        lower = head.lower()
-        for ending in NOUN_ENDINGS:
-            if ending and not lower.endswith(ending):
-                continue
-            base = lower[: len(lower) - len(ending)] if ending else lower
-            for cut in range(0, len(base) - MIN_ROLE_SUFFIX + 1):
-                suffix = base[cut:]
-                if suffix in self.forms:
-                    lemma = head[: len(base)]
-                    compound_prefix = head[:cut] if cut else ""
-                    return RoleWord(lemma, prefix or compound_prefix, self.forms[suffix])
-        return None
 
 
 class RoleFinder:
@@ -101,6 +61,7 @@ class RoleFinder:
         links = resource_table(lang, "role_links.tsv")
         self.determiners = frozenset(w for w, kind, *_ in links if kind == "det")
         self.of_words = frozenset(w for w, kind, *_ in links if kind == "of")
+        self.time_shift = {w: kind for w, kind, *_ in links if kind in ("former", "future")}
         self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
 
     def __call__(self, analysis: Analysis) -> None:
@@ -121,11 +82,20 @@ class RoleFinder:
                 role_text, lemma, of, start, end = found
                 roles.append(Role(
                     names.full(person.text), person.start, person.end, person.text, role_text, lemma, of,
+                    self._status(analysis.text[start:end]),
                     str(date) if date else None, date.precision.value if date else None,
                     person.sentence, min(start, person.start), max(end, person.end),
                 ))
                 break
         analysis.layers["roles"] = roles
+
+    def _status(self, phrase: str) -> str:
+        """'der frühere Bundesinnenminister', 'Ex-Präsident' -> former; 'designierte' -> future."""
+        for word in phrase.replace("-", " ").split():
+            for stem, kind in self.time_shift.items():
+                if word == stem or (word.startswith(stem) and word[len(stem):] in ("e", "en", "er", "es", "em")):
+                    return kind
+        return "current"
 
     # -- the three shapes ---------------------------------------------------
     def _title_before(self, ctx: "_Context", person: Mention):

@@ -128,3 +128,21 @@ def test_example_article_people_and_roles(pipeline, example_article):
     assert found["Angela Merkel"][0] == "Bundeskanzlerin"
     assert found["Juri Uschakow"][0] == "Berater"
     assert all(r.date == "2021-12" and r.date_precision == "month" for r in analysis.roles)
+
+
+def test_former_and_future_roles_are_marked(pipeline):
+    text = (
+        "Der frühere Bundesinnenminister Horst Seehofer meldete sich zu Wort. "
+        "Auch Ex-Kanzler Gerhard Schröder war gekommen, ebenso die designierte Präsidentin Eva Muster."
+    )
+    analysis = pipeline(Document.from_text(text, "2023-03-01"))
+    status = {r.person: (r.role_lemma, r.status) for r in analysis.roles}
+    assert status["Horst Seehofer"] == ("Bundesinnenminister", "former")
+    assert status["Gerhard Schröder"] == ("Kanzler", "former")
+    assert status["Eva Muster"] == ("Präsidentin", "future")
+    assert not any(m.text.startswith("Ex-Kanzler") for m in analysis.mentions)
+
+
+def test_current_role_by_default(pipeline):
+    analysis = pipeline(Document.from_text("Die scheidende Bundeskanzlerin Angela Merkel reiste ab.", "2021-12"))
+    assert analysis.roles[0].status == "current"
