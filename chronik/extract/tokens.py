@@ -41,7 +41,7 @@ _DATE = r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?!\d)|\d{1,2}\.\d{1,2}\.
 _CORE = (
     rf"(?P<date>{_DATE})"
     rf"|(?P<num>{_NUMBER})(?P<ndot>\.(?!\.))?"
-    rf"|(?P<dotted>(?:{_LETTER}{{1,2}}\.){{2,}}(?!{_ALNUM}))"  # z.B., u.a., U.S.
+    rf"|(?P<dotted>(?:{_LETTER}{{1,2}}\.){{2,}}(?:-{_ALNUM}+)*(?!{_ALNUM}))"  # z.B., u.a., U.S.-Armee
     rf"|(?P<word>{_WORD})(?P<wdot>\.(?!\.))?"
     r"|(?P<punct>\.\.\.+|[!?]+|\S)"
 )

@@ -26,6 +26,7 @@ def words(text: str) -> list[str]:
         ("auf Platz 7. Dann", ["auf", "Platz", "7", ".", "Dann"]),
         ("z. B. Wien", ["z.", "B.", "Wien"]),
         ("z.B. Wien", ["z.B.", "Wien"]),
+        ("die U.S.-Armee", ["die", "U.S.-Armee"]),
         ("Dr. Müller bzw. Prof. Huber", ["Dr.", "Müller", "bzw.", "Prof.", "Huber"]),
         ("Stand: 2021-12-07.", ["Stand", ":", "2021-12-07", "."]),
         ("am 7.12.2021 um 14:30 Uhr", ["am", "7.12.2021", "um", "14:30", "Uhr"]),
