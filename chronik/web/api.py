@@ -38,10 +38,12 @@ def api_search(request: Request, q: str | None = Query(None, description='words;
     return views.search(_state(request), params.text("q", q), params.date_range(date_from, to), params.page(page, size))
 
 
-@router.get("/articles", summary="Articles, newest first")
+@router.get("/articles", summary="Articles, newest first; with `entity`, the articles naming it")
 def api_articles(request: Request, date_from: str | None = FROM, to: str | None = TO,
+                 entity: str | None = Query(None, description="entity id: only articles naming it"),
                  page: str | None = PAGE, size: str | None = SIZE) -> dict[str, Any]:
-    return views.articles(_state(request), params.date_range(date_from, to), params.page(page, size))
+    return views.articles(_state(request), params.date_range(date_from, to), params.page(page, size),
+                          params.text("entity", entity))
 
 
 @router.get("/articles/{doc_id}", summary="One article: text, sentences, mentions, quotes, time expressions, roles")

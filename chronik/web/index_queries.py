@@ -275,3 +275,19 @@ def edges_between(db: sqlite3.Connection, entity_ids: list[str]) -> list[tuple[s
             counts[min(a, b), max(a, b)] += count
     # Each sentence was counted from both ends.
     return [(a, b, n // 2) for (a, b), n in counts.items() if n // 2]
+
+
+def articles_naming(db: sqlite3.Connection, raws: list[str], dates, offset: int,
+                    limit: int) -> tuple[int, list[dict[str, Any]]]:
+    """Articles that name the entity, newest first, with their mention count."""
+    where, params = [f"ea.raw IN ({_marks(raws)})"], list(raws)
+    _date_overlap(where, params, dates, "a.earliest", "a.latest")
+    clause = " AND ".join(where)
+    join = "FROM entity_articles ea JOIN articles a ON a.doc_key = ea.doc_key"
+    total = db.execute(f"SELECT COUNT(DISTINCT ea.doc_key) {join} WHERE {clause}", params).fetchone()[0]
+    rows = db.execute(
+        f"""SELECT a.doc_id, a.date, a.title, SUM(ea.count) {join} WHERE {clause}
+            GROUP BY ea.doc_key ORDER BY a.earliest IS NULL, a.earliest DESC, ea.doc_key DESC LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    ).fetchall()
+    return total, [{"id": r[0], "date": r[1], "title": r[2], "mentions": r[3]} for r in rows]

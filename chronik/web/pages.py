@@ -55,12 +55,12 @@ def _form(request: Request, *names: str) -> dict[str, str]:
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def search_page(request: Request) -> HTMLResponse:
     q = request.query_params.get("q")
-    form = _form(request, "q", "from", "to")
+    form = _form(request, "q", "from", "to", "entity")
     state = _state(request)
     dates = params.date_range(form["from"], form["to"])
     page = params.page(request.query_params.get("page"), request.query_params.get("size"))
     if not q:
-        recent = views.articles(state, dates, page)
+        recent = views.articles(state, dates, page, params.text("entity", request.query_params.get("entity")))
         return render("search.html", form=form, result=None, recent=recent, links=page_links(request, recent))
     result = views.search(state, params.text("q", q), dates, page)
     for hit in result["hits"]:

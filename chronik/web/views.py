@@ -48,8 +48,12 @@ def search(state: WebState, query: str, dates: DateRange, page: params.Page) -> 
     }
 
 
-def articles(state: WebState, dates: DateRange, page: params.Page) -> dict[str, Any]:
-    total, items = queries.list_articles(state.archive(), dates, page.offset, page.size)
+def articles(state: WebState, dates: DateRange, page: params.Page, entity_id_: str = "") -> dict[str, Any]:
+    if entity_id_:
+        index, row = _find_entity(state, entity_id_)
+        total, items = iq.articles_naming(index, iq.members(index, row["id"]), dates, page.offset, page.size)
+    else:
+        total, items = queries.list_articles(state.archive(), dates, page.offset, page.size)
     return {**page.to_dict(total), "articles": items}
 
 

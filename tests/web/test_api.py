@@ -154,3 +154,19 @@ def test_network_api_lists_neighbours_and_links(client):
     ids = {n["id"] for n in network["neighbours"]}
     assert person["id"] not in ids and ids
     assert all(e["a"] in ids and e["b"] in ids for e in network["edges"])
+
+
+def test_articles_naming_an_entity(client):
+    person = get(client, "/api/entities?q=Rothmund&type=PER")["entities"][0]
+    result = get(client, f"/api/articles?entity={person['id']}&size=100")
+    assert result["total"] == person["articles"]
+    for article in result["articles"]:
+        text = get(client, f"/api/articles/{article['id']}")["document"]["text"]
+        assert "Rothmund" in text
+    assert client.get("/api/articles?entity=per-niemand-000000").status_code == 404
+
+
+def test_article_list_page_for_an_entity(client):
+    person = get(client, "/api/entities?q=Haugland&type=PER")["entities"][0]
+    html = client.get(f"/?entity={person['id']}").text
+    assert f"{person['articles']} Artikel, die den Namen nennen" in html
