@@ -79,8 +79,11 @@ def build_archive(db: Path, articles: int, bases: int, batch: int) -> dict:
         pending = []
         # Resumable: copies are numbered, so an interrupted build continues where it stopped.
         for n in range(archive.stats().articles, articles):
-            base = analysed[n % len(analysed)]
-            day = FIRST_DATE + _dt.timedelta(days=(n * 7919) % DAYS)
+            copy_no, base_no = divmod(n, len(analysed))
+            base = analysed[base_no]
+            # Copies of one base get distinct days (7 is coprime to DAYS), so
+            # every (date, text) pair, hence every id, is new up to DAYS copies.
+            day = FIRST_DATE + _dt.timedelta(days=(copy_no * 7 + base_no * 13) % DAYS)
             doc = base.document
             copy = Document(doc.text, PartialDate.parse(day), f"{doc.source}#{n}", doc.title, doc.url, doc.blocks)
             analysis = Analysis(copy, base.pipeline_version)
