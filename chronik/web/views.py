@@ -72,7 +72,11 @@ def article(state: WebState, doc_id: str) -> dict[str, Any]:
          "entity_id": iq.resolve(index, mention_raw(m, splits)[0])}
         for m in named_mentions(analysis)
     ]
-    result["quotes"] = iq.quotes_of_article(index, doc["id"], state.corrections())
+    if index.execute("SELECT 1 FROM articles WHERE doc_id = ?", (doc["id"],)).fetchone():
+        result["quotes"] = iq.quotes_of_article(index, doc["id"], state.corrections())
+    else:  # stored a moment ago, not indexed yet: the quotes as analysed, speakers unlinked
+        result["quotes"] = [{"id": f"{doc['id']}-{q['start']}-{q['end']}", "speaker_id": None, **q}
+                            for q in analysis.get("quotes", [])]
     result["timexes"] = [{"id": f"{doc['id']}-{t['start']}-{t['end']}", **t} for t in analysis.get("timexes", [])]
     result["roles"] = [
         {**r, "entity_id": iq.resolve(index, entity_id("PER", r.get("person") or ""))} for r in analysis.get("roles", [])
