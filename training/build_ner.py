@@ -149,7 +149,7 @@ def main() -> int:
             args.json.write_text(json.dumps(scores.to_dict(), indent=2) + "\n")
     train(gold + silver, extract, args.out, params)
     size = args.out.stat().st_size / 1e6
-    print(f"model written to {args.out.relative_to(ROOT)} ({size:.1f} MB) in {time.time() - started:.0f} s", file=sys.stderr)
+    print(f"model written to {args.out} ({size:.1f} MB) in {time.time() - started:.0f} s", file=sys.stderr)
     return 0
 
 
