@@ -48,3 +48,45 @@ register_layer_table(LayerTable(
     ),
     description="temporal expressions with TimeML value and the interval of days they may denote",
 ))
+
+
+# Names (GermEval/NoSta-D label and plain type) for "which articles name X".
+register_layer_table(LayerTable(
+    layer="mentions",
+    table="mentions",
+    ddl=(
+        "CREATE TABLE mentions (doc_key INTEGER NOT NULL, start INTEGER, end INTEGER, sentence INTEGER,"
+        " text TEXT, label TEXT, type TEXT)",
+        "CREATE INDEX mentions_doc ON mentions (doc_key)",
+        "CREATE INDEX mentions_text ON mentions (text)",
+    ),
+    columns=("start", "end", "sentence", "text", "label", "type"),
+    rows=lambda analysis: (
+        (m.start, m.end, m.sentence, m.text, m.label, m.type) for m in analysis.layers.get("mentions", [])
+    ),
+    description="named entity mentions with GermEval label and plain type",
+))
+
+
+# Dated role facts, for "who was Nationaler Sicherheitsberater in 2021-12":
+# ``role_lemma = ? AND date LIKE '2021-12%' AND status = 'current'``.
+register_layer_table(LayerTable(
+    layer="roles",
+    table="roles",
+    ddl=(
+        "CREATE TABLE roles (doc_key INTEGER NOT NULL, start INTEGER, end INTEGER, sentence INTEGER,"
+        " person TEXT, person_text TEXT, role TEXT, role_lemma TEXT, of TEXT, status TEXT,"
+        " date TEXT, date_precision TEXT)",
+        "CREATE INDEX roles_doc ON roles (doc_key)",
+        "CREATE INDEX roles_person ON roles (person)",
+        "CREATE INDEX roles_lemma ON roles (role_lemma, date)",
+    ),
+    columns=("start", "end", "sentence", "person", "person_text", "role", "role_lemma", "of", "status",
+             "date", "date_precision"),
+    rows=lambda analysis: (
+        (r.start, r.end, r.sentence, r.person, r.person_text, r.role, r.role_lemma, r.of, r.status,
+         r.date, r.date_precision)
+        for r in analysis.layers.get("roles", [])
+    ),
+    description="dated role facts: person, role, whose role, current/former/future, article date",
+))
