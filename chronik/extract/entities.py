@@ -250,6 +250,7 @@ class EntityLayer:
             for start, end, label in spans_from_bio(sentence_labels):
                 end = _trim_modifiers(toks, start, end, label, self.adjective_endings)
                 start = _trim_leading_title(toks, start, end, label, self.roles)
+                end = _trim_trailing_title(toks, start, end, label, self.roles)
                 begin, finish = toks[start].start, toks[end - 1].end
                 mentions.append(
                     Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
@@ -268,6 +269,17 @@ def _trim_leading_title(tokens: Sequence, start: int, end: int, label: str, role
     while label == "PER" and end - start > 1 and roles.role_word(tokens[start].text) is not None:
         start += 1
     return start
+
+
+def _trim_trailing_title(tokens: Sequence, start: int, end: int, label: str, roles: "RoleLexicon") -> int:
+    """'Odessas Gouverneur' is no name: a genitive and a role word.
+
+    Only after a genitive: "Gerhard Richter" and "Anna König" end in role words too.
+    """
+    if label == "PER" and end - start == 2 and tokens[start].text.endswith("s") \
+            and roles.role_word(tokens[end - 1].text) is not None:
+        return end - 1
+    return end
 
 
 def _trim_modifiers(tokens: Sequence, start: int, end: int, label: str, adjective_endings: tuple[str, ...]) -> int:

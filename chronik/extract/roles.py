@@ -62,6 +62,7 @@ class RoleFinder:
         self.determiners = frozenset(w for w, kind, *_ in links if kind == "det")
         self.of_words = frozenset(w for w, kind, *_ in links if kind == "of")
         self.time_shift = {w: kind for w, kind, *_ in links if kind in ("former", "future")}
+        self.title_prefixes = frozenset(w for w, kind, *_ in links if kind == "title")
         self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
 
     def __call__(self, analysis: Analysis) -> None:
@@ -164,24 +165,27 @@ class RoleFinder:
         mention = ctx.mention_at(i)
         if mention is not None:
             return mention.label == "LOCderiv" or _is_genitive(mention, token)
-        if token.pos.startswith("ADJ"):
+        if token.pos == "ADJA":  # attributive only: "begrüßte" (VVFIN) or "sehr" are no part of a title
             return True
         lower = token.text.lower()
         if lower in self.determiners:
             return False
-        if token.text.endswith(self.adjective_endings):
+        if token.text[:1].isupper() and token.text.endswith(self.adjective_endings):
             return True  # taggers often read "Nationaler" in a title as a name
         return token.pos == "" and lower.endswith(ADJECTIVE_ENDINGS) and lower not in self.determiners and len(lower) > 3
 
     def _describe(self, ctx: "_Context", start: int, noun_index: int, word: RoleWord) -> tuple[str, str, str | None]:
         """Role text as written, its lemma (title adjectives kept) and whose role it is."""
-        of = self._of_prefix(word.of_prefix)
+        of = self._of_prefix(word.of_prefix, "-" in ctx.tokens[noun_index].text)
+        tagged = ctx.mention_at(noun_index)
+        if of is None and tagged is not None and tagged.label.endswith("part") and "-" in tagged.text:
+            of = tagged.text.rsplit("-", 1)[0]  # "HDP-Chef" tagged ORGpart: the party is named
         title: list[str] = []
         for i in range(start, noun_index):
             token = ctx.tokens[i]
             mention = ctx.mention_at(i)
             if mention is not None and mention.label == "LOCderiv":
-                of = of or self.gazetteer.place_of_adjective(token.text) or token.text
+                of = of or self.gazetteer.place_of_adjective(token.text) or self.gazetteer.place_of_inhabitant(token.text) or token.text
             elif mention is not None:
                 of = of or ctx.names.full(_strip_genitive(mention.text, self.gazetteer))
             elif token.text[:1].isupper():
@@ -194,8 +198,9 @@ class RoleFinder:
         role_text = ctx.text[ctx.tokens[role_start].start : ctx.tokens[noun_index].end]
         return role_text, " ".join([*title, head]), of
 
-    def _of_prefix(self, prefix: str) -> str | None:
-        if not prefix:
+    def _of_prefix(self, prefix: str, hyphenated: bool) -> str | None:
+        """Owner named in the role word: "US-" -> USA, "Kreml|sprecher" -> Kreml, "BKA-" -> BKA."""
+        if not prefix or prefix in self.time_shift:
             return None
         if prefix in self.gazetteer.short_forms:
             return self.gazetteer.short_forms[prefix]
@@ -203,6 +208,8 @@ class RoleFinder:
             for candidate in (prefix, prefix[:-1] if prefix.endswith("s") else prefix):
                 if self.gazetteer.is_a(kind, candidate):
                     return candidate
+        if hyphenated and prefix[:1].isupper() and prefix not in self.title_prefixes:
+            return prefix  # a hyphenated prefix names the body: "Wirtschaftskammer-Präsident"
         return None
 
     def _fits_of_phrase(self, ctx: "_Context", i: int) -> bool:

@@ -146,3 +146,13 @@ def test_former_and_future_roles_are_marked(pipeline):
 def test_current_role_by_default(pipeline):
     analysis = pipeline(Document.from_text("Die scheidende Bundeskanzlerin Angela Merkel reiste ab.", "2021-12"))
     assert analysis.roles[0].status == "current"
+
+
+def test_hyphenated_prefix_names_the_body(pipeline):
+    found = roles(pipeline, "Das sei nicht verhandelbar, sagte Wirtschaftskammer-Präsident Harald Mahrer am Montag.")
+    assert found["Harald Mahrer"] == ("Präsident", "Wirtschaftskammer")
+
+
+def test_surname_that_is_a_role_word_stays_a_name(pipeline):
+    analysis = pipeline(Document.from_text("Der Maler Gerhard Richter stellte in Dresden aus.", "2020"))
+    assert any(m.text == "Gerhard Richter" for m in analysis.mentions)
