@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -138,11 +139,9 @@ def main() -> int:
     silver = load(args.silver, tagger) if args.silver.is_file() else []
     extract = FeatureExtractor(load_gazetteer("de"))
     print(f"{len(gold)} GermEval sentences, {len(silver)} silver sentences, params {params}", file=sys.stderr)
-    work = args.out.parent
     if args.folds > 1:
-        scores = cross_validate(gold, silver, extract, args.folds, params, work)
-        for k in range(args.folds):
-            (work / f"fold{k}.crfsuite").unlink(missing_ok=True)
+        with tempfile.TemporaryDirectory(prefix="chronik-ner-") as work:  # fold models never land in the package
+            scores = cross_validate(gold, silver, extract, args.folds, params, Path(work))
         print(f"{args.folds}-fold cross-validation on {args.germeval.name} (silver sentences only in training)")
         print(scores)
         if args.json:
