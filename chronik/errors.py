@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "E305": "Search query is empty after removing operators; give at least one word.",
     "E306": "Unsupported archive URL {url!r}: use a file path or sqlite:///path.",
     "E307": "{path}: archive file does not exist yet; run `chronik ingest` first.",
+    "E308": "Give a range of days with --from DATE, --to DATE or both (YYYY[-MM[-DD]]), e.g. `chronik when --from 2021-12-06 --to 2021-12-10`.",
     # formats / scoring
     "E401": "{path}: {reason}",
     # web server and HTTP API (chronik/web)

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "ingest",
     "analyze": "analyze",
     "search": "search",
+    "when": "when",
     "show": "show",
     "stats": "stats",
     "annotate": "annotate",
