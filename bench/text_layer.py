@@ -99,10 +99,12 @@ def measure_agreement(texts: list[str], layer: TextLayer) -> None:
     confusions: Counter = Counter()
     hanta_seconds = 0.0
     for text in texts:
-        document = Document.from_text(text)
-        for _, spans in segment(document.text, document.blocks, layer.rules):
-            words = [document.text[s:e] for s, e in spans]
-            tags, lemmas = layer.tagger.tag(words)
+        analysis = Analysis(Document.from_text(text))
+        layer(analysis)
+        for sentence in analysis.sentences:
+            tokens = analysis.sentence_tokens(sentence)
+            words = [t.text for t in tokens]
+            tags, lemmas = [t.pos for t in tokens], [t.lemma for t in tokens]
             started = time.perf_counter()
             gold = hanta.tag_sent(words)
             hanta_seconds += time.perf_counter() - started

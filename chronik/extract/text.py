@@ -16,6 +16,7 @@ from .sentences import split_sentences
 from .tagger import load_tagger
 from .tokens import PeriodRules, period_rules, tokenize_span
 
+_NAME_OR_NOUN = frozenset({"NE", "NN"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -70,8 +71,30 @@ class TextLayer:
         tokens: list[Token] = []
         for block_index, block in enumerate(blocks):
             self._add_block(text, block_index, block, sentences, tokens)
+        self._harmonise_names(tokens)
         analysis.layers["sentences"] = sentences
         analysis.layers["tokens"] = tokens
+
+    def _harmonise_names(self, tokens: list[Token]) -> None:
+        """A name stays a name through the article.
+
+        The tagger sees one sentence at a time and may read an unfamiliar
+        name as a noun in one sentence ("Putin/NN habe ...") and as a name
+        in others.  Capitalised words it never saw as nouns in training
+        become NE everywhere when most of their occurrences are NE.
+        """
+        votes: dict[str, list[int]] = {}
+        known_noun = self.tagger.lemmas
+        for token in tokens:
+            if token.pos in _NAME_OR_NOUN and token.text[0].isupper() and "NN\t" + token.text not in known_noun:
+                counts = votes.setdefault(token.text, [0, 0])
+                counts[token.pos == "NN"] += 1
+        for token in tokens:
+            if token.pos == "NN":
+                counts = votes.get(token.text)
+                if counts and counts[0] > counts[1]:
+                    token.pos = "NE"
+                    token.lemma = self.tagger.lemma(token.text, "NE")
 
     def _add_block(
         self, text: str, block_index: int, block: Block, sentences: list[Sentence], tokens: list[Token]
