@@ -67,3 +67,18 @@ def test_suffix_rule_rewrites_unknown_forms() -> None:
     assert apply_suffix_rule("Wirtschaftsmaßnahmen", "NN", rules) == "Wirtschaftsmaßnahme"
     assert apply_suffix_rule("kündigte", "VVFIN", rules) == "kündigen"
     assert apply_suffix_rule("Haus", "NN", rules) == "Haus"
+
+
+def test_a_name_stays_a_name_through_the_article(layer: TextLayer) -> None:
+    from chronik.analysis import Token
+
+    tokens = [
+        Token(0, 8, "Krawinek", 0, "NE", "Krawinek"),
+        Token(9, 17, "Krawinek", 1, "NN", "Krawinek"),
+        Token(18, 26, "Krawinek", 2, "NE", "Krawinek"),
+        Token(27, 33, "Gesetz", 3, "NN", "Gesetz"),  # a noun the tagger knows stays a noun
+        Token(34, 40, "Gesetz", 4, "NE", "Gesetz"),
+        Token(41, 47, "Gesetz", 5, "NE", "Gesetz"),
+    ]
+    layer._harmonise_names(tokens)
+    assert [t.pos for t in tokens] == ["NE", "NE", "NE", "NN", "NE", "NE"]
