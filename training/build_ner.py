@@ -1,16 +1,17 @@
 """Build chronik's NER model, chronik/lang/de/ner.crfsuite, and report its accuracy.
 
-    python training/build_ner.py            # 5-fold CV report, then the shipped model
-    python training/build_ner.py --folds 0  # only the shipped model
+    .venv/bin/python training/build_ner.py            # 5-fold CV report, then the shipped model
+    .venv/bin/python training/build_ner.py --folds 0  # only the shipped model
 
 Training data: the GermEval 2014 dev split (../shared/data/ner/germeval2014/
 NER-de-dev.tsv, CC BY 4.0, Benikova et al. 2014) plus chronik's own silver
 sentences (training/data/ner_silver.txt, written for chronik, Apache-2.0).
-POS tags come from chronik's tagger (chronik.extract.tagger), as at run time.
-Cross-validation splits the GermEval sentences into contiguous blocks (so
-sentences of one article stay together); silver sentences are only ever
-training data.  L-BFGS training is deterministic: the same inputs give the
-same model and the same scores.
+POS tags come from chronik's tagger (chronik.extract.tagger and its model
+chronik/lang/de/tagger.crfsuite), as at run time: rebuild this model after
+the tagger model changes.  Cross-validation splits the GermEval sentences
+into 5 contiguous blocks in file order; silver sentences are only ever
+training data.  L-BFGS training is deterministic: the same inputs (data,
+gazetteers, tagger model) give the same model and the same scores.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chronik.errors import ChronikError  # noqa: E402
 from chronik.extract.entities import MODEL_NAME, FeatureExtractor, finish_labels  # noqa: E402
 from chronik.extract.gazetteer import load_gazetteer  # noqa: E402
 from chronik.extract.tagger import load_tagger  # noqa: E402
@@ -39,27 +39,6 @@ MODEL_OUT = ROOT / "chronik" / "lang" / "de" / MODEL_NAME
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
 Sentence = tuple[list[str], list[str], list[str]]  # words, POS tags, gold outer tags
-
-
-class _HanTaTags:
-    """HanTa directly, while chronik's own tagger model is not built yet."""
-
-    def __init__(self) -> None:
-        from HanTa import HanoverTagger
-
-        self._tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-
-    def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
-        tagged = self._tagger.tag_sent(words)
-        return [t.replace("(", "").replace(")", "") for _, _, t in tagged], [lemma for _, lemma, _ in tagged]
-
-
-def pos_tagger():
-    try:
-        return load_tagger("de")
-    except ChronikError as error:
-        print(f"{error}; using HanTa for POS tags instead", file=sys.stderr)
-        return _HanTaTags()
 
 
 def read_bracketed(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -134,7 +113,7 @@ def main() -> int:
         return 2
     params = {**PARAMS, "c1": args.c1, "c2": args.c2}
     started = time.time()
-    tagger = pos_tagger()
+    tagger = load_tagger("de")  # the run-time tagger, so training sees run-time tags
     gold = load(args.germeval, tagger)
     silver = load(args.silver, tagger) if args.silver.is_file() else []
     extract = FeatureExtractor(load_gazetteer("de"))
