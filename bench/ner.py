@@ -27,11 +27,13 @@ from chronik.extract.tagger import load_tagger  # noqa: E402
 from chronik.scoring.germeval import read_outer_tags  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=300, help="10kGNAD articles for the component timing")
     args = parser.parse_args()
     if not DATA.is_file():
         print(f"{DATA} not found: put ../shared beside the project", file=sys.stderr)
@@ -50,7 +52,35 @@ def main() -> int:
     print(f"NER (features + CRF), {len(sentences)} sentences, {tokens} tokens, one core")
     print(f"  cold first pass: {tokens / cpu[0]:,.0f} tokens/s CPU ({tokens / wall[0]:,.0f} wall)")
     print(f"  warm, best of {args.repeat}: {tokens / min(cpu[1:]):,.0f} tokens/s CPU ({tokens / min(wall[1:]):,.0f} wall)")
+    if CORPUS.is_file():
+        component_speed(args.articles)
     return 0
+
+
+def component_speed(limit: int) -> None:
+    """CPU time of each pipeline component on news articles (10kGNAD, throughput use only)."""
+    import csv
+
+    from chronik.analysis import Analysis
+    from chronik.document import Document
+    from chronik.pipeline import Pipeline
+
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        texts = [row[1] for _, row in zip(range(limit), csv.reader(handle, delimiter=";", quotechar="'"))]
+    pipeline = Pipeline(["text", "entities", "roles", "links"])
+    components = pipeline.components
+    cost = [0.0] * len(components)
+    tokens = 0
+    for text in texts:
+        analysis = Analysis(Document.from_text(text, "2016"))
+        for i, component in enumerate(components):
+            started = time.process_time()
+            component(analysis)
+            cost[i] += time.process_time() - started
+        tokens += len(analysis.tokens)
+    print(f"pipeline components on {len(texts)} 10kGNAD articles, {tokens} tokens, CPU time, one pass")
+    for name, seconds in zip(pipeline.names, cost):
+        print(f"  {name:9} {tokens / seconds:12,.0f} tokens/s")
 
 
 if __name__ == "__main__":
