@@ -107,4 +107,19 @@ register(
     description="within-article links: surname -> full name, 'der Präsident' -> person, 'der Kreml' -> state",
 )
 
-DEFAULT_PIPELINE = ("text", "time", "entities", "roles", "links", "quotes")
+def _events(lang: str):
+    from .extract.events import EventLayer
+
+    return EventLayer(lang)
+
+
+register(
+    "events",
+    _events,
+    requires=("sentences", "tokens", "mentions", "timexes"),  # uses "links" and "quotes" when present
+    assigns=("events",),
+    version="1",
+    description="PLOVER events: type, mode, actor, target, when, where, status, evidence",
+)
+
+DEFAULT_PIPELINE = ("text", "time", "entities", "roles", "links", "quotes", "events")

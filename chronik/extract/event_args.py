@@ -1,0 +1,164 @@
+"""Who takes part in an event: entity candidates of a sentence and the
+rules that pick actor, target and place among them.
+
+Candidates are the PER/ORG/LOC mentions of the entities layer, named by
+their canonical entity: the links layer maps "Biden" to "Joe Biden", "der
+US-Präsident" to the person it describes and "der Kreml" to the state it
+acts for; without a link, ``events/institutions.tsv`` maps seats of
+government to their states.  There is no parser, so each candidate
+remembers the preposition it stands after ("mit Selenskyj"), and the rules
+go by order: the first entity outside a prepositional phrase is the actor,
+the next one the object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import Analysis, Token
+from .event_clauses import Clause
+from .event_lexicon import EventLexicon, Trigger
+
+_LABELS = ("PER", "ORG", "LOC")
+# Tags that may stand between a preposition and its noun ("mit dem
+# ukrainischen Präsidenten Selenskyj").
+_NP_INNER = frozenset({"ART", "ADJA", "ADJD", "PPOSAT", "NN", "CARD", "PIAT", "ADV"})
+_LOOKBACK = 5
+
+
+@dataclass(slots=True)
+class Participant:
+    name: str  # the canonical entity ("Russland" for "der Kreml")
+    text: str  # as written
+    start: int
+    end: int
+    label: str
+    via: str = ""  # the institution or description it was named by, if any
+    token: int = 0  # first token index
+    prep: str = ""  # the preposition it stands after, "" for none
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "text": self.text, "start": self.start, "end": self.end,
+                "label": self.label, "via": self.via}
+
+
+def candidates(analysis: Analysis, lexicon: EventLexicon) -> dict[int, list[Participant]]:
+    """Entity candidates per sentence index, in text order."""
+    links = {(link.start, link.end): link for link in analysis.layers.get("links", [])}
+    tokens = analysis.tokens
+    found: dict[int, list[Participant]] = {}
+    seen: set[tuple[int, int]] = set()
+    for mention in analysis.layers.get("mentions", []):
+        link = links.get((mention.start, mention.end))
+        if mention.label not in _LABELS and not (link and link.kind == "describes"):
+            continue
+        found.setdefault(mention.sentence, []).append(_participant(mention.text, mention.start, mention.end,
+                                                                   mention.label, mention.token_start, link, lexicon))
+        seen.add((mention.start, mention.end))
+    for (start, end), link in links.items():
+        if link.kind == "describes" and (start, end) not in seen:
+            first = _token_at(analysis, start)
+            found.setdefault(link.sentence, []).append(_participant(link.text, start, end, "PER", first, link, lexicon))
+    for sentence, items in found.items():
+        items.sort(key=lambda p: p.start)
+        for i, item in enumerate(items):
+            item.prep = _preposition(tokens, item.token, analysis.sentences[sentence].token_start)
+            # "mit Putin und Biden": the second shares the first one's preposition
+            if not item.prep and i and _coordinated(tokens, items[i - 1], item):
+                item.prep = items[i - 1].prep
+    return found
+
+
+def _coordinated(tokens: list[Token], before: Participant, item: Participant) -> bool:
+    """"mit Putin und seinem Kollegen Biden": only "und" and noun-phrase words between."""
+    between = [t for t in tokens[before.token + 1 : item.token] if t.end > before.end]
+    return bool(between) and between[0].text in ("und", "sowie") and all(t.pos in _NP_INNER for t in between[1:])
+
+
+def _participant(text: str, start: int, end: int, label: str, token: int, link, lexicon: EventLexicon) -> Participant:
+    if link is not None and link.kind == "stands_for":
+        return Participant(link.target, text, start, end, "LOC", via=text, token=token)
+    if link is not None and link.kind == "describes":
+        return Participant(link.target, text, start, end, "PER", via=text, token=token)
+    if link is not None:
+        return Participant(link.target, text, start, end, label, token=token)
+    state = lexicon.institutions.get(text)
+    if state:
+        return Participant(state, text, start, end, "LOC", via=text, token=token)
+    return Participant(text, text, start, end, label, token=token)
+
+
+def _token_at(analysis: Analysis, offset: int) -> int:
+    sentence = analysis.sentence_at(offset)
+    if sentence is None:
+        return 0
+    for i in range(sentence.token_start, sentence.token_end):
+        if analysis.tokens[i].end > offset:
+            return i
+    return sentence.token_start
+
+
+def _preposition(tokens: list[Token], first: int, floor: int) -> str:
+    i = first - 1
+    while i >= max(floor, first - _LOOKBACK):
+        tok = tokens[i]
+        if tok.pos in ("APPR", "APPRART"):
+            return (tok.lemma or tok.text).lower() if tok.pos == "APPRART" else tok.text.lower()
+        if tok.pos not in _NP_INNER:
+            return ""
+        i -= 1
+    return ""
+
+
+def in_span(items: list[Participant], start: int, end: int) -> list[Participant]:
+    return [p for p in items if start <= p.token < end]
+
+
+def verb_arguments(
+    items: list[Participant], clause: Clause, trigger: Trigger, subjectless: bool = False
+) -> tuple[Participant | None, Participant | None]:
+    """Actor and target of a verb event from the entities of its clause."""
+    inside = in_span(items, clause.start, clause.end)
+    core = [p for p in inside if not p.prep]
+    actor = core[0] if core and not subjectless else None
+    target = None
+    if trigger.target and trigger.target != "obj":
+        target = next((p for p in inside if p.prep == trigger.target and p is not actor), None)
+    if target is None and (trigger.target == "obj" or trigger.symmetric):
+        target = next((p for p in core if p is not actor and p.name != (actor.name if actor else "")), None)
+    return actor, target
+
+
+def noun_arguments(
+    tokens: list[Token], items: list[Participant], trigger: Trigger, noun: int, end: int
+) -> tuple[Participant | None, Participant | None]:
+    """Actor and target inside a noun phrase: "Gespräch zwischen Putin und
+    Biden", "Sanktionen gegen Russland", "Invasion der Ukraine"."""
+    window = in_span(items, noun + 1, end)
+    sides = [p for p in window if p.prep in ("von", "zwischen", "mit")]
+    actor = next((p for p in sides if p.prep != "mit"), None)
+    target = next((p for p in window if trigger.target and p.prep == trigger.target and p is not actor), None)
+    if target is None and trigger.symmetric:
+        target = next((p for p in sides if p is not actor), None)
+    if target is None:
+        # a genitive right after the noun: "Invasion der Ukraine"
+        target = next((p for p in window if not p.prep and p.token <= noun + 3 and p is not actor), None)
+    return actor, target
+
+
+def noun_phrase_end(tokens: list[Token], noun: int, limit: int) -> int:
+    """One past the last token that may belong to the noun's phrase."""
+    i = noun + 1
+    while i < limit and i < noun + 10:
+        tok = tokens[i]
+        if tok.pos.startswith("V") or tok.pos.startswith("$") or tok.pos in ("KOUS", "PRELS"):
+            break
+        i += 1
+    return i
+
+
+def place(items: list[Participant], clause: Clause, lexicon: EventLexicon, taken: set[int]) -> Participant | None:
+    for p in in_span(items, clause.start, clause.end):
+        if p.label == "LOC" and p.prep in lexicon.place_prepositions and not p.via and p.start not in taken:
+            return p
+    return None

@@ -1,0 +1,106 @@
+"""Clauses without a parser: the stretches of a sentence an event lives in.
+
+A clause runs between commas, brackets, subordinating conjunctions and
+relative pronouns (the break tags are data).  A coordinating conjunction
+opens a new clause only when a finite verb follows it at once
+("Russland weist das zurück und wirft der Ukraine vor"), since "Biden und
+Putin" must stay together.  Good enough to keep a subordinate clause's
+entities away from the main clause's verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import Token
+
+FINITE = ("VVFIN", "VAFIN", "VMFIN")
+QUOTE_MARKS = frozenset('«»"„“”‚‘’\'')
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int  # token index into Analysis.tokens
+    end: int  # one past the last token
+    index: int  # position within its sentence
+    opener: str = ""  # lemma of the conjunction that opened it, lowercased
+    shares_subject: bool = False  # "... und wirft der Ukraine vor": a second verb, same subject
+
+
+def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -> list[Clause]:
+    """Clauses of one sentence; ``offset`` is the index of ``tokens[0]``."""
+    clauses: list[Clause] = []
+    start, opener, shared = 0, "", False
+    for i, tok in enumerate(tokens):
+        is_break = tok.pos in break_pos and tok.text not in QUOTE_MARKS
+        opens = tok.pos in ("KOUS", "PRELS") or (
+            tok.pos == "KON" and i + 1 < len(tokens) and tokens[i + 1].pos in FINITE
+        )
+        if (is_break or opens) and i > start:
+            clauses.append(Clause(offset + start, offset + i, len(clauses), opener, shared))
+            start, opener, shared = i, "", False
+        if opens:
+            opener, shared = tok.text.lower(), tok.pos == "KON"
+        if is_break and tok.pos.startswith("$"):
+            start = i + 1
+    if start < len(tokens):
+        clauses.append(Clause(offset + start, offset + len(tokens), len(clauses), opener, shared))
+    return [c for c in clauses if c.end > c.start]
+
+
+def clause_of(clauses: list[Clause], token: int) -> Clause | None:
+    for clause in clauses:
+        if clause.start <= token < clause.end:
+            return clause
+    return None
+
+
+def tense(tokens: list[Token], clause: Clause) -> str:
+    """past, present or future of a clause, from its finite verb and auxiliaries."""
+    span = tokens[clause.start : clause.end]
+    finite = [t for t in span if t.pos in FINITE]
+    if any(t.lemma == "werden" for t in finite) and any(t.pos in ("VVINF", "VAINF") for t in span):
+        return "future"
+    if any(t.lemma in ("haben", "sein") for t in finite) and any(t.pos in ("VVPP", "VAPP") for t in span):
+        return "past"
+    for tok in finite:
+        if is_preterite(tok):
+            return "past"
+    if not finite and any(t.pos == "VVPP" for t in span):
+        return "past"
+    return "present"
+
+
+def is_preterite(token: Token) -> bool:
+    """A finite form that is not built on the lemma's present stem ("warf", "drohte")."""
+    form, lemma = token.text.lower(), token.lemma.lower()
+    if token.pos == "VAFIN" and form in ("war", "waren", "hatte", "hatten", "wurde", "wurden"):
+        return True
+    if token.pos == "VMFIN" and form.endswith(("te", "ten", "tet")):
+        return True
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+    if not stem or not form:
+        return False
+    if form.startswith(stem):
+        rest = form[len(stem):]
+        return rest.startswith("te") or rest.startswith("ete")
+    # A changed stem is present only when it is the 3rd person's vowel
+    # change ("wirft", "trifft", "hält", "liest"); "warf", "beriet" are past.
+    return not any(form.startswith(v) and len(form) - len(v) <= 2 for v in _present_stems(stem))
+
+
+_VOWEL_CHANGES = (("au", "äu"), ("e", "i"), ("e", "ie"), ("a", "ä"), ("o", "ö"))
+
+
+def _present_stems(stem: str) -> list[str]:
+    variants = []
+    for old, new in _VOWEL_CHANGES:
+        at = stem.rfind(old)
+        if at >= 0:
+            variants.append(stem[:at] + new + stem[at + len(old):])
+    return variants
+
+
+def is_infinitive_clause(tokens: list[Token], clause: Clause) -> bool:
+    """"..., die Ukraine aufzurüsten", "..., Soldaten verlegt zu haben"."""
+    return any(t.pos in ("PTKZU", "VVIZU") for t in tokens[clause.start : clause.end])

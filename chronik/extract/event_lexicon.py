@@ -1,0 +1,95 @@
+"""The event lexicon: triggers, status cues, modes and institutions as data.
+
+Everything language-specific lives under ``lang/<lang>/events/``; this
+module only reads those tables into lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import resource_lines, resource_table
+
+_DIR = "events/"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    particle: str  # "" when the verb is not separable
+    pos: str  # V or N
+    type: str  # PLOVER event type
+    mode: str  # "" when the trigger gives none
+    target: str  # "obj", a preposition ("mit"), or "" for none
+    with_prep: str  # preposition of the instrument phrase, or ""
+    symmetric: bool  # both sides act (talks, meetings)
+
+
+def _trigger(row: tuple[str, ...]) -> Trigger:
+    lemma, particle, pos, type_, mode, frame = (list(row) + ["-"] * 6)[:6]
+    hints = frame.split() if frame != "-" else []
+    target, with_prep = ("obj" if pos == "V" else ""), ""
+    for hint in hints:
+        if hint.startswith("target="):
+            target = hint.split("=", 1)[1]
+        elif hint.startswith("with="):
+            with_prep = hint.split("=", 1)[1]
+    return Trigger(
+        lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
+        target, with_prep, "sym" in hints,
+    )
+
+
+class EventLexicon:
+    """Lookups over the data files of one language."""
+
+    def __init__(self, lang: str) -> None:
+        triggers = [_trigger(row) for row in resource_table(lang, _DIR + "triggers.tsv")]
+        # verbs: (lemma, particle) and the joined form ("vorwerfen")
+        self.verbs: dict[tuple[str, str], Trigger] = {}
+        self.nouns: dict[str, Trigger] = {}
+        self.noun_suffixes: list[tuple[str, Trigger]] = []
+        for trig in triggers:
+            if trig.pos == "V":
+                self.verbs.setdefault((trig.lemma, trig.particle), trig)
+                if trig.particle:
+                    self.verbs.setdefault((trig.particle + trig.lemma, ""), trig)
+            elif trig.lemma.startswith("~"):
+                self.noun_suffixes.append((trig.lemma[1:].lower(), trig))
+            else:
+                self.nouns.setdefault(trig.lemma.lower(), trig)
+        self.cues: dict[str, tuple[str, str]] = {
+            row[0]: (row[1], row[2]) for row in resource_table(lang, _DIR + "status_cues.tsv")
+        }
+        self.institutions = {row[0]: row[1] for row in resource_table(lang, _DIR + "institutions.tsv")}
+        self.modes = [(row[0].lower(), row[1]) for row in resource_table(lang, _DIR + "modes.tsv")]
+        self.place_prepositions = frozenset(resource_lines(lang, _DIR + "place_prepositions.txt"))
+        self.clause_break_pos = frozenset(
+            row[0] for row in resource_table(lang, _DIR + "clause_breaks.tsv") if row[1] == "pos"
+        )
+
+    def noun(self, lemma: str) -> Trigger | None:
+        key = lemma.lower()
+        if key in self.nouns:
+            return self.nouns[key]
+        # plural or compound forms: "Gespräche", "Wirtschaftssanktionen"
+        for noun, trig in self.nouns.items():
+            if len(noun) >= 5 and key.endswith(noun) and key != noun:
+                return trig
+        for suffix, trig in self.noun_suffixes:
+            if key.endswith(suffix) and key != suffix:
+                return trig
+        return None
+
+    def mode_of(self, noun: str) -> str:
+        key = noun.lower()
+        for ending, mode in self.modes:
+            if key.endswith(ending) or key.endswith(ending + "n") or key.endswith(ending + "en"):
+                return mode
+        return ""
+
+
+@lru_cache(maxsize=None)
+def event_lexicon(lang: str) -> EventLexicon:
+    return EventLexicon(lang)

@@ -1,0 +1,47 @@
+"""An event's status: happened, ongoing, planned, demanded, conditional,
+denied or negated.
+
+Cue words (negation, "falls", "im Falle", modal verbs of intent, verbs of
+demand and denial) are data in ``events/status_cues.tsv``, each with its
+scope: its own clause, or the whole sentence before the event.  Without a
+cue the tense decides: past -> happened, future -> planned, present ->
+ongoing.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Token
+from .event_clauses import Clause, tense
+from .event_lexicon import EventLexicon, Trigger
+
+# When several cues apply, the strongest wins.
+_ORDER = ("denied", "negated", "conditional", "demanded", "planned")
+
+
+def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, trigger: int,
+                 lexicon: EventLexicon, trig: Trigger) -> str:
+    seen: set[str] = set()
+    first = clauses[0].start if clauses else clause.start
+    for i in range(first, clause.end):
+        if i == trigger:
+            continue
+        tok = tokens[i]
+        cue = lexicon.cues.get(tok.lemma) or lexicon.cues.get(tok.text.lower()) or lexicon.cues.get(tok.text)
+        if cue is None:
+            continue
+        status, scope = cue
+        if status == "negated" and trig.pos == "N" and not trigger - 3 <= i < trigger:
+            continue  # "keine Entspannung gebracht" does not negate the summit in the subject
+        if scope == "clause" and not clause.start <= i < clause.end:
+            continue
+        if scope == "sentence" and i > trigger and not clause.start <= i < clause.end:
+            continue
+        if status in ("demanded", "denied") and clause.start <= i < clause.end and i < trigger:
+            continue  # "fordern" before the trigger in one clause is its own event's verb
+        seen.add(status)
+    if clause.opener in lexicon.cues and lexicon.cues[clause.opener][0] == "conditional":
+        seen.add("conditional")
+    for status in _ORDER:
+        if status in seen:
+            return status
+    return {"past": "happened", "future": "planned"}.get(tense(tokens, clause), "ongoing")

@@ -1,0 +1,251 @@
+"""The events layer: who did what to whom, when and where (PLOVER types).
+
+``EventLayer("de")(analysis)`` reads the sentences, tokens, mentions
+(with their links) and timexes, and fills ``analysis.layers["events"]``
+with :class:`Event` items.  Triggers, status cues, modes and institutions
+are data under ``lang/<lang>/events/``.  Parts:
+
+* :mod:`.event_lexicon` – the data tables;
+* :mod:`.event_clauses` – clauses and tense without a parser;
+* :mod:`.event_args` – actor, target and place;
+* :mod:`.event_when` – the event's date interval;
+* :mod:`.event_status` – happened, planned, conditional, negated ...
+
+The same event told twice in one article ("der Videogipfel", later "das
+Gespräch mit Putin") becomes one event with several evidence sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analysis import Analysis, Token
+from .event_args import Participant, candidates, noun_arguments, noun_phrase_end, place, verb_arguments
+from .event_clauses import Clause, is_infinitive_clause, split_clauses
+from .event_lexicon import EventLexicon, Trigger, event_lexicon
+from .event_status import event_status
+from .event_when import event_time
+
+
+@dataclass(slots=True)
+class Event:
+    type: str  # PLOVER event type
+    mode: str
+    trigger: str  # the trigger as written
+    start: int  # the trigger's offsets
+    end: int
+    sentence: int
+    sentence_start: int
+    sentence_end: int
+    status: str
+    when: dict
+    actor: Participant | None = None
+    target: Participant | None = None
+    where: Participant | None = None
+    quote: int | None = None  # index into the quotes layer, for speech acts
+    also_in: list[int] = field(default_factory=list)  # further evidence sentences
+    lemma: str = ""  # the trigger's lemma, to find later mentions of the same event
+    by_noun: bool = False  # named by a noun ("der Videogipfel"), not told by a verb
+
+    def participants(self) -> set[str]:
+        return {p.name for p in (self.actor, self.target) if p is not None}
+
+    def to_dict(self) -> dict:
+        return {
+            "type": self.type, "mode": self.mode, "trigger": self.trigger,
+            "start": self.start, "end": self.end, "status": self.status, "when": self.when,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "target": self.target.to_dict() if self.target else None,
+            "where": self.where.to_dict() if self.where else None,
+            "evidence": {"sentence": self.sentence, "start": self.sentence_start, "end": self.sentence_end,
+                         "quote": self.quote, "also_in": self.also_in},
+        }
+
+
+class EventLayer:
+    """Pipeline component: fills ``analysis.layers["events"]``."""
+
+    def __init__(self, lang: str = "de") -> None:
+        self.lexicon: EventLexicon = event_lexicon(lang)
+
+    def __call__(self, analysis: Analysis) -> None:
+        found = candidates(analysis, self.lexicon)
+        events: list[Event] = []
+        for sentence in analysis.sentences:
+            if sentence.is_heading:
+                continue
+            tokens = analysis.sentence_tokens(sentence)
+            clauses = split_clauses(tokens, sentence.token_start, self.lexicon.clause_break_pos)
+            for event in self._sentence_events(analysis, clauses, found.get(sentence.index, [])):
+                _add(events, event)
+        analysis.layers["events"] = events
+
+    def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant]) -> list[Event]:
+        tokens = analysis.tokens
+        events = []
+        for clause in clauses:
+            verbs = self._verb_triggers(tokens, clause)
+            for index, trigger in verbs:
+                # a zu-infinitive or a second verb after "und" has the subject of the clause before
+                borrowed = clause.shares_subject or is_infinitive_clause(tokens, clause)
+                actor, target = verb_arguments(items, clause, trigger, borrowed)
+                if actor is None and borrowed:
+                    actor = self._inherited_actor(items, clauses, clause)
+                if actor is None:
+                    actor = _speaker(analysis, tokens[index], self.lexicon, items)
+                events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
+            if verbs:
+                continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
+            for index, trigger in self._noun_triggers(tokens, clause):
+                event = self._noun_event(analysis, clause, clauses, items, trigger, index)
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _noun_event(self, analysis, clause, clauses, items, trigger, index) -> Event | None:
+        tokens = analysis.tokens
+        end = noun_phrase_end(tokens, index, clause.end)
+        actor, target = noun_arguments(tokens, items, trigger, index, end)
+        if actor is None and target is None:
+            if _in_pp(tokens, index, clause.start):
+                # "bei dem Videogipfel am Dienstag": no new event, but maybe
+                # another sentence and a date for one told before
+                return self._event(analysis, clause, clauses, items, trigger, index, None, None)
+            outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep
+                       and not index < p.token < end]
+            actor = outside[0] if outside else None
+        if actor is None and target is None:
+            return None
+        if actor is None:
+            actor, target = target, None if not trigger.symmetric else target
+            if actor is target:
+                target = None
+        return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
+
+    def _event(self, analysis, clause, clauses, items, trigger: Trigger, index: int,
+               actor, target) -> Event:
+        tokens = analysis.tokens
+        token = tokens[index]
+        sentence = analysis.sentences[token.sentence]
+        taken = {p.start for p in (actor, target) if p is not None}
+        mode = trigger.mode or self._with_mode(tokens, clause, trigger)
+        if actor is not None and target is not None and actor.name == target.name:
+            target = None
+        return Event(
+            type=trigger.type, mode=mode, trigger=token.text, start=token.start, end=token.end,
+            sentence=sentence.index, sentence_start=sentence.start, sentence_end=sentence.end,
+            status=event_status(tokens, clauses, clause, index, self.lexicon, trigger),
+            lemma=(token.lemma or token.text).lower(), by_noun=trigger.pos == "N",
+            when=event_time(analysis, clause, sentence.index, token.start),
+            actor=actor, target=target, where=place(items, clause, self.lexicon, taken),
+            quote=_quote_of(analysis, token),
+        )
+
+    def _verb_triggers(self, tokens: list[Token], clause: Clause) -> list[tuple[int, Trigger]]:
+        span = range(clause.start, clause.end)
+        particles = [tokens[i].text.lower() for i in span if tokens[i].pos == "PTKVZ"]
+        found = []
+        for i in span:
+            tok = tokens[i]
+            if not tok.pos.startswith("VV"):
+                continue
+            lemma = tok.lemma
+            trig = next((self.lexicon.verbs[(lemma, p)] for p in particles if (lemma, p) in self.lexicon.verbs), None)
+            if trig is None:
+                trig = self.lexicon.verbs.get((lemma, ""))
+            if trig is None:
+                trig = self.lexicon.verbs.get((lemma.lower(), ""))
+            if trig is not None:
+                found.append((i, trig))
+        return found
+
+    def _noun_triggers(self, tokens: list[Token], clause: Clause) -> list[tuple[int, Trigger]]:
+        found = []
+        for i in range(clause.start, clause.end):
+            if tokens[i].pos == "NN":
+                trig = self.lexicon.noun(tokens[i].lemma or tokens[i].text)
+                if trig is not None:
+                    found.append((i, trig))
+        return found
+
+    def _with_mode(self, tokens: list[Token], clause: Clause, trigger: Trigger) -> str:
+        if not trigger.with_prep:
+            return ""
+        for i in range(clause.start, clause.end - 1):
+            if tokens[i].text.lower() == trigger.with_prep:
+                for j in range(i + 1, min(i + 6, clause.end)):
+                    if tokens[j].pos == "NN":
+                        mode = self.lexicon.mode_of(tokens[j].lemma or tokens[j].text)
+                        if mode:
+                            return mode
+        return ""
+
+    @staticmethod
+    def _inherited_actor(items, clauses, clause) -> Participant | None:
+        """The subject of the clause before, for "..., die Ukraine aufzurüsten"
+        and "Russland weist das zurück und wirft ... vor"."""
+        for earlier in reversed(clauses[: clause.index]):
+            core = [p for p in items if earlier.start <= p.token < earlier.end and not p.prep]
+            if core:
+                return core[0]
+        return None
+
+
+def _in_pp(tokens: list[Token], index: int, floor: int) -> bool:
+    i = index - 1
+    while i >= floor and tokens[i].pos in ("ART", "ADJA", "PIAT", "PPOSAT", "ADV"):
+        i -= 1
+    return i >= floor and tokens[i].pos in ("APPR", "APPRART")
+
+
+def _quote_of(analysis: Analysis, token: Token) -> int | None:
+    quotes = analysis.layers.get("quotes", [])
+    for spans in ("cue", "message"):
+        for i, quote in enumerate(quotes):
+            if any(s <= token.start < e for s, e in getattr(quote, spans)):
+                return i
+    return None
+
+
+def _speaker(analysis: Analysis, token: Token, lexicon: EventLexicon, items) -> Participant | None:
+    """The speaker of the quote whose cue is the trigger ("weist zurück")."""
+    for quote in analysis.layers.get("quotes", []):
+        if quote.speaker and any(s <= token.start < e for s, e in quote.cue):
+            s, e = quote.source[0] if quote.source else (quote.start, quote.start)
+            name = lexicon.institutions.get(quote.speaker, quote.speaker)
+            return Participant(name, quote.source_text or quote.speaker, s, e, "PER")
+    return None
+
+
+def _add(events: list[Event], event: Event) -> None:
+    """Add an event, or fold it into an earlier telling of the same event."""
+    names = event.participants()
+    for earlier in events:
+        if earlier.type != event.type or earlier.sentence == event.sentence:
+            continue
+        if names:
+            same = names <= earlier.participants() and _overlap(earlier.when, event.when) \
+                and (earlier.status == event.status or event.by_noun)
+        else:  # a bare noun refers back to the last event it named
+            same = event.by_noun and earlier.lemma == event.lemma
+        if same:
+            _fold(earlier, event)
+            return
+    if names:
+        events.append(event)
+
+
+def _fold(earlier: Event, event: Event) -> None:
+    if event.sentence not in earlier.also_in:
+        earlier.also_in.append(event.sentence)
+    earlier.mode = earlier.mode or event.mode
+    # a later sentence may date it more tightly ("bei dem Videogipfel am Dienstag")
+    if earlier.when.get("source") == "article" and event.when.get("source") == "timex" \
+            and _overlap(earlier.when, event.when):
+        earlier.when = event.when
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    if not (a.get("earliest") and b.get("earliest")):
+        return True
+    return a["earliest"] <= b["latest"] and b["earliest"] <= a["latest"]
