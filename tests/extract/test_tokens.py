@@ -70,3 +70,26 @@ def test_no_text_is_lost() -> None:
     analysis = Analysis(Document.from_text(text))
     TextLayer("de")(analysis)
     assert "".join(t.text + (" " if t.space_after else "") for t in analysis.tokens).strip() == text
+
+
+def test_invariants_on_real_news(shared_data) -> None:
+    """Offsets, sentence ranges and blocks stay consistent on real articles."""
+    import csv
+
+    csv.field_size_limit(10**7)
+    with (shared_data / "corpus" / "10kgnad-test.csv").open(encoding="utf-8", newline="") as handle:
+        texts = [row[1] for _, row in zip(range(30), csv.reader(handle, delimiter=";", quotechar="'"))]
+    layer = TextLayer("de")
+    for text in texts:
+        analysis = Analysis(Document.from_text(text))
+        layer(analysis)
+        assert analysis.tokens
+        for token in analysis.tokens:
+            assert analysis.text[token.start : token.end] == token.text and token.pos and token.lemma
+        expected_start = 0
+        for index, sentence in enumerate(analysis.sentences):
+            assert sentence.index == index and sentence.token_start == expected_start
+            expected_start = sentence.token_end
+            block = analysis.document.blocks[sentence.block]
+            assert block.start <= sentence.start < sentence.end <= block.end
+        assert expected_start == len(analysis.tokens)
