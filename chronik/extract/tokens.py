@@ -29,7 +29,7 @@ from ..lang import resource_table
 _LETTER = r"[^\W\d_]"
 _ALNUM = r"[^\W_]"
 _WORD = (
-    rf"{_LETTER}{_ALNUM}*(?:[-‐'’]{_ALNUM}+)*"  # US-Präsident, geht's
+    rf"{_LETTER}{_ALNUM}*(?:[-‐'’‘]{_ALNUM}+)*"  # US-Präsident, geht's (also with ‘ typed for ’)
     rf"(?:-(?=[\s,/]))?"  # truncated compound part: "Ein- und Ausfuhr"
 )
 _NUMBER = (
