@@ -26,7 +26,9 @@ itself named (the narrative time; "einen Monat später" also a month,
 clock time takes a day named in the same or the previous sentence, else the
 article's day.  Tense and mood cues nearest to the expression
 (``lang/de/time/tense_cues.tsv``: "wolle", "wird" ahead; "hatte", "sagte"
-back) choose the direction for weekdays, months and seasons; without a cue
+back) choose the direction for weekdays, months and seasons; given the text
+layer's tokens, any full verb in the past tense (STTS VVFIN plus lemma,
+:mod:`.timex_tense`: "berieten", "hielt") points back too.  Without a cue
 a weekday points back (news report past events).  See docs/time.md.
 """
 
@@ -35,14 +37,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..analysis import Analysis
+from ..analysis import Analysis, Token
 from ..document import PartialDate
 from .timex_calendar import Period, mask_value
 from .timex_lexicon import TimeLexicon, load_lexicon
 from .timex_patterns import Mention, patterns_for
 from .timex_resolve import ABSOLUTE, NARRATIVE, fixed_value, needs_anchor, resolve_at, timex_type
+from .timex_tense import past_tense
 
 
 # How many sentences back a day named in the text still anchors a clock time.
@@ -96,6 +99,7 @@ class _Story:
     period: _Anchor | None = None  # the last day or month named
     coarse: _Anchor | None = None  # the last day, month or year named
     year: tuple[int, int] | None = None  # (year, sentence) of the last year named
+    past_verbs: dict[int, int] = field(default_factory=dict)  # token start -> -1 (see TimeTagger._past_verbs)
 
     def anchor_for(self, unit: str | None) -> _Anchor | None:
         """"zwölf Jahre später" needs only a year, "am Tag darauf" a day."""
@@ -142,14 +146,17 @@ class TimeTagger:
     # -- public --------------------------------------------------------------
     def __call__(self, analysis: Analysis) -> None:
         bounds = [(s.start, s.end) for s in analysis.sentences] or None
-        analysis.layers["timexes"] = self.tag(analysis.text, analysis.document.date, bounds)
+        analysis.layers["timexes"] = self.tag(analysis.text, analysis.document.date, bounds, analysis.tokens)
 
     def tag(
         self,
         text: str,
         date: PartialDate | str | None,
         sentences: list[tuple[int, int]] | None = None,
+        tokens: list[Token] | None = None,
     ) -> list[Timex]:
+        """``tokens`` (with STTS tags and lemmas) let any past-tense verb
+        choose the direction, not only the listed ones."""
         article_date = PartialDate.parse(date) if isinstance(date, str) else date
         if sentences is None:
             sentences = split_sentences(text)
@@ -159,7 +166,7 @@ class TimeTagger:
             if article_date
             else None
         )
-        story = _Story()
+        story = _Story(past_verbs=self._past_verbs(tokens))
         timexes: list[Timex] = []
         for mention in self.patterns.find(text):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
@@ -178,7 +185,7 @@ class TimeTagger:
         self, text: str, sentence: tuple[int, int], index: int, mention: Mention, story: "_Story"
     ) -> tuple[Mention, int]:
         """The mention as its sentence and the story so far make it, and its direction."""
-        direction = self._direction(text, sentence, mention)
+        direction = self._direction(text, sentence, mention, story.past_verbs)
         fields = mention.fields
         before = _PREVIOUS_WORD.search(text, max(0, mention.start - 20), mention.start)
         if before and before.group(1).lower() in self.lexicon.preposition_directions:
@@ -247,7 +254,13 @@ class TimeTagger:
             return f"{year}-WXX-{mention.fields['weekday']}" + (f"T{part}" if part else "")
         return mask_value(first.value, last.value)
 
-    def _direction(self, text: str, sentence: tuple[int, int], mention: Mention) -> int:
+    def _past_verbs(self, tokens: list[Token] | None) -> dict[int, int]:
+        """Start offset -> -1 for every past-tense full verb the list misses."""
+        if not tokens:
+            return {}
+        return {t.start: -1 for t in tokens if past_tense(t.text, t.pos, t.lemma)}
+
+    def _direction(self, text: str, sentence: tuple[int, int], mention: Mention, past_verbs: dict[int, int]) -> int:
         """+1 / -1 from the tense cue nearest to the mention in its sentence."""
         words = [w for w in self._cue_re.finditer(text, sentence[0], sentence[1])]
         perfect = any(_PARTICIPLE.match(w.group()) for w in words)
@@ -256,7 +269,7 @@ class TimeTagger:
         cues = self.lexicon.tense_cues
         for word in words:
             form = word.group()
-            cue = cues.get(form)
+            cue = cues.get(form, past_verbs.get(word.start()))
             if perfect and form in self.lexicon.perfect_auxiliaries:
                 cue = -1  # "hat ... stattgefunden"
             elif cue == 1 and perfect_infinitive:

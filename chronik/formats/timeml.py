@@ -2,8 +2,9 @@
 
 A file has a ``<DCT>`` holding the creation time as a TIMEX3 and a
 ``<TEXT>`` holding the article.  ``annotate_dir`` drops any TIMEX3 inside
-TEXT, tags the plain text with :class:`chronik.extract.time.TimeTagger`
-and writes the same file with our TIMEX3 elements inserted; every
+TEXT, runs the text layer (sentences, STTS tags, lemmas) and
+:class:`chronik.extract.time.TimeTagger` on the plain text, as an ingest
+would, and writes the same file with our TIMEX3 elements inserted; every
 character between the tags (entity references included) stays as it was.
 """
 
@@ -14,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import PartialDate
+from ..document import Document, PartialDate
 from ..errors import ChronikError
 from ..extract.time import Timex, TimeTagger
+from ..pipeline import Pipeline
 
 _TEXT_RE = re.compile(r"(<TEXT>)(.*?)(</TEXT>)", re.S)
 _DCT_RE = re.compile(r"<DCT>.*?value=\"(\d{4}(?:-\d\d(?:-\d\d)?)?)", re.S)
@@ -174,12 +176,15 @@ def timeml_files(folder: Path) -> list[Path]:
 def annotate_dir(in_dir: Path, out_dir: Path, *, narrative_months: bool = False, progress: bool = False) -> AnnotateReport:
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     tagger = TimeTagger("de", narrative_months=narrative_months)
+    text_layer = Pipeline(["text"])
     report = AnnotateReport()
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in timeml_files(in_dir):
         try:
             doc = read_timeml(path)
-            timexes = tagger.tag(doc.plain, doc.dct)
+            analysis = text_layer(Document(text=doc.plain, date=doc.dct))
+            sentences = [(s.start, s.end) for s in analysis.sentences]
+            timexes = tagger.tag(doc.plain, doc.dct, sentences, analysis.tokens)
             (out_dir / path.name).write_text(write_with_timexes(doc, timexes), "utf-8")
         except ChronikError as error:
             report.failed.append((path.name, error.message))
