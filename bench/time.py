@@ -20,9 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from chronik.document import Document  # noqa: E402
 from chronik.extract.time import TimeTagger  # noqa: E402
 from chronik.formats.timeml import annotate_dir  # noqa: E402
 from chronik.formats.timex2 import read_timex2  # noqa: E402
+from chronik.pipeline import Pipeline  # noqa: E402
 from chronik.scoring.timeml import TimexScores, merge, score_dirs, score_document  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "temporal"
@@ -58,12 +60,16 @@ def wikiwars() -> list[str]:
     files = sorted((DATA / "wikiwarsde" / "keyinline").glob("*.xml"))
     header = ["| WikiWarsDE mode | gold | predicted | strict F1 | relaxed F1 | value F1 |", "|---|---|---|---|---|---|"]
     rows = []
+    text_layer = Pipeline(["text"])  # sentences, STTS tags and lemmas, as in an ingest
+    documents = [read_timex2(path) for path in files]
+    analyses = [text_layer(Document(text=d.plain, date=d.dct)) for d in documents]
     for label, narrative in (("news (article-date anchor)", False), ("narrative (history anchor)", True)):
         tagger = TimeTagger("de", narrative_months=narrative)
         scores = TimexScores(has_types=False)
-        for path in files:
-            document = read_timex2(path)
-            score_document(scores, document.timexes, tagger.tag(document.plain, document.dct))
+        for document, analysis in zip(documents, analyses):
+            sentences = [(s.start, s.end) for s in analysis.sentences]
+            predicted = tagger.tag(document.plain, document.dct, sentences, analysis.tokens)
+            score_document(scores, document.timexes, predicted)
         rows.append(
             f"| {label} | {scores.gold} | {scores.predicted} | {100 * scores.strict.f1:.1f} "
             f"| {100 * scores.relaxed.f1:.1f} | {100 * scores.value.f1:.1f} |"
@@ -76,12 +82,16 @@ def speed(repeats: int = 200) -> list[str]:
 
     document = parse_dated(EXAMPLE.read_text("utf-8"), EXAMPLE)
     tokens = len(document.text.split())
+    # The time component alone, given the text layer's sentences and tagged
+    # tokens (as in the pipeline, where the text layer runs first).
+    analysis = Pipeline(["text"])(document)
+    sentences = [(s.start, s.end) for s in analysis.sentences]
     tagger = TimeTagger("de")
-    tagger.tag(document.text, document.date)  # warm: word lists and patterns load once
+    tagger.tag(document.text, document.date, sentences, analysis.tokens)  # warm: word lists and patterns load once
     timings, cpu = [], []
     for _ in range(repeats):
         start, start_cpu = time.perf_counter(), time.process_time()
-        tagger.tag(document.text, document.date)
+        tagger.tag(document.text, document.date, sentences, analysis.tokens)
         timings.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     median = statistics.median(timings) * 1000

@@ -100,6 +100,9 @@ class _Story:
     coarse: _Anchor | None = None  # the last day, month or year named
     year: tuple[int, int] | None = None  # (year, sentence) of the last year named
     past_verbs: dict[int, int] = field(default_factory=dict)  # token start -> -1 (see TimeTagger._past_verbs)
+    # The days named in this sentence since its last clock time, and whether
+    # a set ("wochentags", "täglich") followed them: see ``shared_clock``.
+    run: tuple[int, int, bool, bool] = (-1, 0, False, False)  # sentence, days, set named, closed by a clock
 
     def anchor_for(self, unit: str | None) -> _Anchor | None:
         """"zwölf Jahre später" needs only a year, "am Tag darauf" a day."""
@@ -115,7 +118,27 @@ class _Story:
             return self.day
         return None
 
+    def shared_clock(self, index: int) -> bool:
+        """"25. und 26. August von 10 bis 18 Uhr", "wochentags von 14 bis 18
+        Uhr": a clock time after several days or a set holds for each of
+        them, so it names no single day."""
+        sentence, days, named_set, _ = self.run
+        return sentence == index and (days >= 2 or named_set)
+
+    def _count(self, mention: Mention, timex: "Timex", moved_to: _Anchor | None, index: int) -> None:
+        sentence, days, named_set, closed = self.run
+        if sentence != index:
+            sentence, days, named_set, closed = index, 0, False, False
+        if mention.kind == "clock":
+            closed = True
+        elif timex.type == "SET":
+            named_set = True
+        elif moved_to is not None and moved_to.grain == "day":
+            days, named_set, closed = (1, False, False) if closed else (days + 1, named_set, False)
+        self.run = (sentence, days, named_set, closed)
+
     def advance(self, mention: Mention, timex: "Timex", moved_to: _Anchor | None, index: int) -> None:
+        self._count(mention, timex, moved_to, index)
         year = _named_year(timex)
         if year is not None and not _digression(mention, year, self.year):
             self.year = (year, index)
@@ -178,7 +201,7 @@ class TimeTagger:
             timexes.append(timex)
             story.advance(mention, timex, moved_to, index)
         _pin_weekdays(timexes)
-        _nowadays(timexes, article_date)
+        _nowadays(timexes, article_date, text, self.lexicon.nowadays_phrases)
         return timexes
 
     def _in_context(
@@ -196,6 +219,8 @@ class TimeTagger:
         if fields.get("undated") and recent is not None and recent.sentence == index:
             # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day
             fields = dict(fields, undated=False)
+        if mention.kind == "clock" and story.shared_clock(index):
+            fields = dict(fields, undated=True)
         if fields is not mention.fields:
             mention = Mention(mention.start, mention.end, mention.kind, fields, mention.priority)
         if story.year and index - story.year[1] <= self.story_reach:
@@ -353,9 +378,12 @@ def _next_anchor(mention: Mention, first: Period, last: Period, timex: Timex) ->
 NOWADAYS_YEARS = 5
 
 
-def _nowadays(timexes: list[Timex], article_date: PartialDate | None) -> None:
+def _nowadays(
+    timexes: list[Timex], article_date: PartialDate | None, text: str, phrases: tuple[tuple[str, ...], ...]
+) -> None:
     """"Damals ... heute": today contrasted with the past is the present
-    (PRESENT_REF), not the article's day; its interval stays the same."""
+    (PRESENT_REF), not the article's day; so is "heute" in phrases such as
+    "auch heute noch", "bis heute", "heute würde".  The interval stays."""
     if article_date is None:
         return
     for i, timex in enumerate(timexes):
@@ -364,8 +392,25 @@ def _nowadays(timexes: list[Timex], article_date: PartialDate | None) -> None:
         if timex.earliest != article_date.earliest.isoformat() or len(timex.text.split()) != 1:
             continue
         near = [t for t in timexes[max(0, i - 3) : i] if timex.sentence - t.sentence <= 1]
-        if any(_long_ago(t, article_date) for t in near):
+        if any(_long_ago(t, article_date) for t in near) or _in_phrase(text, timex, phrases):
             timex.value = "PRESENT_REF"
+
+
+def _in_phrase(text: str, timex: Timex, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    word = timex.text.lower()
+    before = _WORD.findall(text[max(0, timex.start - 40) : timex.start].lower())
+    after = _WORD.findall(text[timex.end : timex.end + 40].lower())
+    for phrase in phrases:
+        if word not in phrase:
+            continue
+        at = phrase.index(word)
+        head, tail = list(phrase[:at]), list(phrase[at + 1 :])
+        if (not head or before[-len(head) :] == head) and after[: len(tail)] == tail:
+            return True
+    return False
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _long_ago(timex: Timex, article_date: PartialDate) -> bool:

@@ -256,3 +256,48 @@ def test_any_article_precision_with_weekends_and_weekdays(date) -> None:
     text = "Am Wochenende und am Dienstag, dann am 7. Mai und vergangene Woche sowie jeden Montag."
     for timex in tag_text(text, date):
         assert "WXX-W" not in timex.value or timex.earliest  # masked weeks keep their interval
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Von dem Aufschwung zehrt die Region auch heute noch.",
+        "Bis heute ist der Brand in der Lagerhalle nicht aufgeklärt.",
+        "Heute würde der Bürgermeister die Umfahrung anders planen.",
+    ],
+)
+def test_heute_meaning_nowadays_is_present_ref(sentence: str) -> None:
+    [today] = TimeTagger("de").tag(sentence, "2022-05-04")
+    assert today.value == "PRESENT_REF"
+    assert today.earliest == today.latest == "2022-05-04"  # the interval stays
+
+
+def test_heute_as_the_article_day() -> None:
+    [today] = TimeTagger("de").tag("Heute beginnt in Bozen die Obstbaumesse.", "2022-05-04")
+    assert today.value == "2022-05-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Festwoche: 25. und 26. August von 10 bis 18 Uhr auf dem Dorfplatz.",
+        "Aufführungen am 3., 4. und 5. Oktober, jeweils 20 Uhr, im Stadttheater.",
+        "Anmeldung ab 3. November, wochentags von 14 bis 18 Uhr, im Rathaus.",
+    ],
+)
+def test_clock_time_after_several_days_names_no_day(sentence: str) -> None:
+    timexes = TimeTagger("de").tag(sentence, "2022-08-20")
+    clocks = [t for t in timexes if t.type == "TIME"]
+    assert clocks and all(t.value.startswith("T") for t in clocks)
+
+
+def test_clock_times_each_after_their_own_day() -> None:
+    timexes = TimeTagger("de").tag("Gewählt wird am Montag um 10 Uhr und am Dienstag um 12 Uhr.", "2022-08-20")
+    values = [t.value for t in timexes if t.type == "TIME"]
+    assert values == ["2022-08-22T10:00", "2022-08-23T12:00"]
+
+
+def test_wish_points_ahead() -> None:
+    # 5 March 2023: the summer meant is the coming one.
+    [summer] = TimeTagger("de").tag("Die Absolventin möchte im Sommer in den Beruf einsteigen.", "2023-03-05")
+    assert summer.value == "2023-SU"
