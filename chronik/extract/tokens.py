@@ -102,8 +102,10 @@ def _is_ordinal(text: str, number_start: int, period_end: int, block_start: int,
         return False  # end of block: a full stop
     next_word = following.group(1).lstrip(_QUOTE_MARKS) or following.group(1)  # die 4. „Winterwelt“
     first = next_word[0]
-    if first.islower() or first.isdigit():
+    if first.islower():
         return True
+    if first.isdigit():  # "vom 7. 12. an" is a date; "kam 2019. 2020 ging er" is not
+        return period_end - number_start <= 3
     if next_word.lower() in rules.ordinal_after or next_word.rstrip(".").lower() in rules.ordinal_after:
         return True
     if not first.isupper() or period_end - number_start > 4:

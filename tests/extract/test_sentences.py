@@ -46,6 +46,7 @@ def sentences_of(layer: TextLayer, text: str) -> list[str]:
         ("Die Sitzung ist am 7. Dezember. Sie beginnt um 9 Uhr.", ["Die Sitzung ist am 7. Dezember.", "Sie beginnt um 9 Uhr."]),
         ("Sie landete auf Platz 7. Die Siegerin kam aus Oslo.", ["Sie landete auf Platz 7.", "Die Siegerin kam aus Oslo."]),
         ("Die Partei regiert seit 1990. Damals war alles anders.", ["Die Partei regiert seit 1990.", "Damals war alles anders."]),
+        ("Er kam im Jahr 2019. 2020 ging er wieder.", ["Er kam im Jahr 2019.", "2020 ging er wieder."]),
         ("Zum 75. Geburtstag kamen Gäste aus ganz Europa.", ["Zum 75. Geburtstag kamen Gäste aus ganz Europa."]),
         ("Eröffnet wurde die 4. „Lichterwoche“ am Markt.", ["Eröffnet wurde die 4. „Lichterwoche“ am Markt."]),
         # "Art." is an abbreviation before a number only
