@@ -247,15 +247,42 @@ class EntityLayer:
         mentions: list[Mention] = []
         for sentence, toks, sentence_labels in zip(analysis.sentences, sentence_tokens, labels):
             first = sentence.token_start
-            for start, end, label in spans_from_bio(sentence_labels):
-                end = _trim_modifiers(toks, start, end, label, self.adjective_endings)
-                start = _trim_leading_title(toks, start, end, label, self.roles)
-                end = _trim_trailing_title(toks, start, end, label, self.roles)
-                begin, finish = toks[start].start, toks[end - 1].end
-                mentions.append(
-                    Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
-                )
+            for span_start, span_end, label in spans_from_bio(sentence_labels):
+                for start, end in self._name_pieces(toks, span_start, span_end, label):
+                    begin, finish = toks[start].start, toks[end - 1].end
+                    mentions.append(
+                        Mention(begin, finish, analysis.text[begin:finish], label, sentence.index, first + start, first + end)
+                    )
         analysis.layers["mentions"] = mentions
+
+
+    def _name_pieces(self, toks: Sequence, start: int, end: int, label: str) -> list[tuple[int, int]]:
+        """Clean one tagged span; a person span with a title inside becomes two names.
+
+        "Bidens Nationaler Sicherheitsberater Jake Sullivan" -> "Bidens", "Jake Sullivan":
+        a role word inside a person's span is a title between two names.
+        """
+        pieces = [(start, end)]
+        if label == "PER":
+            pieces = []
+            piece_start = start
+            for k in range(start + 1, end - 1):
+                if self.roles.role_word(toks[k].text) is not None:
+                    cut = k
+                    while cut > piece_start and toks[cut - 1].text.endswith(self.adjective_endings):
+                        cut -= 1  # title adjectives ("Nationaler") belong to the role
+                    if cut > piece_start:
+                        pieces.append((piece_start, cut))
+                    piece_start = k + 1
+            pieces.append((piece_start, end))
+        cleaned = []
+        for piece_start, piece_end in pieces:
+            piece_end = _trim_modifiers(toks, piece_start, piece_end, label, self.adjective_endings)
+            piece_start = _trim_leading_title(toks, piece_start, piece_end, label, self.roles)
+            piece_end = _trim_trailing_title(toks, piece_start, piece_end, label, self.roles)
+            if piece_end > piece_start:
+                cleaned.append((piece_start, piece_end))
+        return cleaned
 
 
 MAIN_LABELS = ("PER", "ORG", "LOC", "OTH")

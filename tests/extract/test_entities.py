@@ -120,3 +120,18 @@ def test_missing_model_file_is_an_actionable_error():
 
     with pytest.raises(ChronikError, match="build_ner.py"):
         EntityTagger("de", model_path="/nonexistent/ner.crfsuite")
+
+
+def test_person_span_with_a_title_inside_becomes_two_names():
+    from chronik.analysis import Token
+    from chronik.extract.entities import EntityLayer
+
+    words = ["Merkels", "Außenpolitischer", "Berater", "Christoph", "Heusgen"]
+    tags = ["NE", "NE", "NN", "NE", "NE"]
+    tokens, offset = [], 0
+    for word, tag in zip(words, tags):
+        tokens.append(Token(offset, offset + len(word), word, 0, tag))
+        offset += len(word) + 1
+    layer = EntityLayer("de")
+    assert layer._name_pieces(tokens, 0, 5, "PER") == [(0, 1), (3, 5)]
+    assert layer._name_pieces(tokens, 3, 5, "PER") == [(3, 5)]
