@@ -40,6 +40,9 @@ def _can_start_sentence(text: str, start: int, block_start: int) -> bool:
     first = text[start]
     if first.isupper() or first.isdigit():
         return True
+    if first.islower():  # brand names written lower-case first: "eBay", "iPhone"
+        word = text[start : start + 4].split(None, 1)[0]
+        return any(c.isupper() for c in word[1:])
     if first in _QUOTES:
         return is_opening_quote(text, start, block_start)
     return first in _OPENING_BRACKETS or first in _DASHES

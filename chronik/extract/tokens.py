@@ -45,12 +45,17 @@ _CORE = (
     rf"|(?P<word>{_WORD})(?P<wdot>\.(?!\.))?"
     r"|(?P<punct>\.\.\.+|[!?]+|\S)"
 )
-# URLs and e-mail addresses are rare: blocks without "@", "://" or "www."
-# use the cheaper expression.
+# URLs, e-mail addresses and domain names are rare: blocks without a hint
+# of them use the cheaper expression.
 _URL = r"(?:https?://|www\.)[^\s<>\"«»„“”]*[^\s<>\"«»„“”.,;:!?)\]'’]"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Bare domain names ("derStandard.at", "ndr.de") with the top-level domains
+# news text cites most; they are not sentence ends.
+_TOP_LEVEL_DOMAINS = ("de", "at", "ch", "com", "org", "net", "eu", "info")
+_DOMAIN = rf"[^\W_][\w-]*(?:\.[\w-]+)*\.(?:{'|'.join(_TOP_LEVEL_DOMAINS)})(?![\w-]|\.\w)"
+_WEB_HINTS = ("@", "://", "www.", *(f".{tld}" for tld in _TOP_LEVEL_DOMAINS))
 TOKEN_RE = re.compile(_CORE)
-TOKEN_RE_WEB = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|{_CORE}")
+TOKEN_RE_WEB = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<domain>{_DOMAIN})|{_CORE}")
 _NEXT_WORD = re.compile(r"\s*([^\s]+?)[.,;:!?]*(?:\s|$)")
 _QUOTE_MARKS = "«»„“”‚‘’\"'‹›"
 
@@ -117,7 +122,7 @@ def _is_ordinal(text: str, number_start: int, period_end: int, block_start: int,
 def tokenize_span(text: str, start: int, end: int, rules: PeriodRules) -> list[tuple[int, int]]:
     """Token spans (start, end) of ``text[start:end]``, offsets into ``text``."""
     segment = text[start:end]
-    web = "@" in segment or "://" in segment or "www." in segment
+    web = any(hint in segment for hint in _WEB_HINTS)
     pattern = TOKEN_RE_WEB if web else TOKEN_RE
     spans: list[tuple[int, int]] = []
     append = spans.append

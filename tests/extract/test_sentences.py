@@ -57,6 +57,7 @@ def sentences_of(layer: TextLayer, text: str) -> list[str]:
             "Mehr als 120.000 Menschen sind betroffen. Das sind 3,5 Prozent.",
             ["Mehr als 120.000 Menschen sind betroffen.", "Das sind 3,5 Prozent."],
         ),
+        ("Das Handy kam gut an. iPhone-Nutzer waren skeptisch.", ["Das Handy kam gut an.", "iPhone-Nutzer waren skeptisch."]),
         # question and exclamation marks
         ("Wer zahlt das? Die Länder wollen es nicht! Der Bund schweigt.", ["Wer zahlt das?", "Die Länder wollen es nicht!", "Der Bund schweigt."]),
     ],

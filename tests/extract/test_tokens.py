@@ -38,6 +38,8 @@ def words(text: str) -> list[str]:
         ("Nun ja...", ["Nun", "ja", "..."]),
         ("Infos unter https://www.example.org/news?id=7.", ["Infos", "unter", "https://www.example.org/news?id=7", "."]),
         ("Post an presse@example.de senden", ["Post", "an", "presse@example.de", "senden"]),
+        ("laut derStandard.at und ndr.de.", ["laut", "derStandard.at", "und", "ndr.de", "."]),
+        ("Am Ende.Dann", ["Am", "Ende", ".", "Dann"]),
         ("(Foto: dpa)", ["(", "Foto", ":", "dpa", ")"]),
     ],
 )
