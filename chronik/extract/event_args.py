@@ -42,23 +42,35 @@ class Participant:
                 "label": self.label, "via": self.via}
 
 
-def candidates(analysis: Analysis, lexicon: EventLexicon) -> dict[int, list[Participant]]:
-    """Entity candidates per sentence index, in text order."""
+def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[int, list[Participant]]:
+    """Entity candidates per sentence index, in text order; ``groups``
+    (an :class:`~.event_actors.GroupActors`) adds unnamed collective actors."""
     links = {(link.start, link.end): link for link in analysis.layers.get("links", [])}
     tokens = analysis.tokens
     found: dict[int, list[Participant]] = {}
     seen: set[tuple[int, int]] = set()
+    taken: set[int] = set()
     for mention in analysis.layers.get("mentions", []):
         link = links.get((mention.start, mention.end))
+        taken.update(range(mention.token_start, mention.token_end))
         if mention.label not in _LABELS and not (link and link.kind == "describes"):
             continue
-        found.setdefault(mention.sentence, []).append(_participant(mention.text, mention.start, mention.end,
-                                                                   mention.label, mention.token_start, link, lexicon))
+        for start, end, first in _verbless_parts(analysis, mention, lexicon.cues):
+            text = analysis.text[start:end]
+            link_here = link if (start, end) == (mention.start, mention.end) else None
+            found.setdefault(mention.sentence, []).append(
+                _participant(text, start, end, mention.label, first, link_here, lexicon))
         seen.add((mention.start, mention.end))
     for (start, end), link in links.items():
         if link.kind == "describes" and (start, end) not in seen:
             first = _token_at(analysis, start)
             found.setdefault(link.sentence, []).append(_participant(link.text, start, end, "PER", first, link, lexicon))
+            taken.update(i for i in range(first, first + 4) if i < len(tokens) and tokens[i].start < end)
+    if groups is not None:
+        for sentence in analysis.sentences:
+            extra = groups.find(analysis, sentence.index, taken)
+            if extra:
+                found.setdefault(sentence.index, []).extend(extra)
     for sentence, items in found.items():
         items.sort(key=lambda p: p.start)
         for i, item in enumerate(items):
@@ -67,6 +79,26 @@ def candidates(analysis: Analysis, lexicon: EventLexicon) -> dict[int, list[Part
             if not item.prep and i and _coordinated(tokens, items[i - 1], item):
                 item.prep = items[i - 1].prep
     return found
+
+
+def _verbless_parts(analysis: Analysis, mention, cue_words) -> list[tuple[int, int, int]]:
+    """A mention cut at verbs, conjunctions and punctuation the tagger put
+    inside it ("Europäische Union droht Belarus" is two names, "Falls
+    Russland" one): (start, end, first token) of each part."""
+    parts, first = [], mention.token_start
+    tokens = analysis.tokens
+    while first < mention.token_end - 1 and tokens[first].text.lower() in cue_words:
+        first += 1  # "Falls Russland": the tagger took a capitalised conjunction for a name
+    for i in range(mention.token_start, mention.token_end + 1):
+        if i == mention.token_end or tokens[i].pos.startswith(("V", "KOUS", "$")):
+            if i > first:
+                parts.append((tokens[first].start, tokens[i - 1].end, first))
+            first = i + 1
+    if not parts and mention.token_end > mention.token_start:
+        return []
+    if mention.token_end <= mention.token_start:
+        return [(mention.start, mention.end, mention.token_start)]
+    return parts
 
 
 def _coordinated(tokens: list[Token], before: Participant, item: Participant) -> bool:
@@ -106,6 +138,12 @@ def _preposition(tokens: list[Token], first: int, floor: int) -> str:
             return (tok.lemma or tok.text).lower() if tok.pos == "APPRART" else tok.text.lower()
         if tok.pos not in _NP_INNER:
             return ""
+        if tok.pos in ("ART", "PPOSAT"):
+            # a determiner opens the noun phrase: a preposition must come right before it
+            before = tokens[i - 1] if i > floor else None
+            if before is not None and before.pos in ("APPR", "APPRART"):
+                return (before.lemma or before.text).lower() if before.pos == "APPRART" else before.text.lower()
+            return ""
         i -= 1
     return ""
 
@@ -140,9 +178,11 @@ def noun_arguments(
     target = next((p for p in window if trigger.target and p.prep == trigger.target and p is not actor), None)
     if target is None and trigger.symmetric:
         target = next((p for p in sides if p is not actor), None)
+    genitive = next((p for p in window if not p.prep and p.token <= noun + 3 and p is not actor), None)
+    if genitive is not None and actor is None and trigger.genitive_actor:
+        return genitive, target  # "der Abzug der Nato-Truppen": the genitive acts
     if target is None:
-        # a genitive right after the noun: "Invasion der Ukraine"
-        target = next((p for p in window if not p.prep and p.token <= noun + 3 and p is not actor), None)
+        target = genitive  # "Invasion der Ukraine": the genitive undergoes
     return actor, target
 
 

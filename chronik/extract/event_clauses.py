@@ -103,4 +103,20 @@ def _present_stems(stem: str) -> list[str]:
 
 def is_infinitive_clause(tokens: list[Token], clause: Clause) -> bool:
     """"..., die Ukraine aufzurüsten", "..., Soldaten verlegt zu haben"."""
-    return any(t.pos in ("PTKZU", "VVIZU") for t in tokens[clause.start : clause.end])
+    return any(t.pos in ("PTKZU", "VVIZU") or _zu_infix(t) for t in tokens[clause.start : clause.end])
+
+
+def _zu_infix(token: Token) -> bool:
+    """"zusammenzuziehen" (lemma "zusammenziehen"), tagged as a plain infinitive."""
+    form, lemma = token.text.lower(), token.lemma.lower()
+    if not token.pos.startswith("VV") or len(form) != len(lemma) + 2:
+        return False
+    return any(form[i : i + 2] == "zu" and form[:i] + form[i + 2 :] == lemma for i in range(1, len(lemma)))
+
+
+def participle_infinitive(form: str) -> str:
+    """A guess at the infinitive of a weak participle: "einmarschiert" -> "einmarschieren"."""
+    low = form.lower()
+    if low.endswith("iert"):
+        return low[:-1] + "en"
+    return low

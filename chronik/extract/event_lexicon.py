@@ -24,6 +24,7 @@ class Trigger:
     target: str  # "obj", a preposition ("mit"), or "" for none
     with_prep: str  # preposition of the instrument phrase, or ""
     symmetric: bool  # both sides act (talks, meetings)
+    genitive_actor: bool = False  # a noun whose genitive is its actor ("Abzug der Truppen")
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
@@ -37,7 +38,7 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
             with_prep = hint.split("=", 1)[1]
     return Trigger(
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
-        target, with_prep, "sym" in hints,
+        target, with_prep, "sym" in hints, "gen=actor" in hints,
     )
 
 
@@ -59,6 +60,7 @@ class EventLexicon:
                 self.noun_suffixes.append((trig.lemma[1:].lower(), trig))
             else:
                 self.nouns.setdefault(trig.lemma.lower(), trig)
+        self._noun_cache: dict[str, Trigger | None] = {}
         self.cues: dict[str, tuple[str, str]] = {
             row[0]: (row[1], row[2]) for row in resource_table(lang, _DIR + "status_cues.tsv")
         }
@@ -71,6 +73,11 @@ class EventLexicon:
 
     def noun(self, lemma: str) -> Trigger | None:
         key = lemma.lower()
+        if key not in self._noun_cache:
+            self._noun_cache[key] = self._find_noun(key)
+        return self._noun_cache[key]
+
+    def _find_noun(self, key: str) -> Trigger | None:
         if key in self.nouns:
             return self.nouns[key]
         # plural or compound forms: "Gespräche", "Wirtschaftssanktionen"

@@ -32,6 +32,8 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
         status, scope = cue
         if status == "negated" and trig.pos == "N" and not trigger - 3 <= i < trigger:
             continue  # "keine Entspannung gebracht" does not negate the summit in the subject
+        if scope == "clause-start":
+            continue
         if scope == "clause" and not clause.start <= i < clause.end:
             continue
         if scope == "sentence" and i > trigger and not clause.start <= i < clause.end:
@@ -41,7 +43,17 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
         seen.add(status)
     if clause.opener in lexicon.cues and lexicon.cues[clause.opener][0] == "conditional":
         seen.add("conditional")
+    if any(_verb_first_condition(tokens, other, lexicon) for other in clauses):
+        seen.add("conditional")  # "..., sollte die Insel ihre Unabhängigkeit erklären"
     for status in _ORDER:
         if status in seen:
             return status
     return {"past": "happened", "future": "planned"}.get(tense(tokens, clause), "ongoing")
+
+
+def _verb_first_condition(tokens: list[Token], clause: Clause, lexicon: EventLexicon) -> bool:
+    if clause.index == 0:
+        return False
+    first = tokens[clause.start]
+    cue = lexicon.cues.get(first.text.lower())
+    return cue is not None and cue == ("conditional", "clause-start")

@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..analysis import Analysis, Token
+from .event_actors import group_actors
 from .event_args import Participant, candidates, noun_arguments, noun_phrase_end, place, verb_arguments
-from .event_clauses import Clause, is_infinitive_clause, split_clauses
+from .event_clauses import Clause, is_infinitive_clause, participle_infinitive, split_clauses
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
 from .event_when import event_time
@@ -67,9 +68,10 @@ class EventLayer:
 
     def __init__(self, lang: str = "de") -> None:
         self.lexicon: EventLexicon = event_lexicon(lang)
+        self.groups = group_actors(lang)
 
     def __call__(self, analysis: Analysis) -> None:
-        found = candidates(analysis, self.lexicon)
+        found = candidates(analysis, self.lexicon, self.groups)
         events: list[Event] = []
         for sentence in analysis.sentences:
             if sentence.is_heading:
@@ -82,7 +84,7 @@ class EventLayer:
 
     def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant]) -> list[Event]:
         tokens = analysis.tokens
-        events = []
+        events: list[Event] = []
         for clause in clauses:
             verbs = self._verb_triggers(tokens, clause)
             for index, trigger in verbs:
@@ -90,7 +92,8 @@ class EventLayer:
                 borrowed = clause.shares_subject or is_infinitive_clause(tokens, clause)
                 actor, target = verb_arguments(items, clause, trigger, borrowed)
                 if actor is None and borrowed:
-                    actor = self._inherited_actor(items, clauses, clause)
+                    actor = None if clause.shares_subject else _accused(events, tokens, clauses, clause)
+                    actor = actor or self._inherited_actor(items, clauses, clause)
                 if actor is None:
                     actor = _speaker(analysis, tokens[index], self.lexicon, items)
                 events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
@@ -150,6 +153,8 @@ class EventLayer:
             if not tok.pos.startswith("VV"):
                 continue
             lemma = tok.lemma
+            if tok.pos == "VVPP" and lemma == tok.text:
+                lemma = participle_infinitive(tok.text)  # the lemmatizer left "einmarschiert" as it is
             trig = next((self.lexicon.verbs[(lemma, p)] for p in particles if (lemma, p) in self.lexicon.verbs), None)
             if trig is None:
                 trig = self.lexicon.verbs.get((lemma, ""))
@@ -189,6 +194,18 @@ class EventLayer:
             if core:
                 return core[0]
         return None
+
+
+def _accused(events: list[Event], tokens: list[Token], clauses: list[Clause], clause: Clause) -> Participant | None:
+    """"wirft der Ukraine vor, Soldaten verlegt zu haben": the accused did it."""
+    if clause.index == 0:
+        return None
+    before = clauses[clause.index - 1]
+    low, high = tokens[before.start].start, tokens[before.end - 1].end
+    for event in reversed(events):
+        if event.mode == "accuse" and event.target is not None and low <= event.start < high:
+            return event.target
+    return None
 
 
 def _in_pp(tokens: list[Token], index: int, floor: int) -> bool:
@@ -231,7 +248,7 @@ def _add(events: list[Event], event: Event) -> None:
         if same:
             _fold(earlier, event)
             return
-    if names:
+    if names or not event.by_noun:  # a verb tells an event even when nobody is named
         events.append(event)
 
 

@@ -1,0 +1,99 @@
+"""Actors without a proper name of their own: "die Polizei", "die türkische
+Armee" (-> Türkei), "die Regierung in Warschau" (-> Polen), "Nato-Truppen"
+(-> Nato), "die Staatsanwaltschaft München", and role nouns without a name
+("der Bundespräsident empfing ...").
+
+The nouns are data (``events/actor_nouns.txt``); adjectives of states and
+capitals standing for their government come from the gazetteer tables of
+the entities component (read as data, ``gazetteer/demonyms.tsv`` and
+``gazetteer/metonyms.tsv``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..analysis import Analysis, Token
+from ..lang import resource_lines, resource_table
+from .event_args import Participant
+
+_MIN_SUFFIX = 5
+_ENDINGS = ("en", "em", "er", "es", "e", "")
+
+
+class GroupActors:
+    def __init__(self, lang: str) -> None:
+        self.nouns = frozenset(n.lower() for n in resource_lines(lang, "events/actor_nouns.txt"))
+        self.demonyms = {row[0]: row[1] for row in resource_table(lang, "gazetteer/demonyms.tsv") if len(row) > 1}
+        self.capitals = {row[0]: row[1] for row in resource_table(lang, "gazetteer/metonyms.tsv") if len(row) > 1}
+        # role nouns without a name ("der Bundespräsident empfing ...")
+        self.roles = frozenset(
+            form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form
+        )
+        self._role_cache: dict[str, bool] = {}
+        self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
+
+    def is_actor_noun(self, lemma: str) -> bool:
+        key = lemma.lower().rsplit("-", 1)[-1] if "-" in lemma else lemma.lower()
+        if key in self.nouns or lemma.lower() in self.nouns:
+            return True
+        return any(key.endswith(n) and len(n) >= _MIN_SUFFIX for n in self.nouns)
+
+    def state_of_adjective(self, word: str) -> str | None:
+        low = word.lower()
+        for ending in _ENDINGS:
+            if ending and low.endswith(ending) and low[: -len(ending)] in self.demonyms:
+                return self.demonyms[low[: -len(ending)]]
+        return self.demonyms.get(low)
+
+    def find(self, analysis: Analysis, sentence_index: int, taken: set[int]) -> list[Participant]:
+        """Group actors of one sentence; ``taken`` holds token indices already in a named mention."""
+        sentence = analysis.sentences[sentence_index]
+        tokens = analysis.tokens
+        found = []
+        for i in range(sentence.token_start, sentence.token_end):
+            tok = tokens[i]
+            if tok.pos != "NN" or i in taken:
+                continue
+            lemma = tok.lemma or tok.text
+            if not self.is_actor_noun(lemma) and not self._bare_role(tokens, i, sentence.token_end, taken):
+                continue
+            found.append(self._participant(tokens, i, sentence.token_end))
+        return found
+
+    def _is_role(self, lemma: str) -> bool:
+        key = lemma.lower()
+        if key not in self._role_cache:  # a few thousand distinct nouns per corpus
+            self._role_cache[key] = key in self.roles or any(len(r) >= 6 and key.endswith(r) for r in self.roles)
+        return self._role_cache[key]
+
+    def _bare_role(self, tokens: list[Token], i: int, limit: int, taken: set[int]) -> bool:
+        """A role noun not followed by the name of its holder."""
+        if not self._is_role(tokens[i].lemma or tokens[i].text):
+            return False
+        after = tokens[i + 1] if i + 1 < limit else None
+        return after is None or (i + 1 not in taken and after.pos != "NE")
+
+    def _participant(self, tokens: list[Token], i: int, limit: int) -> Participant:
+        tok = tokens[i]
+        name, via, end = tok.text, tok.text, tok.end
+        start = tok.start
+        prefix = tok.text.split("-", 1)[0] if "-" in tok.text else ""
+        if prefix:  # "Nato-Truppen", "US-Armee"
+            name = self.short.get(prefix, prefix)
+        elif i > 0 and tokens[i - 1].pos == "ADJA" and self.state_of_adjective(tokens[i - 1].text):
+            name, start = self.state_of_adjective(tokens[i - 1].text), tokens[i - 1].start
+            via = f"{tokens[i - 1].text} {tok.text}"
+        elif i + 2 < limit and tokens[i + 1].text == "in" and tokens[i + 2].text in self.capitals:
+            name, via, end = self.capitals[tokens[i + 2].text], f"{tok.text} in {tokens[i + 2].text}", tokens[i + 2].end
+        elif i + 1 < limit and tokens[i + 1].pos == "NE":  # "Staatsanwaltschaft München"
+            name = via = f"{tok.text} {tokens[i + 1].text}"
+            end = tokens[i + 1].end
+        else:
+            name = tok.lemma or tok.text
+        return Participant(name, via, start, end, "ORG", via=via if via != name else "", token=i)
+
+
+@lru_cache(maxsize=None)
+def group_actors(lang: str) -> GroupActors:
+    return GroupActors(lang)
