@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "when": "when",
     "show": "show",
     "stats": "stats",
+    "roles": "roles",
     "annotate": "annotate",
     "score": "score",
     "serve": "serve",

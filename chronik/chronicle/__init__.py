@@ -1,0 +1,1 @@
+"""Across articles: what the archive says over time (roles, entities, events)."""
