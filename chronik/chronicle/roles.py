@@ -38,8 +38,12 @@ def role_facts(archive, *, person: str | None = None, role: str | None = None,
         where.append("(r.person = ? OR r.person LIKE ?)")
         params += [person, f"% {person}"]
     if role:
-        where.append("lower(r.role_lemma) = lower(?)")
-        params.append(role)
+        # A title asked for in one gender finds both: "Premierminister" and "Premierministerin".
+        forms = {role.lower(), role.lower() + "in"}
+        if role.lower().endswith("in"):
+            forms.add(role.lower()[:-2])
+        where.append(f"lower(r.role_lemma) IN ({', '.join('?' * len(forms))})")
+        params += sorted(forms)
     if dates.earliest:
         where.append("d.date_latest >= ?")
         params.append(dates.earliest.isoformat())

@@ -43,3 +43,11 @@ def test_empty_date_range_is_a_user_error(tmp_path, capsys):
     build_archive(db)
     assert main(["roles", "--db", str(db), "--from", "2022", "--to", "2021"]) == 2
     assert "E002" in capsys.readouterr().err
+
+
+def test_role_query_finds_both_genders(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    build_archive(db)
+    assert main(["roles", "--db", str(db), "--role", "Premierminister", "--json"]) == 0
+    people = {f["person"] for f in json.loads(capsys.readouterr().out)}
+    assert people == {"Rishi Sunak", "Theresa May"}
