@@ -39,10 +39,10 @@ def role_facts(archive, *, person: str | None = None, role: str | None = None,
         params += [person, f"% {person}"]
     if role:
         # A title asked for in one gender finds both: "Premierminister" and "Premierministerin".
-        forms = {role.lower(), role.lower() + "in"}
-        if role.lower().endswith("in"):
-            forms.add(role.lower()[:-2])
-        where.append(f"lower(r.role_lemma) IN ({', '.join('?' * len(forms))})")
+        # (Compared in Python's case rules: SQLite's lower() leaves "Ö" alone.)
+        base = role[:1].upper() + role[1:]
+        forms = {base, base + "in"} | ({base[:-2]} if base.endswith("in") else set())
+        where.append(f"r.role_lemma IN ({', '.join('?' * len(forms))})")
         params += sorted(forms)
     if dates.earliest:
         where.append("d.date_latest >= ?")
