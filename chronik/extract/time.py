@@ -140,7 +140,7 @@ class _Story:
     def advance(self, mention: Mention, timex: "Timex", moved_to: _Anchor | None, index: int) -> None:
         self._count(mention, timex, moved_to, index)
         year = _named_year(timex)
-        if year is not None and not _digression(mention, year, self.year):
+        if year is not None and not _digression(mention, year, self.year) and not mention.fields.get("boundary"):
             self.year = (year, index)
         if moved_to is None:
             return
@@ -215,6 +215,8 @@ class TimeTagger:
             # "seit 1. Juli": the preposition decides, even for full dates
             direction = self.lexicon.preposition_directions[before.group(1).lower()]
             fields = dict(fields, strict_direction=True)
+        if mention.kind == "year" and before and before.group(1).lower() in self.lexicon.year_boundaries:
+            fields = dict(fields, boundary=True)  # "ab 1941": the edge of a span, the story stays
         recent = story.recent(index)
         if fields.get("undated") and recent is not None and recent.sentence == index:
             # "am 9. September von 16 bis 17.30 Uhr": the schedule has its day

@@ -94,6 +94,7 @@ class TimeLexicon:
     morning_markers: frozenset[str]
     set_quantifiers: frozenset[str]
     nowadays_phrases: tuple[tuple[str, ...], ...]
+    year_boundaries: frozenset[str]
 
     def month(self, word: str) -> int | None:
         return self.months.get(word.lower())
@@ -162,6 +163,7 @@ def load_lexicon(lang: str = "de") -> TimeLexicon:
         day_part_modifiers=_fold(_pairs(lang, "day_part_modifiers.tsv")),
         morning_markers=_words(lang, "morning_markers.txt"),
         set_quantifiers=_words(lang, "set_quantifiers.txt"),
+        year_boundaries=_words(lang, "year_boundaries.txt"),
         nowadays_phrases=tuple(tuple(line.split()) for line in sorted(_words(lang, "nowadays_phrases.txt"))),
         function_words=_groups(lang, "function_words.tsv"),
         decade_words=_fold({k: int(v) for k, v in _pairs(lang, "decade_words.tsv").items()}),

@@ -301,3 +301,12 @@ def test_wish_points_ahead() -> None:
     # 5 March 2023: the summer meant is the coming one.
     [summer] = TimeTagger("de").tag("Die Absolventin möchte im Sommer in den Beruf einsteigen.", "2023-03-05")
     assert summer.value == "2023-SU"
+
+
+def test_year_after_ab_or_seit_does_not_move_a_history() -> None:
+    text = (
+        "Am 6. Juni 1944 landeten die Truppen an der Küste. Der Plan beruhte auf ab 1941 "
+        "ausgearbeiteten Entwürfen. Am 21. Oktober fiel die erste Stadt."
+    )
+    timexes = TimeTagger("de", narrative_months=True).tag(text, "2011-02-16")
+    assert find(timexes, "21. Oktober").value == "1944-10-21"
