@@ -53,3 +53,18 @@ def test_seat_of_government_stands_for_the_state(pipeline):
 def test_capital_as_place_is_not_a_government(pipeline):
     found = links(pipeline, "Die Delegation traf am Morgen in Moskau ein. Moskau wies die Forderungen zurück.")
     assert [(kind, text) for kind, text, _ in found if kind == "stands_for"] == [("stands_for", "Moskau")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "der us-präsident joe biden sprach mit dem kreml. der präsident sagte, biden sei bereit.",
+        "DER US-PRÄSIDENT JOE BIDEN SPRACH MIT DEM KREML. DER PRÄSIDENT SAGTE, BIDEN SEI BEREIT.",
+        "Präsident " + "X" * 3000 + " sagte, der Präsident Präsident Präsident sei da.",
+        "Der Präsident, der Präsident, der Präsident.",
+    ],
+)
+def test_bad_input_does_not_crash(pipeline, text):
+    analysis = pipeline(Document.from_text(text))  # no date at all
+    assert all(role.date is None for role in analysis.roles)
+    assert isinstance(analysis.links, list)
