@@ -41,6 +41,7 @@ class Gazetteer:
     inhabitant_place: dict[str, str] = field(default_factory=dict)  # "Russen" -> Russland
     short_forms: dict[str, str] = field(default_factory=dict)  # "US" -> USA
     organisation_endings: tuple[str, ...] = ()  # "ministerium", "kammer" ...
+    direction_prefixes: tuple[str, ...] = ()  # "ost" in "ostukrainisch"
     single: dict[str, set[str]] = field(default_factory=dict)  # one-token names by type
     _first_words: frozenset[str] | None = None
 
@@ -68,8 +69,14 @@ class Gazetteer:
         return kinds.pop() if len(kinds) == 1 else None
 
     def place_of_adjective(self, word: str) -> str | None:
-        """'französischen' -> 'Frankreich'; None for other words."""
-        return self.adjective_place.get(word.lower())
+        """'französischen' -> 'Frankreich', 'ostukrainischen' -> 'Ukraine'; None for other words."""
+        lower = word.lower()
+        place = self.adjective_place.get(lower)
+        if place is None:
+            for prefix in self.direction_prefixes:
+                if lower.startswith(prefix) and lower[len(prefix):] in self.adjective_place:
+                    return self.adjective_place[lower[len(prefix):]]
+        return place
 
     def place_of_inhabitant(self, word: str) -> str | None:
         return self.inhabitant_place.get(word)
@@ -114,7 +121,7 @@ class Gazetteer:
         found: list[str] = []
         if token in self.first_names:
             found.append("FIRST")
-        if token.lower() in self.adjective_place:
+        if self.place_of_adjective(token):
             found.append("DERIV")
         if token in self.inhabitant_place:
             found.append("INHABITANT")
@@ -200,6 +207,9 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         for noun in (row[2].split(",") if len(row) > 2 and row[2] else []):
             for ending in INHABITANT_ENDINGS:
                 gazetteer.inhabitant_place[noun.strip() + ending] = place
+    gazetteer.direction_prefixes = tuple(
+        sorted(resource_lines(lang, "gazetteer/direction_prefixes.txt"), key=len, reverse=True)
+    )
     gazetteer.organisation_endings = tuple(resource_lines(lang, "gazetteer/organisation_suffixes.txt"))
     gazetteer.short_forms = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv")}
     return gazetteer
