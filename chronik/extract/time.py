@@ -44,7 +44,7 @@ from ..document import PartialDate
 from .timex_calendar import Period, mask_value
 from .timex_lexicon import TimeLexicon, load_lexicon
 from .timex_patterns import Mention, patterns_for
-from .timex_resolve import ABSOLUTE, NARRATIVE, fixed_value, needs_anchor, resolve_at, timex_type
+from .timex_resolve import ABSOLUTE, ARTICLE, NARRATIVE, fixed_value, needs_anchor, resolve_at, timex_type
 from .timex_tense import past_tense
 
 
@@ -240,6 +240,8 @@ class TimeTagger:
         direction: int,
     ) -> tuple[Timex, _Anchor | None]:
         kind = needs_anchor(mention)
+        if kind == ARTICLE and self.narrative_months and mention.kind == "relunit" and mention.fields.get("unit") == "Y":
+            kind = NARRATIVE  # a history's "im Vorjahr", "im nächsten Jahr": the story's year
         if kind == ABSOLUTE:
             anchor = None
         elif mention.kind == "clock":

@@ -310,3 +310,11 @@ def test_year_after_ab_or_seit_does_not_move_a_history() -> None:
     )
     timexes = TimeTagger("de", narrative_months=True).tag(text, "2011-02-16")
     assert find(timexes, "21. Oktober").value == "1944-10-21"
+
+
+def test_history_previous_year_is_the_story_year_minus_one() -> None:
+    text = "Am 10. Juli 1917 begann die Offensive. Im Vorjahr hatte das Heer noch defensiv gekämpft."
+    history = TimeTagger("de", narrative_months=True).tag(text, "2011-02-16")
+    assert find(history, "Vorjahr").value == "1916"
+    news = TimeTagger("de").tag(text, "2011-02-16")
+    assert find(news, "Vorjahr").value == "2010"
