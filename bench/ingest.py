@@ -147,6 +147,10 @@ def main() -> None:
         first, first_out = run_ingest(feed, db, args)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         again, again_out = run_ingest(feed, db, args)
+        if f"unchanged {args.articles}," not in again_out:
+            # The pipeline version changed between the two runs (a component
+            # was updated meanwhile): the second run re-analysed articles.
+            print(f"warning: the re-ingest was not a no-op: {again_out}", file=sys.stderr)
         counts = stats(db)
         latency = search_latency(db, args.repeats)
         size_mb = sum(p.stat().st_size for p in folder.glob("bench.db*")) / 2**20
