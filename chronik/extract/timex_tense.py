@@ -12,7 +12,8 @@ am Montag" points back although "berieten" is in no list:
   and Konjunktiv I — "traten", "hielt", "galt".
 
 Konjunktiv II of strong verbs ("käme", "gäbe") is left alone: it speaks of
-the hypothetical, not of the past.
+the hypothetical, not of the past.  Modal verbs (VMFIN) are past in their
+-te forms without umlaut ("konnte", "musste"; not "könnte", "müsste").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 FINITE_FULL_VERB = "VVFIN"
+FINITE_MODAL = "VMFIN"
 _WEAK_PAST_ENDINGS = ("eten", "etest", "etet", "ete", "ten", "test", "tet", "te")
 _PRESENT_ENDINGS = ("", "e", "st", "t", "en", "et", "est", "n")
 # Vowel changes of the present second/third person singular ("treten" -> "tritt").
@@ -29,10 +31,14 @@ _VOWELS = frozenset("aeiouäöü")
 
 
 def past_tense(form: str, tag: str, lemma: str) -> bool:
-    """True for an indicative past (Präteritum) full verb such as "beriet"."""
+    """True for an indicative past (Präteritum) such as "beriet", "konnte"."""
+    form, lemma = form.lower(), lemma.lower()
+    if tag == FINITE_MODAL:
+        # "konnte", "musste", "wollte"; the umlauted "könnte", "müsste",
+        # "möchte" are Konjunktiv II.
+        return form.endswith(("te", "ten", "test", "tet")) and not _UMLAUTS & set(form)
     if tag != FINITE_FULL_VERB or not lemma:
         return False
-    form, lemma = form.lower(), lemma.lower()
     if form == lemma or not lemma.endswith("n") or len(form) < 3:
         return False
     if _weak_past(form, lemma):

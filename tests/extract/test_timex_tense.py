@@ -42,6 +42,11 @@ def test_present_and_subjunctive_forms(form: str, lemma: str) -> None:
     assert not past_tense(form, "VVFIN", lemma)
 
 
+def test_modal_past_and_konjunktiv_ii() -> None:
+    assert past_tense("konnte", "VMFIN", "können") and past_tense("mussten", "VMFIN", "müssen")
+    assert not past_tense("könnte", "VMFIN", "können") and not past_tense("muss", "VMFIN", "müssen")
+
+
 def test_only_finite_full_verbs() -> None:
     assert not past_tense("gestellt", "VVPP", "stellen")
     assert not past_tense("berieten", "VVFIN", "")
