@@ -90,3 +90,33 @@ register_layer_table(LayerTable(
     ),
     description="dated role facts: person, role, whose role, current/former/future, article date",
 ))
+
+
+# Events (PLOVER type, actor, target, when as an interval of days), for
+# timelines ordered by the event's date, not the article's:
+# ``(actor = ? OR target = ?) ORDER BY earliest``.
+register_layer_table(LayerTable(
+    layer="events",
+    table="events",
+    ddl=(
+        "CREATE TABLE events (doc_key INTEGER NOT NULL, start INTEGER, end INTEGER, sentence INTEGER,"
+        " type TEXT, mode TEXT, status TEXT, trigger TEXT, actor TEXT, actor_text TEXT, target TEXT,"
+        " target_text TEXT, place TEXT, value TEXT, earliest TEXT, latest TEXT, precision TEXT,"
+        " date_source TEXT, quote INTEGER)",
+        "CREATE INDEX events_doc ON events (doc_key)",
+        "CREATE INDEX events_actor ON events (actor)",
+        "CREATE INDEX events_target ON events (target)",
+        "CREATE INDEX events_when ON events (earliest, latest)",
+    ),
+    columns=("start", "end", "sentence", "type", "mode", "status", "trigger", "actor", "actor_text", "target",
+             "target_text", "place", "value", "earliest", "latest", "precision", "date_source", "quote"),
+    rows=lambda analysis: (
+        (e.start, e.end, e.sentence, e.type, e.mode, e.status, e.trigger,
+         e.actor.name if e.actor else None, e.actor.text if e.actor else None,
+         e.target.name if e.target else None, e.target.text if e.target else None,
+         e.where.name if e.where else None, e.when.get("value"), e.when.get("earliest"), e.when.get("latest"),
+         e.when.get("precision"), e.when.get("source"), e.quote)
+        for e in analysis.layers.get("events", [])
+    ),
+    description="PLOVER events: type, mode, status, actor, target, place, the interval of days they happened in",
+))

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "stats": "stats",
     "roles": "roles",
+    "events": "events",
     "annotate": "annotate",
     "score": "score",
     "serve": "serve",

@@ -31,6 +31,8 @@ class GroupActors:
             form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form
         )
         self._role_cache: dict[str, bool] = {}
+        self.seats = {row[0]: row[1] for row in resource_table(lang, "events/institutions.tsv")}
+        self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
         self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
 
     def is_actor_noun(self, lemma: str) -> bool:
@@ -53,6 +55,10 @@ class GroupActors:
         found = []
         for i in range(sentence.token_start, sentence.token_end):
             tok = tokens[i]
+            seat = self._seat(tokens, i, sentence.token_end, taken)
+            if seat is not None:
+                found.append(seat)
+                continue
             if tok.pos != "NN" or i in taken:
                 continue
             lemma = tok.lemma or tok.text
@@ -60,6 +66,19 @@ class GroupActors:
                 continue
             found.append(self._participant(tokens, i, sentence.token_end))
         return found
+
+    def _seat(self, tokens: list[Token], i: int, limit: int, taken: set[int]) -> Participant | None:
+        """A seat of government the entity tagger missed ("kritisierte den Kreml")."""
+        if tokens[i].text not in self.seat_first_words:
+            return None
+        for width in (2, 1):
+            if i + width > limit or any(j in taken for j in range(i, i + width)):
+                continue
+            text = " ".join(t.text for t in tokens[i : i + width])
+            if text in self.seats:
+                return Participant(self.seats[text], text, tokens[i].start, tokens[i + width - 1].end, "LOC",
+                                   via=text, token=i)
+        return None
 
     def _is_role(self, lemma: str) -> bool:
         key = lemma.lower()

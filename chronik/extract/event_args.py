@@ -54,6 +54,11 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
         link = links.get((mention.start, mention.end))
         taken.update(range(mention.token_start, mention.token_end))
         if mention.label not in _LABELS and not (link and link.kind == "describes"):
+            last = tokens[max(mention.token_end - 1, mention.token_start)]
+            if groups is None or not groups.is_actor_noun(last.lemma or last.text):
+                continue  # an OTH name acts only when it names a group ("Huthi-Miliz")
+            found.setdefault(mention.sentence, []).append(
+                Participant(mention.text, mention.text, mention.start, mention.end, "ORG", token=mention.token_start))
             continue
         for start, end, first in _verbless_parts(analysis, mention, lexicon.cues):
             text = analysis.text[start:end]
@@ -70,7 +75,10 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
         for sentence in analysis.sentences:
             extra = groups.find(analysis, sentence.index, taken)
             if extra:
-                found.setdefault(sentence.index, []).extend(extra)
+                # "die Regierung in Warschau" is one actor: its place is no longer a candidate
+                items = [p for p in found.get(sentence.index, [])
+                         if not any(g.start <= p.start and p.end <= g.end for g in extra)]
+                found[sentence.index] = items + extra
     for sentence, items in found.items():
         items.sort(key=lambda p: p.start)
         for i, item in enumerate(items):

@@ -1,0 +1,81 @@
+"""``chronik events``: who did what to whom, as a timeline from the archive.
+
+    chronik events --entity Putin --from 2021-12 --to 2021-12
+    chronik events --type CONSULT --type THREATEN --status planned
+    chronik events --actor Russland --json
+
+Events are ordered by the date they happened (the interval of days their
+source supports), not by the date of the article; every line is followed
+by the sentence that tells it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import ChronikError
+from . import add_db_option
+from .ingest import parse_date_option
+
+_STATUSES = ("happened", "ongoing", "planned", "demanded", "conditional", "denied", "negated")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "events",
+        help="timeline of events (PLOVER types: who did what to whom, when)",
+        description="List events from the archive, ordered by the date they happened, "
+        "each with its evidence sentence and article id.",
+    )
+    add_db_option(parser)
+    parser.add_argument("--entity", metavar="NAME", help="events with NAME as actor or target ('Putin', 'Russland')")
+    parser.add_argument("--actor", metavar="NAME", help="events NAME did")
+    parser.add_argument("--target", metavar="NAME", help="events done to NAME")
+    parser.add_argument("--type", dest="types", action="append", metavar="TYPE",
+                        help="PLOVER type, e.g. CONSULT, THREATEN (repeat for several)")
+    parser.add_argument("--status", choices=_STATUSES, help="only events with this status")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="events that may fall on or after DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="events that may fall on or before DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--limit", type=int, default=200, help="at most this many events (default 200)")
+    parser.add_argument("--json", action="store_true", help="print the events as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..archive import DateRange, open_archive
+    from ..chronicle.events import timeline
+
+    dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
+    if dates.start and dates.end and dates.start.earliest > dates.end.latest:
+        raise ChronikError("E002", start=dates.start, end=dates.end)
+    if args.limit < 1:
+        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    with open_archive(args.db) as archive:
+        events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
+                          status=args.status, dates=dates, limit=args.limit)
+    if args.json:
+        print(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
+        return 0
+    if not events:
+        print("no events match", file=sys.stderr)
+        return 0
+    for event in events:
+        print(_line(event))
+        print(f"    {event.sentence}")
+    return 0
+
+
+def _line(event) -> str:
+    when = event.value
+    if event.precision == "interval":  # a weekday within a few weeks: show the days it may be
+        when = f"{event.earliest}..{event.latest}"
+    if event.date_source == "article":
+        when = f"{when} (article)"
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    who = event.actor or "?"
+    whom = f" -> {event.target}" if event.target else ""
+    where = f" in {event.place}" if event.place else ""
+    status = "" if event.status == "happened" else f" [{event.status}]"
+    return f"{when or 'undated':24} {kind}: {who}{whom}{where}{status}  {event.doc_id[:8]}"

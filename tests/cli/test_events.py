@@ -1,0 +1,51 @@
+"""``chronik events`` over a small archive of self-written articles."""
+
+from __future__ import annotations
+
+import json
+
+from chronik.archive import open_archive
+from chronik.archive.ingest import ingest
+from chronik.cli import main
+from chronik.document import Document
+from chronik.pipeline import Pipeline
+
+PIPELINE = ["text", "time", "entities", "roles", "links", "quotes", "events"]
+
+
+def build_archive(path) -> None:
+    articles = [
+        Document.from_text("Litauen und Polen vereinbarten am Montag eine engere Zusammenarbeit beim Grenzschutz.",
+                           "2023-06-14"),
+        Document.from_text("Im Jahr 2019 hatte Polen die Ukraine bei der Energieversorgung unterstützt.", "2023-07"),
+        Document.from_text("Die Regierung in Warschau kritisierte den Kreml scharf.", "2022-03"),
+    ]
+    with open_archive(path, create=True) as archive:
+        ingest(archive, [(f"/n/{i}.txt", a) for i, a in enumerate(articles)], Pipeline(PIPELINE))
+
+
+def test_timeline_is_ordered_by_event_date(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    build_archive(db)
+    assert main(["events", "--db", str(db), "--entity", "Polen", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    earliest = [e["earliest"] for e in events]
+    assert earliest == sorted(earliest)
+    assert events[0]["earliest"].startswith("2019")  # told in 2023, happened in 2019
+    assert all(e["sentence"] for e in events)
+
+
+def test_filter_by_type_and_range(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    build_archive(db)
+    assert main(["events", "--db", str(db), "--type", "DISAPPROVE", "--from", "2022", "--to", "2022"]) == 0
+    out = capsys.readouterr().out
+    assert "DISAPPROVE" in out and "Polen -> Russland" in out
+    assert "AGREE" not in out
+
+
+def test_empty_range_is_a_user_error(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    build_archive(db)
+    assert main(["events", "--db", str(db), "--from", "2023", "--to", "2022"]) == 2
+    assert "E002" in capsys.readouterr().err
