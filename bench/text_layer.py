@@ -55,19 +55,27 @@ def gnad_texts() -> list[str]:
         return [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
 
 
-def measure_speed(name: str, texts: list[str], layer: TextLayer) -> None:
+def measure_speed(name: str, texts: list[str], lang: str, repeats: int) -> None:
+    """Best of ``repeats`` passes, each with a fresh layer (cold lemma cache)."""
     documents = [Document.from_text(t) for t in texts]
-    layer(Analysis(documents[0]))  # warm up caches
-    tokens = 0
-    started, started_cpu = time.perf_counter(), time.process_time()
-    for document in documents:
-        analysis = Analysis(document)
-        layer(analysis)
-        tokens += len(analysis.tokens)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    best = None
+    for _ in range(repeats):
+        layer = TextLayer(lang)
+        # An unseen noun makes simplemma load its dictionary before the clock starts.
+        layer(Analysis(Document.from_text("Die Gemeinderätinnen beschlossen Wasserstoffschiffe.")))
+        tokens = 0
+        started, started_cpu = time.perf_counter(), time.process_time()
+        for document in documents:
+            analysis = Analysis(document)
+            layer(analysis)
+            tokens += len(analysis.tokens)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+        if best is None or cpu < best[1]:
+            best = (seconds, cpu)
+    seconds, cpu = best  # type: ignore[misc]
     # CPU time is the figure to quote: wall time swings with other load on a shared machine.
     print(f"{name}: {len(documents)} articles, {tokens} tokens: {tokens / cpu:,.0f} tokens per CPU second "
-          f"({cpu:.2f} s CPU; wall {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s)")
+          f"(best of {repeats}: {cpu:.2f} s CPU; wall {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s)")
 
 
 def measure_sentences(layer: TextLayer) -> None:
@@ -129,13 +137,14 @@ def measure_agreement(texts: list[str], layer: TextLayer) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="text layer speed and agreement with HanTa")
     parser.add_argument("--agreement-articles", type=int, default=200, help="10kGNAD articles for agreement (0: skip)")
+    parser.add_argument("--repeats", type=int, default=3, help="speed passes; the best one is reported")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"shared data not found at {DATA}")
-    layer = TextLayer("de")
     gnad = gnad_texts()
-    measure_speed("SpkAtt train", spkatt_texts(), layer)
-    measure_speed("10kGNAD", gnad, layer)
+    measure_speed("SpkAtt train", spkatt_texts(), "de", args.repeats)
+    measure_speed("10kGNAD", gnad, "de", args.repeats)
+    layer = TextLayer("de")
     measure_sentences(layer)
     if args.agreement_articles:
         measure_agreement(gnad[: args.agreement_articles], layer)
