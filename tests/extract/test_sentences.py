@@ -48,6 +48,7 @@ def sentences_of(layer: TextLayer, text: str) -> list[str]:
         ("Die Partei regiert seit 1990. Damals war alles anders.", ["Die Partei regiert seit 1990.", "Damals war alles anders."]),
         ("Er kam im Jahr 2019. 2020 ging er wieder.", ["Er kam im Jahr 2019.", "2020 ging er wieder."]),
         ("Zum 75. Geburtstag kamen Gäste aus ganz Europa.", ["Zum 75. Geburtstag kamen Gäste aus ganz Europa."]),
+        ("Gegner ist am Samstag der 1. FC Köln. Anpfiff ist um 15.30 Uhr.", ["Gegner ist am Samstag der 1. FC Köln.", "Anpfiff ist um 15.30 Uhr."]),
         ("Eröffnet wurde die 4. „Lichterwoche“ am Markt.", ["Eröffnet wurde die 4. „Lichterwoche“ am Markt."]),
         # "Art." is an abbreviation before a number only
         ("Das regelt Art. 5 des Grundgesetzes.", ["Das regelt Art. 5 des Grundgesetzes."]),
