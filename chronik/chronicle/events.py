@@ -70,3 +70,57 @@ def timeline(archive, *, entity: str | None = None, actor: str | None = None, ta
     )
     rows = archive.db.execute(sql, (*params, limit)).fetchall()
     return [TimelineEvent(*row[:14], sentence=row[14] or "") for row in rows]
+
+
+@dataclass
+class ChronicleEvent:
+    """One event as several articles (or sentences) report it."""
+
+    type: str
+    mode: str
+    status: str
+    actor: str | None
+    target: str | None
+    earliest: str | None
+    latest: str | None  # the tightest interval all its reports allow together
+    sources: list[TimelineEvent]
+
+    def to_dict(self) -> dict:
+        return {
+            "type": self.type, "mode": self.mode, "status": self.status, "actor": self.actor,
+            "target": self.target, "earliest": self.earliest, "latest": self.latest,
+            "sources": [{"doc_id": s.doc_id, "article_date": s.article_date, "sentence": s.sentence,
+                         "earliest": s.earliest, "latest": s.latest} for s in self.sources],
+        }
+
+
+def merge_reports(events: list[TimelineEvent]) -> list[ChronicleEvent]:
+    """Reports of the same event become one: same type and status, the same
+    two sides (in either order for talks and meetings), and date intervals
+    that can all be true at once; its interval is their intersection."""
+    merged: list[ChronicleEvent] = []
+    for event in events:
+        sides = frozenset(n for n in (event.actor, event.target) if n)
+        home = next((m for m in merged if _same(m, event, sides)), None)
+        if home is None:
+            merged.append(ChronicleEvent(event.type, event.mode, event.status, event.actor, event.target,
+                                         event.earliest, event.latest, [event]))
+            continue
+        home.sources.append(event)
+        home.mode = home.mode or event.mode
+        if event.earliest and (not home.earliest or event.earliest > home.earliest):
+            home.earliest = event.earliest
+        if event.latest and (not home.latest or event.latest < home.latest):
+            home.latest = event.latest
+    merged.sort(key=lambda m: (m.earliest or "", m.latest or ""))
+    return merged
+
+
+def _same(merged: ChronicleEvent, event: TimelineEvent, sides: frozenset[str]) -> bool:
+    if merged.type != event.type or merged.status != event.status or not sides:
+        return False
+    if frozenset(n for n in (merged.actor, merged.target) if n) != sides:
+        return False
+    if merged.earliest and event.latest and event.latest < merged.earliest:
+        return False
+    return not (merged.latest and event.earliest and event.earliest > merged.latest)

@@ -39,13 +39,15 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="events that may fall on or after DATE (YYYY[-MM[-DD]])")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="events that may fall on or before DATE (YYYY[-MM[-DD]])")
     parser.add_argument("--limit", type=int, default=200, help="at most this many events (default 200)")
+    parser.add_argument("--merge", action="store_true",
+                        help="one entry per event, however many articles report it (sources listed below it)")
     parser.add_argument("--json", action="store_true", help="print the events as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..archive import DateRange, open_archive
-    from ..chronicle.events import timeline
+    from ..chronicle.events import merge_reports, timeline
 
     dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
     if dates.start and dates.end and dates.start.earliest > dates.end.latest:
@@ -55,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     with open_archive(args.db) as archive:
         events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
                           status=args.status, dates=dates, limit=args.limit)
+    if args.merge:
+        return _print_merged(merge_reports(events), args.json)
     if args.json:
         print(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
         return 0
@@ -79,3 +83,21 @@ def _line(event) -> str:
     where = f" in {event.place}" if event.place else ""
     status = "" if event.status == "happened" else f" [{event.status}]"
     return f"{when or 'undated':24} {kind}: {who}{whom}{where}{status}  {event.doc_id[:8]}"
+
+
+def _print_merged(merged, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps([m.to_dict() for m in merged], ensure_ascii=False, indent=2))
+        return 0
+    if not merged:
+        print("no events match", file=sys.stderr)
+        return 0
+    for item in merged:
+        when = item.earliest if item.earliest == item.latest else f"{item.earliest}..{item.latest}"
+        kind = item.type + (f"/{item.mode}" if item.mode else "")
+        whom = f" -> {item.target}" if item.target else ""
+        status = "" if item.status == "happened" else f" [{item.status}]"
+        print(f"{when:24} {kind}: {item.actor or '?'}{whom}{status}  ({len(item.sources)} reports)")
+        for source in item.sources:
+            print(f"    {source.doc_id[:8]} {source.article_date or 'undated'}: {source.sentence}")
+    return 0

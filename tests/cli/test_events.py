@@ -49,3 +49,18 @@ def test_empty_range_is_a_user_error(tmp_path, capsys):
     build_archive(db)
     assert main(["events", "--db", str(db), "--from", "2023", "--to", "2022"]) == 2
     assert "E002" in capsys.readouterr().err
+
+
+def test_reports_of_one_event_merge_with_the_tightest_date(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    articles = [
+        Document.from_text("Spanien und Portugal haben im März ein Abkommen über Wasser vereinbart.", "2024-04"),
+        Document.from_text("Spanien und Portugal haben am 12. März 2024 die Teilung der Flüsse vereinbart.", "2024-05"),
+    ]
+    with open_archive(db, create=True) as archive:
+        ingest(archive, [(f"/m/{i}.txt", a) for i, a in enumerate(articles)], Pipeline(PIPELINE))
+    assert main(["events", "--db", str(db), "--type", "AGREE", "--merge", "--json"]) == 0
+    merged = json.loads(capsys.readouterr().out)
+    assert len(merged) == 1
+    assert len(merged[0]["sources"]) == 2
+    assert merged[0]["earliest"] == merged[0]["latest"] == "2024-03-12"
