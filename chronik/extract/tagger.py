@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 from contextlib import ExitStack
 from functools import lru_cache
 from importlib import resources
@@ -99,11 +100,15 @@ class Tagger:
         }
         self.tags: list[str] = list(crf.labels())
         self._lemma_cache: dict[str, str] = {}
+        # A crfsuite tagger holds the sentence being decoded: one at a time.
+        self._lock = threading.Lock()
 
     def tag(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
         if not words:
             return [], []
-        tags = self.crf.tag(sentence_features(words))
+        features = sentence_features(words)
+        with self._lock:
+            tags = self.crf.tag(features)
         return tags, [self.lemma(w, t) for w, t in zip(words, tags)]
 
     def lemma(self, word: str, tag: str) -> str:
