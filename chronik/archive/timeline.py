@@ -101,11 +101,20 @@ def sentences_between(
     return found
 
 
-def _rows(archive: Archive, params: tuple[str, ...]) -> Iterator[tuple]:
+def has_timexes(archive: Archive) -> bool:
+    """Whether any article was stored with its time expressions."""
+    return _connection(archive).execute("SELECT 1 FROM timexes LIMIT 1").fetchone() is not None
+
+
+def _connection(archive: Archive) -> Any:
     db = getattr(archive, "db", None)
     if db is None:  # a backend without a DB-API connection
         raise ChronikError("E306", url=archive.location)
-    return db.execute(_SQL, params)
+    return db
+
+
+def _rows(archive: Archive, params: tuple[str, ...]) -> Iterator[tuple]:
+    return _connection(archive).execute(_SQL, params)
 
 
 def _shift(day: _dt.date, days: int) -> _dt.date:

@@ -42,7 +42,7 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..archive import open_archive
     from ..archive.terms import parse_query
-    from ..archive.timeline import SURE, sentences_between
+    from ..archive.timeline import SURE, has_timexes, sentences_between
 
     start, end = parse_date_option(args.date_from), parse_date_option(args.date_to)
     if not start and not end:
@@ -58,13 +58,17 @@ def run(args: argparse.Namespace) -> int:
         slack = 0 if args.sure else args.slack
         found = sentences_between(archive, start.earliest if start else None, end.latest if end else None,
                                   query, slack=slack, limit=args.limit)
+        dated = bool(found) or has_timexes(archive)
     if args.sure:
         found = [s for s in found if s.certainty == SURE]
     if args.json:
         print(json.dumps({"from": args.date_from, "to": args.date_to, "query": args.query,
                           "sentences": [s.to_dict() for s in found]}, ensure_ascii=False, indent=2))
         return 0
-    if not found:
+    if not dated:
+        print("no article in the archive has time expressions: ingest with the 'time' component "
+              "(it is in the default pipeline)", file=sys.stderr)
+    elif not found:
         print("no sentence is dated in that range", file=sys.stderr)
         return 0
     for s in found:

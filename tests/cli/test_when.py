@@ -117,3 +117,9 @@ def test_archive_function(archive_db):
                                   parse_query("Landwirte"))
     assert [s.timex for s in found] == ["späten Mittwochabend"]
     assert found[0].certainty in (SURE, POSSIBLY)
+
+
+def test_archive_without_time_layer_says_so(chronik, ingested):
+    # ``ingested`` holds articles analysed by the text layer only.
+    code, _, err = chronik("when", "--from", "2021", "--db", ingested)
+    assert code == 0 and "'time' component" in err
