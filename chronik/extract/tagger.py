@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from contextlib import ExitStack
 from functools import lru_cache
@@ -37,6 +38,9 @@ END = "</s>"
 MAX_SUFFIX = 5
 # Tags whose lemma keeps the capital letter of the form.
 NOUN_TAGS = frozenset({"NN", "NE"})
+INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
+ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})
+_OLD_SHARP_S = re.compile(r"ß(?![aeiouäöüy])")
 # Tags whose unknown forms are looked up in simplemma's dictionary.
 DICTIONARY_TAGS = frozenset({"NN", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP",
                              "VAFIN", "VAINF", "VAPP", "VMFIN", "VMINF", "VMPP"})
@@ -131,10 +135,14 @@ class Tagger:
             known = self.lemmas.get(tag + "\t" + form)
             if known is not None:
                 return known or form
+        if tag in INFINITIVE_TAGS:
+            return form  # "schicken" is its own lemma, whatever else it may be
         if tag in DICTIONARY_TAGS:
             lemma = dictionary_lemma(form, self.lang)
-            if lemma is not None:
-                # simplemma does not know the tag: give the lemma the tag's casing.
+            # simplemma does not know the tag: an adjective must not become the
+            # verb it derives from ("kontrollierte" -> "kontrolliert", not "kontrollieren").
+            if lemma is not None and not (tag in ADJECTIVE_TAGS and lemma.endswith(("en", "ern", "eln"))):
+                # ... and give the lemma the tag's casing.
                 return lemma[0].upper() + lemma[1:] if tag == "NN" else lemma.lower()
         return apply_suffix_rule(form, tag, self.suffix_rules)
 
@@ -146,9 +154,10 @@ def dictionary_lemma(form: str, lang: str) -> str | None:
     lemma = simplemma.lemmatize(form, lang=lang)
     if lemma == form:
         return form if simplemma.is_known(form, lang=lang) else None
-    # Some entries use the spelling before 1996: "Anschlüsse" -> "Anschluß".
+    # Some entries use the spelling before 1996: "Anschlüsse" -> "Anschluß"; an
+    # "ß" before a vowel is current spelling ("gegossen" -> "gießen").
     if "ß" in lemma and "ß" not in form and "ss" in form:
-        lemma = lemma.replace("ß", "ss")
+        lemma = _OLD_SHARP_S.sub("ss", lemma)
     return lemma
 
 

@@ -82,3 +82,18 @@ def test_a_name_stays_a_name_through_the_article(layer: TextLayer) -> None:
     ]
     layer._harmonise_names(tokens)
     assert [t.pos for t in tokens] == ["NE", "NE", "NE", "NN", "NE", "NE"]
+
+
+@pytest.mark.parametrize(
+    "word, tag, lemma",
+    [
+        ("Beschlüsse", "NN", "Beschluss"),  # current spelling, not "Beschluß"
+        ("gegossen", "VVPP", "gießen"),  # an ß before a vowel stays
+        ("kontrollierte", "ADJA", "kontrolliert"),  # an adjective stays an adjective
+        ("schicken", "VVINF", "schicken"),  # an infinitive is its own lemma
+        ("versprochen", "VVPP", "versprechen"),
+        ("Wirtschaftsmaßnahmen", "NN", "Wirtschaftsmaßnahme"),
+    ],
+)
+def test_lemmas_of_unseen_forms(word: str, tag: str, lemma: str) -> None:
+    assert load_tagger("de").lemma(word, tag) == lemma
