@@ -17,6 +17,7 @@ ANNOTATE_FORMATS: dict[str, str] = {
     "spkatt": "spkatt",
     "timeml": "timeml",
     "germeval": "germeval",
+    "events": "events",
 }
 
 

@@ -18,6 +18,7 @@ SCORE_FORMATS: dict[str, str] = {
     "spkatt": "spkatt",
     "timeml": "timeml",
     "germeval": "germeval",
+    "events": "events",
 }
 
 

@@ -1,0 +1,49 @@
+"""``chronik score --format events`` on small self-written JSONL files."""
+
+from __future__ import annotations
+
+import json
+
+from chronik.cli import main
+from chronik.scoring.events import score_dirs
+
+GOLD = [
+    {"id": "a", "date": "2022-05", "text": "Chile und Peru vereinbarten am 3. Mai 2022 ein Abkommen.",
+     "events": [{"type": "AGREE", "actor": "Chile", "target": "Peru", "status": "happened", "when": "2022-05-03"}]},
+    {"id": "b", "date": "2022-05", "text": "In Lima regnete es.", "events": []},
+]
+
+
+def write(path, records) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+
+
+def test_perfect_prediction_scores_full(tmp_path):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    write(gold, GOLD)
+    predicted = [dict(GOLD[0], events=[dict(GOLD[0]["events"][0], earliest="2022-05-03", latest="2022-05-03")]), GOLD[1]]
+    write(pred, predicted)
+    scores = score_dirs(gold, pred).to_dict()
+    assert scores["aspects"]["full"]["precision"] == 100.0
+    assert scores["aspects"]["date"]["recall"] == 100.0
+
+
+def test_wrong_actor_and_extra_event(tmp_path):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    write(gold, GOLD)
+    wrong = dict(GOLD[0]["events"][0], actor="Peru", target="Chile")
+    write(pred, [dict(GOLD[0], events=[wrong]), dict(GOLD[1], events=[{"type": "PROTEST", "actor": None,
+                                                                       "target": None, "status": "happened"}])])
+    scores = score_dirs(gold, pred).to_dict()["aspects"]
+    assert scores["type"]["precision"] == 50.0 and scores["type"]["recall"] == 100.0
+    assert scores["full"]["recall"] == 0.0
+
+
+def test_annotate_then_score_from_the_cli(tmp_path, capsys):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    write(gold, GOLD)
+    assert main(["annotate", "--format", "events", str(gold), str(pred)]) == 0
+    assert main(["score", "--format", "events", "--json", str(gold), str(pred)]) == 0
+    out = capsys.readouterr().out
+    scores = json.loads(out[out.index("{"):])
+    assert scores["aspects"]["type"]["gold"] == 1
