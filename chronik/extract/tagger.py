@@ -155,7 +155,7 @@ def dictionary_lemma(form: str, lang: str) -> str | None:
     if lemma == form:
         return form if simplemma.is_known(form, lang=lang) else None
     # Some entries use the spelling before 1996: "Anschlüsse" -> "Anschluß"; an
-    # "ß" before a vowel is current spelling ("gegossen" -> "gießen").
+    # "ß" before a vowel is current spelling ("Grüße" -> "Gruß").
     if "ß" in lemma and "ß" not in form and "ss" in form:
         lemma = _OLD_SHARP_S.sub("ss", lemma)
     return lemma
