@@ -51,9 +51,9 @@ def _quotes(lang: str):
 register(
     "quotes",
     _quotes,
-    requires=("sentences", "tokens"),  # uses "mentions" for speakers when present
+    requires=("sentences", "tokens"),  # uses "mentions", "roles", "links" for speakers when present
     assigns=("quotes",),
-    version="1",
+    version="2",  # 2: speaker_name, the speaker resolved to the full name within the article
     description="direct and reported speech: cue, speaker, message, addressee, form, STWR",
 )
 

@@ -24,6 +24,7 @@ stored as compressed JSON.
 from __future__ import annotations
 
 from .layers import LayerTable, register_layer_table  # noqa: F401
+from .terms import index_text
 
 
 # Temporal expressions with the interval of days each may denote, so that
@@ -119,4 +120,30 @@ register_layer_table(LayerTable(
         for e in analysis.layers.get("events", [])
     ),
     description="PLOVER events: type, mode, status, actor, target, place, the interval of days they happened in",
+))
+
+
+# Quotes with provenance, for "what did Kowalczyk say about Streiks":
+# ``speaker_key = ? OR speaker_key LIKE '% ' || ?`` (casefolded in Python,
+# since SQLite's lower() is ASCII-only) and ``instr(stems, ' streik ')``
+# over the message's stemmed words (the same stems as the search index).
+register_layer_table(LayerTable(
+    layer="quotes",
+    table="quotes",
+    ddl=(
+        "CREATE TABLE quotes (doc_key INTEGER NOT NULL, start INTEGER, end INTEGER, sentence INTEGER,"
+        " speaker TEXT, speaker_name TEXT, speaker_key TEXT, source_text TEXT, cue TEXT, form TEXT,"
+        " stwr TEXT, message TEXT, stems TEXT, is_nested INTEGER)",
+        "CREATE INDEX quotes_doc ON quotes (doc_key)",
+        "CREATE INDEX quotes_speaker ON quotes (speaker_key)",
+    ),
+    columns=("start", "end", "sentence", "speaker", "speaker_name", "speaker_key", "source_text", "cue", "form",
+             "stwr", "message", "stems", "is_nested"),
+    rows=lambda analysis: (
+        (q.start, q.end, q.sentences[0] if q.sentences else None, q.speaker, q.speaker_name,
+         (q.speaker_name or q.speaker).casefold(), q.source_text, q.cue_text, q.form, q.stwr, q.text,
+         f" {index_text(q.text)} ", int(q.is_nested))
+        for q in analysis.layers.get("quotes", [])
+    ),
+    description="quotes: speaker (resolved full name), cue, form, STWR, message with offsets and sentence",
 ))

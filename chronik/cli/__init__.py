@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "stats": "stats",
     "roles": "roles",
+    "quotes": "quotes",
     "events": "events",
     "annotate": "annotate",
     "score": "score",

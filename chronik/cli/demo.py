@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 def summary_lines(analyses: list[dict[str, Any]]) -> list[str]:
     """Most quoted people and latest events, when those layers exist."""
     lines: list[str] = []
-    speakers = Counter(s for a in analyses for s in _speakers(a))
+    speakers = _merge_surnames(Counter(s for a in analyses for s in _speakers(a)), analyses)
     if speakers:
         lines.append("most quoted: " + ", ".join(f"{name} ({n})" for name, n in speakers.most_common(TOP)))
     elif not any("quotes" in a for a in analyses):
@@ -77,6 +77,22 @@ def summary_lines(analyses: list[dict[str, Any]]) -> list[str]:
     elif not any("events" in a for a in analyses):
         lines.append("latest events: (events are not extracted by this pipeline version yet)")
     return lines
+
+
+def _merge_surnames(speakers: Counter, analyses: list[dict[str, Any]]) -> Counter:
+    """Count a bare surname ("Kowalczyk", from an article that never gives the
+    full name) for the one resolved full name of the archive that ends in it."""
+    full: dict[str, set[str]] = {}
+    for analysis in analyses:
+        for quote in analysis.get("quotes", []):
+            name = quote.get("speaker_name") if isinstance(quote, dict) else None
+            if isinstance(name, str) and " " in name.strip():
+                full.setdefault(name.split()[-1], set()).add(name.strip())
+    merged: Counter = Counter()
+    for name, n in speakers.items():
+        owners = full.get(name, set()) if " " not in name else set()
+        merged[next(iter(owners)) if len(owners) == 1 else name] += n
+    return merged
 
 
 def example_query(analyses: list[dict[str, Any]]) -> str:
@@ -102,7 +118,9 @@ def _span_text(analysis: dict[str, Any], value: Any) -> str:
 def _speakers(analysis: dict[str, Any]) -> Iterable[str]:
     for quote in analysis.get("quotes", []):
         if isinstance(quote, dict):
-            name = _span_text(analysis, quote.get("speaker")).strip()
+            # speaker_name: the full name resolved within the article ("Kowalczyk",
+            # "er", "die Ministerin" -> one person), when the quotes layer gives it.
+            name = (quote.get("speaker_name") or _span_text(analysis, quote.get("speaker"))).strip()
             if name:
                 yield name
 

@@ -37,3 +37,15 @@ def test_example_query_is_a_quoted_persons_last_name():
 def test_summary_is_honest_when_layers_are_missing():
     lines = summary_lines([{"document": {"text": "Kurz.", "date": "2022"}}])
     assert any("not extracted" in line for line in lines)
+
+
+def test_most_quoted_counts_one_person_once():
+    from chronik.cli.demo import summary_lines
+
+    first = {"document": {"text": ""}, "quotes": [
+        {"speaker": "die Ministerin", "speaker_name": "Petra Lindqvist"},
+        {"speaker": "Lindqvist", "speaker_name": "Petra Lindqvist"},
+        {"speaker": "ein Sprecher", "speaker_name": ""},
+    ]}
+    later = {"document": {"text": ""}, "quotes": [{"speaker": "Lindqvist", "speaker_name": "Lindqvist"}]}
+    assert summary_lines([first, later])[0] == "most quoted: Petra Lindqvist (3), ein Sprecher (1)"

@@ -300,3 +300,40 @@ def test_cue_in_the_sentence_after_the_quote(analyse):
     quote = find(analyse(text), "Region")
     assert quote.form == "Direct"
     assert "Kultusministerin" in quote.speaker or quote.cue_text.lower().startswith("erklärte")
+
+
+# -- speakers resolved to the person within the article -----------------------------
+
+
+@pytest.fixture(scope="module")
+def analyse_all():
+    from chronik.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    return lambda text: pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"]
+
+
+STREIT = (
+    "Bundesbauministerin Petra Lindqvist hat den Entwurf verteidigt. "
+    "Das Gesetz werde den Bau von Wohnungen beschleunigen, sagte die Ministerin in Berlin. "
+    "Der Mieterbund-Präsident Arno Stellmacher widersprach. "
+    "«Das ist ein Geschenk an die Investoren», sagte er. "
+    "Lindqvist kündigte an, den Entwurf im Sommer in den Bundestag einzubringen. "
+    "«Wir haben lange genug gewartet», sagte sie."
+)
+
+
+def test_surname_description_and_pronoun_resolve_to_the_full_name(analyse_all):
+    quotes = top(analyse_all(STREIT))
+    assert find(quotes, "beschleunigen").speaker_name == "Petra Lindqvist"
+    assert find(quotes, "Geschenk").speaker_name == "Arno Stellmacher"
+    assert find(quotes, "Sommer").speaker_name == "Petra Lindqvist"
+    assert find(quotes, "lange genug").speaker_name == "Petra Lindqvist"
+
+
+def test_unnamed_source_is_not_guessed(analyse_all):
+    quotes = top(analyse_all(
+        "Die Stadtwerke Bremen erhöhen die Preise. Man habe keine Wahl, hieß es aus dem Unternehmen. "
+        "Ein Sprecher sagte, die Kunden würden rechtzeitig informiert."
+    ))
+    assert quotes and all(q.speaker_name == "" for q in quotes)

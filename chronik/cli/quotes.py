@@ -1,0 +1,65 @@
+"""``chronik quotes``: who said what, when, according to the archive.
+
+    chronik quotes --speaker Kowalczyk --about Streik
+    chronik quotes --form direct --from 2023-03 --to 2023-05 --limit 20
+
+Every quote is printed with its speaker (the full name when the article
+gives it), the article date and id, the cue, and the message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import ChronikError
+from . import add_db_option
+from .ingest import parse_date_option
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "quotes",
+        help="who said what: quotes and reported speech with speaker, date and article",
+        description="List quotes from the archive: speaker, article date and id, cue, form and message. "
+        "Filters combine: all must hold.",
+    )
+    add_db_option(parser)
+    parser.add_argument("--speaker", metavar="NAME",
+                        help="full name, surname or the source as written, any case, e.g. 'Kowalczyk'")
+    parser.add_argument("--about", metavar="WORDS", help="words the message must contain (any inflection)")
+    parser.add_argument("--form", metavar="FORM",
+                        help="direct, indirect, freeindirect, indirectfreeindirect or reported")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="articles dated on or after DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="articles dated on or before DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--limit", type=int, default=100, help="at most this many quotes (default 100)")
+    parser.add_argument("--json", action="store_true", help="print the quotes as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..archive import DateRange, open_archive
+    from ..chronicle.quotes import check_form, find_quotes
+
+    dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
+    if dates.start and dates.end and dates.start.earliest > dates.end.latest:
+        raise ChronikError("E002", start=dates.start, end=dates.end)
+    if args.limit < 1:
+        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    check_form(args.form)
+    with open_archive(args.db) as archive:
+        hits = find_quotes(archive, speaker=args.speaker, about=args.about, form=args.form,
+                           dates=dates, limit=args.limit)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no quotes match", file=sys.stderr)
+        return 0
+    for hit in hits:
+        speaker = hit.speaker or "(unnamed source)"
+        cue = f" ({hit.cue})" if hit.cue else ""
+        print(f"{hit.date or 'undated':10}  {speaker}{cue}  [{hit.form}]  {hit.doc_id[:8]}")
+        print(f"    {' '.join(hit.message.split())}")
+    return 0
