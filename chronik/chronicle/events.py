@@ -124,3 +124,48 @@ def _same(merged: ChronicleEvent, event: TimelineEvent, sides: frozenset[str]) -
     if merged.earliest and event.latest and event.latest < merged.earliest:
         return False
     return not (merged.latest and event.earliest and event.earliest > merged.latest)
+
+
+def actor_network(events: list[TimelineEvent]) -> dict:
+    """Who interacts with whom: nodes are entities, an edge per (actor,
+    target, type) with its count and the first and last day it may fall on."""
+    nodes: dict[str, int] = {}
+    edges: dict[tuple[str, str, str], dict] = {}
+    for event in events:
+        if not (event.actor and event.target):
+            continue
+        for name in (event.actor, event.target):
+            nodes[name] = nodes.get(name, 0) + 1
+        key = (event.actor, event.target, event.type)
+        edge = edges.setdefault(key, {"source": event.actor, "target": event.target, "type": event.type,
+                                      "count": 0, "earliest": event.earliest, "latest": event.latest})
+        edge["count"] += 1
+        if event.earliest and (not edge["earliest"] or event.earliest < edge["earliest"]):
+            edge["earliest"] = event.earliest
+        if event.latest and (not edge["latest"] or event.latest > edge["latest"]):
+            edge["latest"] = event.latest
+    return {"nodes": [{"id": n, "events": c} for n, c in sorted(nodes.items())],
+            "edges": sorted(edges.values(), key=lambda e: (-e["count"], e["source"], e["target"]))}
+
+
+def network_graphml(network: dict) -> str:
+    """The network as GraphML (directed; edge attributes type, count, earliest, latest)."""
+    from xml.sax.saxutils import quoteattr
+
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '  <key id="events" for="node" attr.name="events" attr.type="int"/>',
+        '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
+        '  <key id="count" for="edge" attr.name="count" attr.type="int"/>',
+        '  <key id="earliest" for="edge" attr.name="earliest" attr.type="string"/>',
+        '  <key id="latest" for="edge" attr.name="latest" attr.type="string"/>',
+        '  <graph id="events" edgedefault="directed">',
+    ]
+    for node in network["nodes"]:
+        lines.append(f'    <node id={quoteattr(node["id"])}><data key="events">{node["events"]}</data></node>')
+    for edge in network["edges"]:
+        data = "".join(f'<data key="{k}">{edge[k] or ""}</data>' for k in ("type", "count", "earliest", "latest"))
+        lines.append(f'    <edge source={quoteattr(edge["source"])} target={quoteattr(edge["target"])}>{data}</edge>')
+    lines += ["  </graph>", "</graphml>"]
+    return "\n".join(lines)

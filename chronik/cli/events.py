@@ -3,6 +3,7 @@
     chronik events --entity Putin --from 2021-12 --to 2021-12
     chronik events --type CONSULT --type THREATEN --status planned
     chronik events --actor Russland --json
+    chronik events --from 2021 --to 2021 --network graphml > netz.graphml
 
 Events are ordered by the date they happened (the interval of days their
 source supports), not by the date of the article; every line is followed
@@ -41,13 +42,15 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--limit", type=int, default=200, help="at most this many events (default 200)")
     parser.add_argument("--merge", action="store_true",
                         help="one entry per event, however many articles report it (sources listed below it)")
+    parser.add_argument("--network", choices=("json", "graphml"),
+                        help="print who interacts with whom instead: edges by type with counts")
     parser.add_argument("--json", action="store_true", help="print the events as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..archive import DateRange, open_archive
-    from ..chronicle.events import merge_reports, timeline
+    from ..chronicle.events import actor_network, merge_reports, network_graphml, timeline
 
     dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
     if dates.start and dates.end and dates.start.earliest > dates.end.latest:
@@ -57,6 +60,11 @@ def run(args: argparse.Namespace) -> int:
     with open_archive(args.db) as archive:
         events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
                           status=args.status, dates=dates, limit=args.limit)
+    if args.network:
+        network = actor_network(events)
+        print(network_graphml(network) if args.network == "graphml"
+              else json.dumps(network, ensure_ascii=False, indent=2))
+        return 0
     if args.merge:
         return _print_merged(merge_reports(events), args.json)
     if args.json:

@@ -64,3 +64,19 @@ def test_reports_of_one_event_merge_with_the_tightest_date(tmp_path, capsys):
     assert len(merged) == 1
     assert len(merged[0]["sources"]) == 2
     assert merged[0]["earliest"] == merged[0]["latest"] == "2024-03-12"
+
+
+def test_network_as_graphml_and_json(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    build_archive(db)
+    assert main(["events", "--db", str(db), "--network", "json"]) == 0
+    network = json.loads(capsys.readouterr().out)
+    edges = {(e["source"], e["target"], e["type"]): e["count"] for e in network["edges"]}
+    assert edges[("Polen", "Ukraine", "SUPPORT")] == 1
+    assert {"id": "Polen", "events": 2} in network["nodes"]
+    assert main(["events", "--db", str(db), "--network", "graphml"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<?xml") and "<edge source=" in out
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(out)  # well-formed
