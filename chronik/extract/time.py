@@ -99,7 +99,7 @@ class _Story:
     period: _Anchor | None = None  # the last day or month named
     coarse: _Anchor | None = None  # the last day, month or year named
     year: tuple[int, int] | None = None  # (year, sentence) of the last year named
-    past_verbs: dict[int, int] = field(default_factory=dict)  # token start -> -1 (see TimeTagger._past_verbs)
+    verbs: dict[int, str] = field(default_factory=dict)  # token start -> PAST / PARTICIPLE (TimeTagger._verb_marks)
     # The days named in this sentence since its last clock time, and whether
     # a set ("wochentags", "täglich") followed them: see ``shared_clock``.
     run: tuple[int, int, bool, bool] = (-1, 0, False, False)  # sentence, days, set named, closed by a clock
@@ -189,7 +189,7 @@ class TimeTagger:
             if article_date
             else None
         )
-        story = _Story(past_verbs=self._past_verbs(tokens))
+        story = _Story(verbs=self._verb_marks(tokens))
         timexes: list[Timex] = []
         for mention in self.patterns.find(text):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
@@ -208,7 +208,7 @@ class TimeTagger:
         self, text: str, sentence: tuple[int, int], index: int, mention: Mention, story: "_Story"
     ) -> tuple[Mention, int]:
         """The mention as its sentence and the story so far make it, and its direction."""
-        direction = self._direction(text, sentence, mention, story.past_verbs)
+        direction = self._direction(text, sentence, mention, story.verbs)
         fields = mention.fields
         before = _PREVIOUS_WORD.search(text, max(0, mention.start - 20), mention.start)
         if before and before.group(1).lower() in self.lexicon.preposition_directions:
@@ -283,22 +283,25 @@ class TimeTagger:
             return f"{year}-WXX-{mention.fields['weekday']}" + (f"T{part}" if part else "")
         return mask_value(first.value, last.value)
 
-    def _past_verbs(self, tokens: list[Token] | None) -> dict[int, int]:
-        """Start offset -> -1 for every past-tense full verb the list misses."""
+    def _verb_marks(self, tokens: list[Token] | None) -> dict[int, str]:
+        """Start offset -> PAST for every past-tense verb, PARTICIPLE for
+        every past participle ("begonnen" has no ge- the pattern sees)."""
         if not tokens:
             return {}
-        return {t.start: -1 for t in tokens if past_tense(t.text, t.pos, t.lemma)}
+        marks = {t.start: _PARTICIPLE_MARK for t in tokens if t.pos in _PARTICIPLE_TAGS}
+        marks.update((t.start, _PAST_MARK) for t in tokens if past_tense(t.text, t.pos, t.lemma))
+        return marks
 
-    def _direction(self, text: str, sentence: tuple[int, int], mention: Mention, past_verbs: dict[int, int]) -> int:
+    def _direction(self, text: str, sentence: tuple[int, int], mention: Mention, verbs: dict[int, str]) -> int:
         """+1 / -1 from the tense cue nearest to the mention in its sentence."""
         words = [w for w in self._cue_re.finditer(text, sentence[0], sentence[1])]
-        perfect = any(_PARTICIPLE.match(w.group()) for w in words)
+        perfect = any(_PARTICIPLE.match(w.group()) or verbs.get(w.start()) == _PARTICIPLE_MARK for w in words)
         perfect_infinitive = perfect and _PERFECT_INFINITIVE.search(text, sentence[0], sentence[1]) is not None
         best, best_distance = 0, None
         cues = self.lexicon.tense_cues
         for word in words:
             form = word.group()
-            cue = cues.get(form, past_verbs.get(word.start()))
+            cue = cues.get(form, -1 if verbs.get(word.start()) == _PAST_MARK else None)
             if perfect and form in self.lexicon.perfect_auxiliaries:
                 cue = -1  # "hat ... stattgefunden"
             elif cue == 1 and perfect_infinitive:
@@ -311,6 +314,8 @@ class TimeTagger:
         return best
 
 
+_PAST_MARK, _PARTICIPLE_MARK = "past", "participle"
+_PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 _PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 # A past participle: "getroffen", "gesagt", "stattgefunden", "angekündigt".
 _PARTICIPLE = re.compile(r"^[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)$")

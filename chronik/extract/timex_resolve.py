@@ -120,14 +120,33 @@ def _date(f: dict, ref: dt.date | None, direction: int) -> Period | None:
     # A day and month name a date close to the reference whatever the tense
     # (tense cues are noisier than the calendar): the nearest one, unless a
     # preposition fixed the direction ("seit 1. Juli").
-    if not f.get("strict_direction"):
-        direction = 0
     candidates = [cal.safe_date(y, month, day) for y in _years(ref)]
     if f.get("weekday"):
         # "Donnerstag, 25. Februar": the weekday picks the year when it can
         fitting = [d for d in candidates if d and d.isoweekday() == f["weekday"]]
         candidates = fitting or candidates
-    return _pick([cal.day_period(d, f.get("part")) if d else None for d in candidates], ref, direction)
+    periods = [cal.day_period(d, f.get("part")) if d else None for d in candidates]
+    if f.get("strict_direction"):
+        return _pick(periods, ref, direction)
+    nearest = _pick(periods, ref, 0)
+    # The tense only overrules the calendar for a date months away on the
+    # other side ("bis mit 1. April ... begonnen hat", written in November).
+    if nearest is not None and direction and _against(nearest, ref, direction) > DATE_TENSE_DAYS:
+        return _pick(periods, ref, direction)
+    return nearest
+
+
+# How far (days) the nearest date may lie against the tense before the tense wins.
+DATE_TENSE_DAYS = 90
+
+
+def _against(period: Period, ref: dt.date, direction: int) -> int:
+    """Days the period lies on the side the tense does not point to (0 if none)."""
+    if direction < 0 and period.earliest > ref:
+        return (period.earliest - ref).days
+    if direction > 0 and period.latest < ref:
+        return (ref - period.latest).days
+    return 0
 
 
 def _month(f: dict, ref: dt.date | None, direction: int) -> Period | None:

@@ -318,3 +318,13 @@ def test_history_previous_year_is_the_story_year_minus_one() -> None:
     assert find(history, "Vorjahr").value == "1916"
     news = TimeTagger("de").tag(text, "2011-02-16")
     assert find(news, "Vorjahr").value == "2010"
+
+
+def test_tense_overrules_the_calendar_only_for_distant_dates() -> None:
+    tagger = TimeTagger("de")
+    # Written 21 November: 1 April is 131 days ahead, 234 back; the perfect wins.
+    [april] = tagger.tag("Die Partnerschaft der Molkereien hat am 1. April angefangen.", "2014-11-21")
+    assert april.value == "2014-04-01"
+    # A date weeks away stays the nearest one whatever the tense.
+    [december] = tagger.tag("Der Markt hatte am 2. Dezember geöffnet.", "2014-11-21")
+    assert december.value == "2014-12-02"

@@ -68,3 +68,12 @@ def test_unlisted_past_verb_points_a_weekday_back(text_layer: Pipeline) -> None:
     assert with_tags.value == "2023-03-10"
     [words_only] = tagger.tag(text, "2023-03-15", sentences)
     assert words_only.value == "2023-03-17"
+
+
+def test_tagged_participle_without_ge_makes_a_perfect(text_layer: Pipeline) -> None:
+    # 21 November: 1 April ahead is nearer, but "hat ... begonnen" looks back.
+    text = "Die Zusammenarbeit der beiden Molkereien hat am 1. April begonnen."
+    analysis = text_layer(Document(text=text, date="2014-11-21"))
+    sentences = [(s.start, s.end) for s in analysis.sentences]
+    [april] = TimeTagger("de").tag(text, "2014-11-21", sentences, analysis.tokens)
+    assert april.value == "2014-04-01"
