@@ -32,6 +32,8 @@ _VOWELS = frozenset("aeiouäöü")
 
 def past_tense(form: str, tag: str, lemma: str) -> bool:
     """True for an indicative past (Präteritum) such as "beriet", "konnte"."""
+    if tag != FINITE_FULL_VERB and tag != FINITE_MODAL:
+        return False  # most tokens: decided before any string work
     form, lemma = form.lower(), lemma.lower()
     if tag == FINITE_MODAL:
         # "konnte", "musste", "wollte"; the umlauted "könnte", "müsste",
