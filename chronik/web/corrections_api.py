@@ -81,9 +81,7 @@ def merge(request: Request, body: Merge) -> dict[str, Any]:
 def split(request: Request, body: Split) -> dict[str, Any]:
     state = _authorised(request)
     entity = _entity(state, body.entity)
-    index = state.index()
-    raws = iq.members(index, entity["id"])
-    if body.alias not in dict(iq.aliases(index, raws)):
+    if body.alias not in dict(iq.aliases(state.index(), entity["id"])):
         raise ChronikError("E501", name="alias", reason=f"{entity['name']} has no alias {body.alias!r}.")
     return _record(state, "split", body.by, entity=entity["id"], alias=body.alias)
 

@@ -122,12 +122,12 @@ def _delete(db: sqlite3.Connection, keys: list[int]) -> None:
 def _insert(db: sqlite3.Connection, rows: ArticleRows) -> None:
     db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?)", rows.article)
     db.executemany("INSERT OR IGNORE INTO raw_entities VALUES (?,?,?)", sorted(rows.raw_entities))
-    db.executemany("INSERT INTO entity_articles VALUES (?,?,?)", rows.entity_articles)
+    db.executemany("INSERT INTO entity_articles VALUES (?,?,?,?)", rows.entity_articles)
     db.executemany("INSERT INTO article_aliases VALUES (?,?,?,?)", rows.aliases)
     db.executemany("INSERT INTO article_pairs VALUES (?,?,?,?)", rows.pairs)
     db.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.roles)
     db.executemany("INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.quotes)
-    db.executemany("INSERT INTO quote_about VALUES (?,?,?)", rows.quote_about)
+    db.executemany("INSERT INTO quote_about VALUES (?,?,?,?,?)", rows.quote_about)
     db.executemany("INSERT OR REPLACE INTO timexes VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.timexes)
     db.executemany("INSERT INTO events VALUES (?,?,?)", rows.events)
 
@@ -151,6 +151,7 @@ def derive(db: sqlite3.Connection, corrections: list[Correction]) -> None:
                      GROUP BY 1) m
                JOIN raw_entities t ON t.id = m.id"""
         )
+        _derive_aggregates(db)
         # Role holders never named as a mention still get a page.
         db.execute(
             """INSERT OR IGNORE INTO entities (id, type, name, mentions, articles)
@@ -158,6 +159,25 @@ def derive(db: sqlite3.Connection, corrections: list[Correction]) -> None:
                FROM roles ro LEFT JOIN redirects r ON r.raw = ro.raw
                JOIN raw_entities t ON t.id = COALESCE(r.target, ro.raw) GROUP BY t.id"""
         )
+
+
+def _derive_aggregates(db: sqlite3.Connection) -> None:
+    """Aliases and neighbours per entity, summed once here instead of on every page view."""
+    db.execute("DELETE FROM entity_aliases")
+    db.execute(
+        """INSERT INTO entity_aliases (entity, alias, count)
+           SELECT COALESCE(r.target, aa.raw), aa.alias, SUM(aa.count) FROM article_aliases aa
+           LEFT JOIN redirects r ON r.raw = aa.raw GROUP BY 1, 2"""
+    )
+    db.execute("DELETE FROM entity_neighbours")
+    db.execute(
+        """INSERT INTO entity_neighbours (entity, other, count)
+           SELECT a, b, SUM(count) FROM (
+               SELECT COALESCE(r1.target, p.raw) AS a, COALESCE(r2.target, p.other) AS b, p.count AS count
+               FROM article_pairs p LEFT JOIN redirects r1 ON r1.raw = p.raw
+               LEFT JOIN redirects r2 ON r2.raw = p.other)
+           WHERE a != b GROUP BY a, b"""
+    )
 
 
 def _surname_redirects(db: sqlite3.Connection, corrections: list[Correction]) -> dict[str, str]:

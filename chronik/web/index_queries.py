@@ -40,11 +40,9 @@ def entity_row(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     return dict(zip(("id", "type", "name", "mentions", "articles"), row)) if row else None
 
 
-def aliases(db: sqlite3.Connection, raws: list[str]) -> list[tuple[str, int]]:
+def aliases(db: sqlite3.Connection, entity_id: str) -> list[tuple[str, int]]:
     return db.execute(
-        f"""SELECT alias, SUM(count) FROM article_aliases WHERE raw IN ({_marks(raws)})
-            GROUP BY alias ORDER BY 2 DESC, 1""",
-        raws,
+        "SELECT alias, count FROM entity_aliases WHERE entity = ? ORDER BY count DESC, alias", (entity_id,)
     ).fetchall()
 
 
@@ -87,27 +85,28 @@ def roles(db: sqlite3.Connection, raws: list[str], limit: int) -> list[dict[str,
 def timeline(db: sqlite3.Connection, raws: list[str], limit: int) -> list[dict[str, Any]]:
     """The articles naming the entity, in date order (the first ``limit``)."""
     rows = db.execute(
-        f"""SELECT a.doc_id, a.date, a.title, SUM(ea.count) FROM entity_articles ea
-            JOIN articles a ON a.doc_key = ea.doc_key WHERE ea.raw IN ({_marks(raws)})
-            GROUP BY ea.doc_key ORDER BY a.earliest IS NULL, a.earliest, ea.doc_key LIMIT ?""",
-        [*raws, limit],
+        f"""SELECT ea.doc_key, ea.count FROM entity_articles ea WHERE ea.raw IN ({_marks(raws)})
+            ORDER BY ea.earliest IS NULL, ea.earliest, ea.doc_key LIMIT ?""",
+        [*raws, limit * len(raws)],
     ).fetchall()
-    return [{"article": {"id": r[0], "date": r[1], "title": r[2]}, "mentions": r[3]} for r in rows]
-
-
-def neighbours(db: sqlite3.Connection, raws: list[str], limit: int) -> list[tuple[str, int]]:
-    """Entities named in the same sentences, joined through redirects."""
     counts: Counter = Counter()
-    rows = db.execute(
-        f"""SELECT COALESCE(r.target, p.other), SUM(p.count) FROM article_pairs p
-            LEFT JOIN redirects r ON r.raw = p.other WHERE p.raw IN ({_marks(raws)}) GROUP BY 1""",
-        raws,
-    )
-    own = set(raws)
-    for other, count in rows:
-        if other not in own:
-            counts[other] += count
-    return counts.most_common(limit)
+    for doc_key, count in rows:  # one article may name two raw ids of the entity
+        counts[doc_key] += count
+    keys = list(counts)[:limit]
+    found = {r[0]: r[1:] for r in db.execute(
+        f"SELECT doc_key, doc_id, date, title FROM articles WHERE doc_key IN ({_marks(keys)})", keys)}
+    return [
+        {"article": dict(zip(("id", "date", "title"), found[key])), "mentions": counts[key]}
+        for key in keys if key in found
+    ]
+
+
+def neighbours(db: sqlite3.Connection, entity_id: str, limit: int) -> list[tuple[str, int]]:
+    """Entities named in the same sentences, most shared sentences first."""
+    return db.execute(
+        "SELECT other, count FROM entity_neighbours WHERE entity = ? ORDER BY count DESC, other LIMIT ?",
+        (entity_id, limit),
+    ).fetchall()
 
 
 def _quote_dict(db: sqlite3.Connection, row: tuple, fixes: dict[str, Correction]) -> dict[str, Any]:
@@ -189,12 +188,18 @@ def list_quotes(db: sqlite3.Connection, filters: dict[str, Any], corrections: li
 
 def quotes_about(db: sqlite3.Connection, raws: list[str], corrections: list[Correction],
                  limit: int) -> tuple[int, list[dict[str, Any]]]:
-    clause = f"q.id IN (SELECT quote FROM quote_about WHERE raw IN ({_marks(raws)}))"
-    clause += f" AND (q.speaker_raw IS NULL OR q.speaker_raw NOT IN ({_marks(raws)}))"
-    join = "FROM quotes q JOIN articles a ON a.doc_key = q.doc_key"
-    total = db.execute(f"SELECT COUNT(*) {join} WHERE {clause}", [*raws, *raws]).fetchone()[0]
+    """Quotes naming the entity that it did not say itself, newest first."""
+    marks = _marks(raws)
+    clause = f"raw IN ({marks}) AND (speaker_raw IS NULL OR speaker_raw NOT IN ({marks}))"
+    total = db.execute(f"SELECT COUNT(DISTINCT quote) FROM quote_about WHERE {clause}", [*raws, *raws]).fetchone()[0]
+    ids = [qid for (qid,) in db.execute(
+        f"SELECT quote FROM quote_about WHERE {clause} ORDER BY earliest DESC, quote LIMIT ?", [*raws, *raws, limit * 2]
+    )]
+    ids = list(dict.fromkeys(ids))[:limit]
     rows = db.execute(
-        f"SELECT {_QUOTE_COLUMNS} {join} WHERE {clause} ORDER BY q.earliest DESC, q.id LIMIT ?", [*raws, *raws, limit]
+        f"""SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.doc_key = q.doc_key
+            WHERE q.id IN ({_marks(ids)}) ORDER BY q.earliest DESC, q.id""",
+        ids,
     ).fetchall()
     fixes = speaker_fixes(corrections)
     return total, [_quote_dict(db, row, fixes) for row in rows]
@@ -253,9 +258,8 @@ def list_events(db: sqlite3.Connection, dates, offset: int, limit: int) -> tuple
 def monthly(db: sqlite3.Connection, raws: list[str]) -> list[tuple[str, int]]:
     """Mentions per month of the articles' dates (undated articles left out)."""
     return db.execute(
-        f"""SELECT substr(a.earliest, 1, 7), SUM(ea.count) FROM entity_articles ea
-            JOIN articles a ON a.doc_key = ea.doc_key
-            WHERE ea.raw IN ({_marks(raws)}) AND a.earliest IS NOT NULL GROUP BY 1 ORDER BY 1""",
+        f"""SELECT substr(earliest, 1, 7), SUM(count) FROM entity_articles
+            WHERE raw IN ({_marks(raws)}) AND earliest IS NOT NULL GROUP BY 1 ORDER BY 1""",
         raws,
     ).fetchall()
 

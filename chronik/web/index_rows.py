@@ -55,7 +55,7 @@ def article_rows(doc_key: int, analysis: dict[str, Any], splits: frozenset[tuple
     rows = ArticleRows((doc_key, doc["id"], doc.get("date"), earliest, latest, doc.get("title") or "", stored_at))
     mentions = named_mentions(analysis)
     raws = [mention_raw(m, splits) for m in mentions]
-    _entity_rows(rows, doc_key, mentions, raws)
+    _entity_rows(rows, doc_key, mentions, raws, earliest)
     _role_rows(rows, doc_key, analysis, earliest)
     _quote_rows(rows, doc_key, doc["id"], analysis, mentions, raws, earliest)
     for t in analysis.get("timexes", []):
@@ -69,7 +69,8 @@ def article_rows(doc_key: int, analysis: dict[str, Any], splits: frozenset[tuple
     return rows
 
 
-def _entity_rows(rows: ArticleRows, doc_key: int, mentions: list[NamedMention], raws: list[tuple[str, str]]) -> None:
+def _entity_rows(rows: ArticleRows, doc_key: int, mentions: list[NamedMention], raws: list[tuple[str, str]],
+                 earliest: str | None) -> None:
     counts: Counter = Counter()
     aliases: Counter = Counter()
     by_sentence: dict[int, set[str]] = {}
@@ -78,7 +79,7 @@ def _entity_rows(rows: ArticleRows, doc_key: int, mentions: list[NamedMention], 
         counts[raw] += 1
         aliases[raw, mention.text] += 1
         by_sentence.setdefault(mention.sentence, set()).add(raw)
-    rows.entity_articles = [(raw, doc_key, n) for raw, n in counts.items()]
+    rows.entity_articles = [(raw, doc_key, n, earliest) for raw, n in counts.items()]
     rows.aliases = [(raw, doc_key, alias, n) for (raw, alias), n in aliases.items()]
     pairs: Counter = Counter()
     for keys in by_sentence.values():
@@ -123,4 +124,5 @@ def _quote_rows(rows: ArticleRows, doc_key: int, doc_id: str, analysis: dict[str
             q.get("text", ""), sentences[0], int(bool(q.get("is_nested"))),
         ))
         inside = {raw for m, (raw, _) in zip(mentions, raws) if q["start"] <= m.start and m.end <= q["end"]}
-        rows.quote_about.extend((qid, raw, doc_key) for raw in sorted(inside))
+        said_by = speaker_raw(speaker, types_by_name)
+        rows.quote_about.extend((qid, raw, doc_key, earliest, said_by) for raw in sorted(inside))

@@ -11,7 +11,7 @@ The file is a cache: deleting it only costs the time to rebuild it.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 # Tables filled per article: deleting an article deletes its rows here.
 ARTICLE_TABLES = (
@@ -25,8 +25,9 @@ SCHEMA = (
         earliest TEXT, latest TEXT, title TEXT, stored_at TEXT)""",
     "CREATE TABLE raw_entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL)",
     """CREATE TABLE entity_articles (raw TEXT NOT NULL, doc_key INTEGER NOT NULL, count INTEGER NOT NULL,
-        PRIMARY KEY (raw, doc_key)) WITHOUT ROWID""",
+        earliest TEXT, PRIMARY KEY (raw, doc_key)) WITHOUT ROWID""",
     "CREATE INDEX entity_articles_doc ON entity_articles (doc_key)",
+    "CREATE INDEX entity_articles_date ON entity_articles (raw, earliest)",
     """CREATE TABLE article_aliases (raw TEXT NOT NULL, doc_key INTEGER NOT NULL, alias TEXT NOT NULL,
         count INTEGER NOT NULL, PRIMARY KEY (raw, doc_key, alias)) WITHOUT ROWID""",
     "CREATE INDEX article_aliases_doc ON article_aliases (doc_key)",
@@ -43,8 +44,9 @@ SCHEMA = (
     "CREATE INDEX quotes_doc ON quotes (doc_key)",
     "CREATE INDEX quotes_speaker ON quotes (speaker_raw, earliest)",
     "CREATE INDEX quotes_date ON quotes (earliest)",
-    "CREATE TABLE quote_about (quote TEXT NOT NULL, raw TEXT NOT NULL, doc_key INTEGER NOT NULL)",
-    "CREATE INDEX quote_about_raw ON quote_about (raw)",
+    """CREATE TABLE quote_about (quote TEXT NOT NULL, raw TEXT NOT NULL, doc_key INTEGER NOT NULL,
+        earliest TEXT, speaker_raw TEXT)""",
+    "CREATE INDEX quote_about_raw ON quote_about (raw, earliest)",
     "CREATE INDEX quote_about_quote ON quote_about (quote)",
     "CREATE INDEX quote_about_doc ON quote_about (doc_key)",
     """CREATE TABLE timexes (id TEXT PRIMARY KEY, doc_key INTEGER NOT NULL, start INTEGER, end INTEGER,
@@ -60,4 +62,9 @@ SCHEMA = (
     """CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL,
         mentions INTEGER NOT NULL, articles INTEGER NOT NULL)""",
     "CREATE INDEX entities_rank ON entities (mentions DESC, name)",
+    """CREATE TABLE entity_aliases (entity TEXT NOT NULL, alias TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (entity, alias)) WITHOUT ROWID""",
+    """CREATE TABLE entity_neighbours (entity TEXT NOT NULL, other TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (entity, other)) WITHOUT ROWID""",
+    "CREATE INDEX entity_neighbours_rank ON entity_neighbours (entity, count DESC)",
 )

@@ -20,7 +20,7 @@ from .state import WebState
 
 MAX_SEARCH_HITS = 1000  # deepest hit a search page can reach
 ENTITY_LIST_MAX = 50  # quotes and roles listed on one entity page
-TIMELINE_MAX = 500  # articles on one entity's timeline
+TIMELINE_MAX = 200  # articles listed on one entity's timeline (the chart shows all)
 
 
 def stats(state: WebState) -> dict[str, Any]:
@@ -88,7 +88,7 @@ def article(state: WebState, doc_id: str) -> dict[str, Any]:
 
 
 def _with_aliases(index, entity: dict[str, Any]) -> dict[str, Any]:
-    counts = iq.aliases(index, iq.members(index, entity["id"]))
+    counts = iq.aliases(index, entity["id"])
     return {**entity, "aliases": [alias for alias, _ in counts]}
 
 
@@ -114,9 +114,9 @@ def entity(state: WebState, wanted: str) -> dict[str, Any]:
     by_total, by_items = iq.list_quotes(index, {"speaker_raws": raws, "speaker_name": row["name"]}, corrections,
                                         0, ENTITY_LIST_MAX)
     about_total, about_items = iq.quotes_about(index, raws, corrections, ENTITY_LIST_MAX)
-    alias_counts = iq.aliases(index, raws)
+    alias_counts = iq.aliases(index, row["id"])
     neighbours = []
-    for other, count in iq.neighbours(index, raws, 20):
+    for other, count in iq.neighbours(index, row["id"], 20):
         other_row = iq.entity_row(index, other)
         if other_row:
             neighbours.append({**other_row, "shared_sentences": count})
@@ -170,7 +170,7 @@ def network(state: WebState, wanted: str, size: int = 20) -> dict[str, Any]:
     """The entity, the entities named with it most often, and how those are linked."""
     index, row = _find_entity(state, wanted)
     neighbours = []
-    for other, count in iq.neighbours(index, iq.members(index, row["id"]), size):
+    for other, count in iq.neighbours(index, row["id"], size):
         other_row = iq.entity_row(index, other)
         if other_row:
             neighbours.append({**other_row, "shared_sentences": count})
