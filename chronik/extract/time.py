@@ -396,13 +396,21 @@ def _nowadays(
     if article_date is None:
         return
     for i, timex in enumerate(timexes):
-        if timex.type != "DATE" or not timex.anchor.startswith("article") or timex.earliest != timex.latest:
+        if timex.type != "DATE" or not timex.anchor.startswith("article") or len(timex.text.split()) != 1:
             continue
-        if timex.earliest != article_date.earliest.isoformat() or len(timex.text.split()) != 1:
+        if not _is_article_day(timex, article_date):
             continue
         near = [t for t in timexes[max(0, i - 3) : i] if timex.sentence - t.sentence <= 1]
         if any(_long_ago(t, article_date) for t in near) or _in_phrase(text, timex, phrases):
             timex.value = "PRESENT_REF"
+
+
+def _is_article_day(timex: Timex, article_date: PartialDate) -> bool:
+    """"heute": the article's day — for an article dated by month only, any
+    day of that month (``2021-12-XX``), never the month itself ("Dezember")."""
+    if (timex.earliest, timex.latest) != (article_date.earliest.isoformat(), article_date.latest.isoformat()):
+        return False
+    return timex.earliest == timex.latest or timex.value.endswith("-XX")
 
 
 def _in_phrase(text: str, timex: Timex, phrases: tuple[tuple[str, ...], ...]) -> bool:

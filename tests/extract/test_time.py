@@ -328,3 +328,9 @@ def test_tense_overrules_the_calendar_only_for_distant_dates() -> None:
     # A date weeks away stays the nearest one whatever the tense.
     [december] = tagger.tag("Der Markt hatte am 2. Dezember geöffnet.", "2014-11-21")
     assert december.value == "2014-12-02"
+
+
+def test_nowadays_in_an_article_dated_by_month() -> None:
+    timexes = TimeTagger("de").tag("Der Streit ist bis heute nicht beigelegt. Im Dezember wird verhandelt.", "2021-12")
+    assert find(timexes, "heute").value == "PRESENT_REF"
+    assert find(timexes, "Dezember").value == "2021-12"
