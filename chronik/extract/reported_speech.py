@@ -24,6 +24,7 @@ from .speakers import (
     noun_phrase_start,
 )
 from .speech_lexicon import CueVerb, SpeechLexicon, speech_lexicon
+from .quote_sources import SourceKinds
 from .report_parts import (
     Attribution,
     FINAL_PUNCT,
@@ -57,6 +58,7 @@ from .report_parts import (
     words_between,
 )
 
+_ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "beim"})
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
 
@@ -78,6 +80,7 @@ class ReportedSpeechFinder:
                 | {form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form}
             )
         )
+        self.source_kinds = SourceKinds(lang)
         self.companions = {
             row[0]: tuple(w.strip() for w in row[1].split(","))
             for row in resource_table(lang, "speech/verb_companions.tsv")
@@ -455,9 +458,9 @@ class ReportedSpeechFinder:
         if not message and start == 0 and t == 1 and words[0].lower() in ("das", "dies", "dieses") and s > 0:
             # "Dies bestätigte der Präsident.": the report is the previous sentence
             previous = sentences[s - 1]
-            end = noun_phrase_end(words, tags, t + 1)
-            source = span(s, t + 1, end)
-            addressee = [(s, k) for k in self._addressee(sentence, t, (t + 1, end) if end > t + 1 else None, entry)]
+            subject = self._subject_after(sentence, t, t)  # "Das erklärte gestern ein Sprecher."
+            source = span(s, *subject) if subject else []
+            addressee = [(s, k) for k in self._addressee(sentence, t, subject, entry)]
             return Attribution(
                 message=span(s - 1, 0, content_end(previous.words)) + [(s, 0)],
                 form="Indirect",
@@ -587,6 +590,9 @@ class ReportedSpeechFinder:
                 start = noun_phrase_start(words, tags, t)
                 if start == t:
                     return None
+                while start >= 2 and words[start - 1].lower() in _ATTRIBUTE_PREPOSITIONS and tags[start - 2] in ("NN", "NE"):
+                    # "den Polizeibehörden in Mombasa zufolge", "Angaben vom Mittwoch zufolge"
+                    start = noun_phrase_start(words, tags, start - 1)
                 source = list(range(start, t))
                 frame = list(range(start, t + 1))
             else:
@@ -638,6 +644,12 @@ class ReportedSpeechFinder:
             message = message[:-1]
         if len(message) < 3:
             return None
+        if source and word == "so":
+            stwr = "Writing" if self.source_kinds.is_written([words[k] for k in source]) else stwr
+        elif source:
+            if stwr == "SW":
+                stwr = self._noun_stwr(sentence, source[0], source[-1] + 1)
+            stwr = self.source_kinds.stwr([words[k] for k in source], [tags[k] for k in source], stwr)
         return simple(s, [t], source, message, frame, stwr)
 
     def _report_noun_follows(self, sentence: TokenSentence, k: int) -> bool:
@@ -679,7 +691,9 @@ class ReportedSpeechFinder:
             # "Biden habe ... angekündigt": the subject stands by the auxiliary
             verb = next((k for k in range(start, verb) if tags[k] in ("VAFIN", "VMFIN")), verb)
         source: tuple[int, int] | None = None
-        if start < verb and tags[start] in VERB_FINAL_OPENERS or words[start].lower() == "wie":
+        if start < verb and tags[start] == "PRELS" and all(tags[k] in ("ADV", "PTKNEG") for k in range(start + 1, verb)):
+            source = (start, start + 1)  # "eines Hackers, der behauptet, ...": the relative pronoun speaks
+        elif start < verb and tags[start] in VERB_FINAL_OPENERS or words[start].lower() == "wie":
             first = start + 1
             while first < verb - 1 and tags[first] in ("ADV", "PTKNEG"):
                 first += 1  # "Wie schon die WHO sagte"
@@ -694,6 +708,11 @@ class ReportedSpeechFinder:
                 source = (start, end)
             elif end > start and tags[verb].endswith("FIN"):
                 source = prefield(sentence, start, end, verb)
+        if source is not None and source[1] - source[0] == 1 and tags[source[0]] == "PDS" and source[1] == verb:
+            # "Das erklärte gestern ein Sprecher": the fronted "das" is what was said
+            after = self._subject_after(sentence, verb, cue_verb)
+            if after is not None:
+                source = after
         if source is None and start < verb:
             source = coordinated_subject(sentence, verb)
         if source is None and start == verb and start > 0 and words[start - 1] == ",":
@@ -725,6 +744,17 @@ class ReportedSpeechFinder:
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
+
+    @staticmethod
+    def _subject_after(sentence: TokenSentence, verb: int, cue_verb: int) -> tuple[int, int] | None:
+        words, tags = sentence.words, sentence.tags
+        after = verb + 1
+        while after < len(words) and tags[after] in ("ADV", "PRF"):
+            after += 1
+        end = noun_phrase_end(words, tags, after)
+        if end > after and tags[after] not in ("PPER", "PDS", "PIS") or (end > after and words[after].lower() in ("er", "sie")):
+            return (after, end) if not (after <= cue_verb < end) else None
+        return None
 
     def _quoted_person(
         self, sentence: TokenSentence, start: int, verb: int, cue_verb: int, subject: tuple[int, int] | None

@@ -337,3 +337,30 @@ def test_unnamed_source_is_not_guessed(analyse_all):
         "Ein Sprecher sagte, die Kunden würden rechtzeitig informiert."
     ))
     assert quotes and all(q.speaker_name == "" for q in quotes)
+
+
+# -- sources and STWR of prepositional reports ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, stwr",
+    [
+        ("Laut einer Studie der Universität Kiel sind die Mieten im Norden stärker gestiegen als im Süden.", "Writing"),
+        ("Der Zeitung zufolge will der Konzern im kommenden Jahr 2000 Stellen abbauen.", "Writing"),
+        ("Laut Klinikdirektor Matthias Beckmann ist der Patient inzwischen außer Lebensgefahr.", "Speech"),
+        ("Laut Polizei wurden bei dem Unfall auf der Autobahn drei Menschen verletzt.", "SW"),
+    ],
+)
+def test_stwr_of_a_prepositional_report_follows_its_source(analyse, text, stwr):
+    quotes = top(analyse(text))
+    assert [q.stwr for q in quotes] == [stwr]
+
+
+def test_fronted_das_is_the_message_not_the_speaker(analyse):
+    quotes = analyse("Die Brücke bleibt bis Ende Mai gesperrt. Das erklärte gestern ein Sprecher der Stadt.")
+    assert any(q.source_text == "ein Sprecher der Stadt" for q in quotes), [q.source_text for q in quotes]
+
+
+def test_place_attribute_belongs_to_the_source_before_zufolge(analyse):
+    quotes = top(analyse("Den Behörden in Mombasa zufolge wurden mehr als vierzig Menschen festgenommen."))
+    assert [q.source_text for q in quotes] == ["Den Behörden in Mombasa"]
