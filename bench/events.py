@@ -9,12 +9,11 @@ Gold: ``tests/extract/data/events_gold.jsonl`` (42 sentences written for
 chronik, guideline in ``events_gold.md``); the rules were improved while
 looking at its errors, so its numbers are in-sample.
 ``events_check.jsonl`` (16 sentences) was written and annotated after the
-rules and scored without changing them afterwards: the honest estimate.  A predicted event matches a
-gold event of the same sentence and type (greedy, in order).  Scores:
-type; actor, target, status each correct on a matched event; and "typed
-events with correct actor and target" (all three right).  An entity is
-right when the gold name equals the predicted canonical name or the text
-as written; ``null`` must be predicted as no entity.
+rules and scored without changing them afterwards: the honest estimate.  Scored with
+:mod:`chronik.scoring.events` (the scorer of ``chronik score --format
+events``): a predicted event matches a gold event of the same sentence and
+type; type, actor, target, date, status and "full" (type, actor and target
+right) in precision and recall, and per type.
 
 Speed: the events component alone (CPU time), after the rest of the
 pipeline, on the first 150 articles of ``../shared/data/corpus/10kgnad-test.csv``.
@@ -34,63 +33,38 @@ sys.path.insert(0, str(ROOT))
 
 from chronik.document import Document  # noqa: E402
 from chronik.extract.events import EventLayer  # noqa: E402
+from chronik.formats.events import event_record, read_records  # noqa: E402
 from chronik.pipeline import Pipeline  # noqa: E402
+from chronik.scoring.events import EventScores, score_records  # noqa: E402
 
 GOLD = ROOT / "tests" / "extract" / "data" / "events_gold.jsonl"
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 BEFORE = ("text", "time", "entities", "roles", "links", "quotes")
-FIELDS = ("type", "actor", "target", "status", "full")
 
 
-def _same_entity(gold: str | None, pred) -> bool:
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    return gold.lower() in (pred.name.lower(), pred.text.lower())
-
-
-def _match(gold_events: list[dict], predicted: list) -> list[tuple[dict, object]]:
-    pairs, free = [], list(predicted)
-    for gold in gold_events:
-        hit = next((p for p in free if p.type == gold["type"]), None)
-        if hit is not None:
-            free.remove(hit)
-            pairs.append((gold, hit))
-    return pairs
-
-
-def scores(show_errors: bool, gold_path: Path = GOLD) -> dict[str, tuple[float, float]]:
+def scores(show_errors: bool, gold_path: Path = GOLD) -> EventScores:
+    """Annotate the gold records and score them with ``chronik score --format events``'s scorer."""
     pipeline, layer = Pipeline(list(BEFORE)), EventLayer("de")
-    correct = dict.fromkeys(FIELDS, 0)
-    n_gold = n_pred = 0
-    for line in gold_path.read_text("utf-8").splitlines():
-        record = json.loads(line)
+    gold, pred = {}, {}
+    for record in read_records(gold_path):
         analysis = pipeline(Document.from_text(record["text"], record["date"]))
         layer(analysis)
-        predicted = analysis.layers["events"]
-        n_gold += len(record["events"])
-        n_pred += len(predicted)
-        for gold, pred in _match(record["events"], predicted):
-            ok = {
-                "type": True,
-                "actor": _same_entity(gold["actor"], pred.actor),
-                "target": _same_entity(gold["target"], pred.target),
-                "status": gold["status"] == pred.status,
-            }
-            ok["full"] = ok["actor"] and ok["target"]
-            for name in FIELDS:
-                correct[name] += ok[name]
-            if show_errors and not all(ok.values()):
-                print(f"{record['id']}: gold {gold} | pred {pred.type} {pred.actor and pred.actor.name}"
-                      f" -> {pred.target and pred.target.name} {pred.status}")
-        if show_errors and len(predicted) != len(record["events"]):
-            print(f"{record['id']}: {len(record['events'])} gold, {len(predicted)} predicted:",
-                  [(e.type, e.trigger) for e in predicted])
-    result = {name: (correct[name] / max(n_pred, 1), correct[name] / max(n_gold, 1)) for name in FIELDS}
-    print(f"gold events {n_gold}, predicted {n_pred}")
-    print(f"{'':8} {'P':>6} {'R':>6}")
-    for name, (p, r) in result.items():
-        print(f"{name:8} {100 * p:6.1f} {100 * r:6.1f}")
+        gold[record["id"]] = record
+        pred[record["id"]] = {**record, "events": [event_record(e) for e in analysis.layers["events"]]}
+        if show_errors:
+            _show(record, pred[record["id"]]["events"])
+    result = EventScores()
+    score_records(gold, pred, result)
+    print(result)
     return result
+
+
+def _show(record: dict, predicted: list[dict]) -> None:
+    brief = lambda e: (e["type"], e.get("actor"), e.get("target"), e.get("status"), e.get("when"))  # noqa: E731
+    gold = sorted(map(brief, record["events"]), key=str)
+    found = sorted(map(brief, predicted), key=str)
+    if gold != found:
+        print(f"{record['id']}: gold {gold}\n     pred {found}")
 
 
 def speed(articles: int = 150) -> None:

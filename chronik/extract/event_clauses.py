@@ -109,6 +109,8 @@ def is_infinitive_clause(tokens: list[Token], clause: Clause) -> bool:
 def _zu_infix(token: Token) -> bool:
     """"zusammenzuziehen" (lemma "zusammenziehen"), tagged as a plain infinitive."""
     form, lemma = token.text.lower(), token.lemma.lower()
+    if token.pos.startswith("VV") and form == lemma and "zu" in form[2:-3]:
+        return True  # left unlemmatized: "zusammenzuziehen"
     if not token.pos.startswith("VV") or len(form) != len(lemma) + 2:
         return False
     return any(form[i : i + 2] == "zu" and form[:i] + form[i + 2 :] == lemma for i in range(1, len(lemma)))

@@ -61,6 +61,12 @@ class EventLexicon:
             else:
                 self.nouns.setdefault(trig.lemma.lower(), trig)
         self._noun_cache: dict[str, Trigger | None] = {}
+        # consonant skeletons of the verbs, for forms the lemmatizer left
+        # alone ("ausgewiesen", "zusammenzuziehen")
+        self.skeletons: dict[str, Trigger] = {}
+        for (lemma, particle), trig in self.verbs.items():
+            if not particle:
+                self.skeletons.setdefault(skeleton(lemma), trig)
         self.cues: dict[str, tuple[str, str]] = {
             row[0]: (row[1], row[2]) for row in resource_table(lang, _DIR + "status_cues.tsv")
         }
@@ -89,12 +95,35 @@ class EventLexicon:
                 return trig
         return None
 
+    def verb_by_form(self, form: str) -> Trigger | None:
+        """A trigger for a verb form the lemmatizer left alone: "auszutauschen"
+        (zu infix), "entführt" (weak participle), "ausgewiesen" (strong
+        participle: "ge" infix dropped, then the consonants compared)."""
+        low = form.lower()
+        infix_free = [low[:i] + low[i + 2 :] for i in range(2, len(low) - 3) if low[i : i + 2] in ("zu", "ge")]
+        exact = [low, *infix_free] + [c[:-1] + "en" for c in [low, *infix_free] if c.endswith("t")]
+        for candidate in exact:
+            if (candidate, "") in self.verbs:
+                return self.verbs[(candidate, "")]
+        for candidate in infix_free:
+            if not candidate.endswith("en"):
+                continue
+            trig = self.skeletons.get(skeleton(candidate))
+            if trig is not None and candidate[:3] == (trig.particle + trig.lemma).lower()[:3]:
+                return trig
+        return None
+
     def mode_of(self, noun: str) -> str:
         key = noun.lower()
         for ending, mode in self.modes:
             if key.endswith(ending) or key.endswith(ending + "n") or key.endswith(ending + "en"):
                 return mode
         return ""
+
+
+def skeleton(word: str) -> str:
+    """Consonants of a verb form: "ausweisen" and "auswiesen" -> "swsn"."""
+    return "".join(c for c in word.lower() if c not in "aeiouäöüy")
 
 
 @lru_cache(maxsize=None)

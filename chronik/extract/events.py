@@ -160,6 +160,8 @@ class EventLayer:
                 trig = self.lexicon.verbs.get((lemma, ""))
             if trig is None:
                 trig = self.lexicon.verbs.get((lemma.lower(), ""))
+            if trig is None and lemma.lower() == tok.text.lower():
+                trig = self.lexicon.verb_by_form(tok.text)
             if trig is not None:
                 found.append((i, trig))
         return found
