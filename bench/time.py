@@ -3,6 +3,7 @@ output, same scorer), WikiWarsDE, and speed per article.
 
     .venv/bin/python bench/time.py            # everything
     .venv/bin/python bench/time.py --speed    # speed only
+    .venv/bin/python bench/time.py --when 1028  # `chronik when` on an archive of 10kGNAD articles
 
 Needs ../shared/data/temporal (KRAUTS Dolomiten parts, WikiWarsDE).  The
 held-back KRAUTS "Die Zeit" part is not used.
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chronik.document import Document  # noqa: E402
+from chronik.document import Document, PartialDate  # noqa: E402
 from chronik.extract.time import TimeTagger  # noqa: E402
 from chronik.formats.timeml import annotate_dir  # noqa: E402
 from chronik.formats.timex2 import read_timex2  # noqa: E402
@@ -109,12 +110,50 @@ def speed(repeats: int = 200) -> list[str]:
     return lines
 
 
+def when(count: int, repeats: int = 20) -> list[str]:
+    """`chronik when` query time on a temporary archive of 10kGNAD articles,
+    article i dated 2021-01-01 + i/3 days (the corpus has no dates)."""
+    import csv
+    import datetime as dt
+
+    from chronik.archive import ArticleToStore, open_archive
+    from chronik.archive.timeline import sentences_between
+
+    corpus = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
+    with corpus.open(encoding="utf-8", newline="") as handle:
+        texts = [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) >= 2][:count]
+    pipeline = Pipeline(["text", "time"])
+    first = dt.date(2021, 1, 1)
+    with tempfile.TemporaryDirectory() as tmp, open_archive(Path(tmp) / "when.db", create=True) as archive:
+        analyses = [
+            pipeline(Document(text=text, date=PartialDate.parse((first + dt.timedelta(days=i // 3)).isoformat())))
+            for i, text in enumerate(texts)
+        ]
+        archive.store_batch([ArticleToStore(a, f"gnad/{i}.txt") for i, a in enumerate(analyses)])
+        timexes = sum(len(a.layers["timexes"]) for a in analyses)
+        lines = [f"archive: {len(texts)} articles, {timexes} timexes"]
+        for label, low, high in (("5 days", dt.date(2021, 3, 6), dt.date(2021, 3, 10)),
+                                 ("1 month", dt.date(2021, 3, 1), dt.date(2021, 3, 31))):
+            timings, found = [], []
+            for _ in range(repeats):
+                start = time.process_time()
+                found = sentences_between(archive, low, high, limit=50)
+                timings.append(time.process_time() - start)
+            lines.append(f"when {low}..{high} ({label}): {len(found)} sentences, "
+                         f"CPU median {statistics.median(timings) * 1000:.2f} ms over {repeats} runs")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="only measure speed")
+    parser.add_argument("--when", type=int, metavar="N", help="only time `chronik when` on N 10kGNAD articles")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"shared data not found at {DATA}")
+    if args.when:
+        print("\n".join(when(args.when)))
+        return
     if not args.speed:
         print("\n".join(krauts()))
         print()
