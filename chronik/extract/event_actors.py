@@ -33,6 +33,7 @@ class GroupActors:
         self._role_cache: dict[str, bool] = {}
         self.seats = {row[0]: row[1] for row in resource_table(lang, "events/institutions.tsv")}
         self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
+        self.states = frozenset(self.demonyms.values())
         self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
 
     def is_actor_noun(self, lemma: str) -> bool:
@@ -66,6 +67,9 @@ class GroupActors:
                 continue
             found.append(self._participant(tokens, i, sentence.token_end))
         return found
+
+    def _state_of_place(self, word: str) -> str | None:
+        return self.capitals.get(word) or (word if word in self.states else None)
 
     def _seat(self, tokens: list[Token], i: int, limit: int, taken: set[int]) -> Participant | None:
         """A seat of government the entity tagger missed ("kritisierte den Kreml")."""
@@ -103,8 +107,9 @@ class GroupActors:
         elif i > 0 and tokens[i - 1].pos == "ADJA" and self.state_of_adjective(tokens[i - 1].text):
             name, start = self.state_of_adjective(tokens[i - 1].text), tokens[i - 1].start
             via = f"{tokens[i - 1].text} {tok.text}"
-        elif i + 2 < limit and tokens[i + 1].text == "in" and tokens[i + 2].text in self.capitals:
-            name, via, end = self.capitals[tokens[i + 2].text], f"{tok.text} in {tokens[i + 2].text}", tokens[i + 2].end
+        elif i + 2 < limit and tokens[i + 1].text == "in" and self._state_of_place(tokens[i + 2].text):
+            # "die Regierung in Warschau" -> Polen, "die Armee in Myanmar" -> Myanmar
+            name, via, end = self._state_of_place(tokens[i + 2].text), f"{tok.text} in {tokens[i + 2].text}", tokens[i + 2].end
         elif i + 1 < limit and tokens[i + 1].pos == "NE":  # "Staatsanwaltschaft München"
             name = via = f"{tok.text} {tokens[i + 1].text}"
             end = tokens[i + 1].end
