@@ -25,20 +25,24 @@ class Trigger:
     with_prep: str  # preposition of the instrument phrase, or ""
     symmetric: bool  # both sides act (talks, meetings)
     genitive_actor: bool = False  # a noun whose genitive is its actor ("Abzug der Truppen")
+    needs: tuple[str, ...] = ()  # nouns one of which must be in the clause (lower case)
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
     lemma, particle, pos, type_, mode, frame = (list(row) + ["-"] * 6)[:6]
     hints = frame.split() if frame != "-" else []
     target, with_prep = ("obj" if pos == "V" else ""), ""
+    needs: tuple[str, ...] = ()
     for hint in hints:
         if hint.startswith("target="):
             target = hint.split("=", 1)[1]
+        elif hint.startswith("needs="):
+            needs = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
         elif hint.startswith("with="):
             with_prep = hint.split("=", 1)[1]
     return Trigger(
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
-        target, with_prep, "sym" in hints, "gen=actor" in hints,
+        target, with_prep, "sym" in hints, "gen=actor" in hints, needs,
     )
 
 

@@ -150,7 +150,7 @@ class EventLayer:
         found = []
         for i in span:
             tok = tokens[i]
-            if not tok.pos.startswith("VV"):
+            if not tok.pos.startswith(("VV", "VM")):
                 continue
             lemma = tok.lemma
             if tok.pos == "VVPP" and lemma == tok.text:
@@ -162,7 +162,7 @@ class EventLayer:
                 trig = self.lexicon.verbs.get((lemma.lower(), ""))
             if trig is None and lemma.lower() == tok.text.lower():
                 trig = self.lexicon.verb_by_form(tok.text)
-            if trig is not None:
+            if trig is not None and (not trig.needs or _has_noun(tokens, clause, trig.needs)):
                 found.append((i, trig))
         return found
 
@@ -196,6 +196,13 @@ class EventLayer:
             if core:
                 return core[0]
         return None
+
+
+def _has_noun(tokens: list[Token], clause: Clause, nouns: tuple[str, ...]) -> bool:
+    for tok in tokens[clause.start : clause.end]:
+        if tok.pos == "NN" and (tok.lemma or tok.text).lower().endswith(nouns):
+            return True
+    return False
 
 
 def _accused(events: list[Event], tokens: list[Token], clauses: list[Clause], clause: Clause) -> Participant | None:

@@ -175,3 +175,10 @@ def test_gold_set_keeps_its_level(pipeline):
             full += bool(same(gold["actor"], hit.actor) and same(gold["target"], hit.target))
     assert matched / gold_total >= 0.85
     assert full / gold_total >= 0.65
+
+
+def test_wanting_guarantees_is_a_demand_but_wanting_alone_is_not(pipeline):
+    event = one(pipeline, "Serbien will verbindliche Garantien für die serbische Minderheit im Kosovo.", "DEMAND")
+    assert name(event.actor) == "Serbien"
+    assert event.status != "planned"  # the modal is the trigger here, not a cue of intent
+    assert [e for e in events(pipeline, "Serbien will im Sommer neue Straßen bauen.") if e.type == "DEMAND"] == []
