@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.document import Document
+from chronik.document import Document, PartialDate
 from chronik.extract.time import TimeTagger
 from chronik.extract.timex_tense import past_tense
 from chronik.pipeline import Pipeline
@@ -61,7 +61,7 @@ def test_unlisted_past_verb_points_a_weekday_back(text_layer: Pipeline) -> None:
     # Wednesday 15 March 2023: a past "Freitag" is the 10th, a future one the 17th.
     # "wird" is listed and points ahead; "verhandelten" is nearer, and past.
     text = "Die Kommission wird neue Regeln vorlegen, nachdem die Minister am Freitag verhandelten."
-    analysis = text_layer(Document(text=text, date="2023-03-15"))
+    analysis = text_layer(Document(text=text, date=PartialDate.parse("2023-03-15")))
     tagger = TimeTagger("de")
     sentences = [(s.start, s.end) for s in analysis.sentences]
     [with_tags] = tagger.tag(text, "2023-03-15", sentences, analysis.tokens)
@@ -73,7 +73,7 @@ def test_unlisted_past_verb_points_a_weekday_back(text_layer: Pipeline) -> None:
 def test_tagged_participle_without_ge_makes_a_perfect(text_layer: Pipeline) -> None:
     # 21 November: 1 April ahead is nearer, but "hat ... begonnen" looks back.
     text = "Die Zusammenarbeit der beiden Molkereien hat am 1. April begonnen."
-    analysis = text_layer(Document(text=text, date="2014-11-21"))
+    analysis = text_layer(Document(text=text, date=PartialDate.parse("2014-11-21")))
     sentences = [(s.start, s.end) for s in analysis.sentences]
     [april] = TimeTagger("de").tag(text, "2014-11-21", sentences, analysis.tokens)
     assert april.value == "2014-04-01"
