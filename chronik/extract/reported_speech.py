@@ -735,6 +735,11 @@ class ReportedSpeechFinder:
                 source = (0, 1)
         if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None
+        if is_passive(sentence, start, cue_verb) or self._mistagged_passive(sentence, start, cue_verb):
+            # "Ihm wird vorgeworfen, ...", "Die Männer werden beschuldigt": the subject is
+            # who the report is about; the speaker is only ever the "von X" agent
+            found = agent(sentence, s, cue_verb)
+            source = (found[0][1], found[-1][1] + 1) if found else None
         if entry.lemma in self.quoting_verbs:
             quoted_person = self._quoted_person(sentence, start, verb, cue_verb, source)
             if quoted_person is not None:
@@ -744,6 +749,18 @@ class ReportedSpeechFinder:
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
+
+    def _mistagged_passive(self, sentence: TokenSentence, start: int, verb: int) -> bool:
+        """"wird vorgeworfen" with the participle tagged as a full verb: a "ge" after a
+        separable prefix ("vor-ge-worfen") and "werden" in the clause."""
+        word = sentence.words[verb].lower()
+        if sentence.tags[verb] not in ("VVINF", "VVFIN") or not word.endswith(("en", "t")):
+            return False
+        # "gefordert" but not "gewinnen" ("wird gewinnen" is future tense)
+        participle = (word.startswith("ge") and word.endswith("t")) or any(
+            word.startswith(prefix + "ge") for prefix in self.separable_prefixes
+        )
+        return participle and any(sentence.lemmas[k] == "werden" for k in range(start, verb))
 
     @staticmethod
     def _subject_after(sentence: TokenSentence, verb: int, cue_verb: int) -> tuple[int, int] | None:

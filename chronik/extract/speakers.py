@@ -66,7 +66,8 @@ def _name_then_noun(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
     if "-" in words[j] or words[j].isupper():
         return False
     following = tags[j + 1] if j + 1 < len(tags) else "$."
-    return following in ("PTKZU", "ART", "ADJA", "PPOSAT", "PIAT")
+    # "konnte Steinbrück Positives berichten": a non-finite verb after the noun makes it an object
+    return following in ("PTKZU", "ART", "ADJA", "PPOSAT", "PIAT", "VVINF", "VVIZU", "VVPP")
 
 
 def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
@@ -109,7 +110,8 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
         if word in OPENING_MARKS and tags[j - 1] == "NN":
             # "das Magazin „auto, motor und sport“": a quoted name after its noun
             close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] in CLOSING_MARKS), None)
-            if close is not None and close > j + 1 and not any(tags[k].endswith("FIN") for k in range(j + 1, close)):
+            if (close is not None and close > j + 1 and words[j + 1][:1].isupper()  # a name, not "„gravierende Bedenken“"
+                    and not any(tags[k].endswith("FIN") for k in range(j + 1, close))):
                 j = close + 1
                 continue
         if word == "(":

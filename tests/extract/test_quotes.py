@@ -364,3 +364,15 @@ def test_fronted_das_is_the_message_not_the_speaker(analyse):
 def test_place_attribute_belongs_to_the_source_before_zufolge(analyse):
     quotes = top(analyse("Den Behörden in Mombasa zufolge wurden mehr als vierzig Menschen festgenommen."))
     assert [q.source_text for q in quotes] == ["Den Behörden in Mombasa"]
+
+
+def test_passive_report_has_no_speaker_but_its_agent(analyse):
+    quotes = top(analyse("Dem Bürgermeister wird vorgeworfen, Aufträge an Freunde vergeben zu haben."))
+    assert quotes and all(q.source_text != "Dem Bürgermeister" for q in quotes)
+    quotes = top(analyse("Der Managerin wurde von der Staatsanwaltschaft vorgeworfen, Bilanzen gefälscht zu haben."))
+    assert [q.source_text for q in quotes] == ["der Staatsanwaltschaft"]
+
+
+def test_quoted_words_after_a_noun_are_not_part_of_the_speaker(analyse):
+    quotes = analyse("In der Begründung äußerten die Richter „erhebliche rechtliche Bedenken“ gegen das Gesetz.")
+    assert all("Bedenken" not in q.source_text for q in quotes), [q.source_text for q in quotes]
