@@ -36,6 +36,7 @@ class Participant:
     via: str = ""  # the institution or description it was named by, if any
     token: int = 0  # first token index
     prep: str = ""  # the preposition it stands after, "" for none
+    listed: bool = False  # joined to the entity before it by "und" or a comma
 
     def to_dict(self) -> dict:
         return {"name": self.name, "text": self.text, "start": self.start, "end": self.end,
@@ -85,7 +86,7 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
             item.prep = _preposition(tokens, item.token, analysis.sentences[sentence].token_start)
             # "mit Putin und Biden": the second shares the first one's preposition
             if not item.prep and i and _coordinated(tokens, items[i - 1], item):
-                item.prep = items[i - 1].prep
+                item.prep, item.listed = items[i - 1].prep, True
     return found
 
 
@@ -110,9 +111,10 @@ def _verbless_parts(analysis: Analysis, mention, cue_words) -> list[tuple[int, i
 
 
 def _coordinated(tokens: list[Token], before: Participant, item: Participant) -> bool:
-    """"mit Putin und seinem Kollegen Biden": only "und" and noun-phrase words between."""
+    """"mit Putin und seinem Kollegen Biden", "mit Merkel, dem Präsidenten Macron":
+    only "und" or a comma, then noun-phrase words, between."""
     between = [t for t in tokens[before.token + 1 : item.token] if t.end > before.end]
-    return bool(between) and between[0].text in ("und", "sowie") and all(t.pos in _NP_INNER for t in between[1:])
+    return bool(between) and between[0].text in ("und", "sowie", ",") and all(t.pos in _NP_INNER for t in between[1:])
 
 
 def _participant(text: str, start: int, end: int, label: str, token: int, link, lexicon: EventLexicon) -> Participant:
@@ -210,3 +212,17 @@ def place(items: list[Participant], clause: Clause, lexicon: EventLexicon, taken
         if p.label == "LOC" and p.prep in lexicon.place_prepositions and not p.via and p.start not in taken:
             return p
     return None
+
+
+def listed_with(items: list[Participant], first: Participant, end: int) -> list[Participant]:
+    """The entities listed after ``first`` with its preposition ("mit Merkel,
+    Macron und Draghi"): each is a target of its own event."""
+    if not first.prep:
+        return []
+    after = [p for p in items if p.token > first.token and p.token < end]
+    listed = []
+    for p in after:
+        if p.prep != first.prep or not p.listed:
+            break
+        listed.append(p)
+    return listed

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import Analysis, Token
 from .event_actors import group_actors
-from .event_args import Participant, candidates, noun_arguments, noun_phrase_end, place, verb_arguments
+from .event_args import Participant, candidates, listed_with, noun_arguments, noun_phrase_end, place, verb_arguments
 from .event_clauses import Clause, is_infinitive_clause, participle_infinitive, split_clauses
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
@@ -97,6 +97,9 @@ class EventLayer:
                 if actor is None:
                     actor = _speaker(analysis, tokens[index], self.lexicon, items)
                 events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
+                sentence_end = analysis.sentences[tokens[index].sentence].token_end
+                for other in listed_with(items, target, sentence_end) if target is not None else []:
+                    events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, other))
             if verbs:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
             for index, trigger in self._noun_triggers(tokens, clause):

@@ -182,3 +182,10 @@ def test_wanting_guarantees_is_a_demand_but_wanting_alone_is_not(pipeline):
     assert name(event.actor) == "Serbien"
     assert event.status != "planned"  # the modal is the trigger here, not a cue of intent
     assert [e for e in events(pipeline, "Serbien will im Sommer neue Straßen bauen.") if e.type == "DEMAND"] == []
+
+
+def test_each_listed_partner_is_a_target_of_its_own(pipeline):
+    text = ("Kanzler Olaf Scholz beriet sich am Abend mit dem spanischen Regierungschef Pedro Sánchez, "
+            "dem polnischen Präsidenten Andrzej Duda und Emmanuel Macron.")
+    targets = {name(e.target) for e in events(pipeline, text) if e.type == "CONSULT"}
+    assert {"Pedro Sánchez", "Andrzej Duda", "Emmanuel Macron"} <= targets
