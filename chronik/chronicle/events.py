@@ -36,10 +36,16 @@ class TimelineEvent:
 
 
 def timeline(archive, *, entity: str | None = None, actor: str | None = None, target: str | None = None,
-             types: list[str] | None = None, status: str | None = None,
+             types: list[str] | None = None, status: str | None = None, partner: str | None = None,
              dates: DateRange = DateRange(), limit: int = 200) -> list[TimelineEvent]:
-    """Events matching the filters, ordered by the first day they may have happened."""
+    """Events matching the filters, ordered by the first day they may have happened.
+    ``partner`` with ``entity``: only events between the two, either way round."""
     where, params = [], []
+    if entity and partner:
+        pair = "((e.actor = ? OR e.actor LIKE ?) AND (e.target = ? OR e.target LIKE ?))"
+        where.append(f"({pair} OR {pair})")
+        params += [entity, f"% {entity}", partner, f"% {partner}", partner, f"% {partner}", entity, f"% {entity}"]
+        entity = None
     for column, name in (("actor", actor), ("target", target)):
         if name:
             where.append(f"(e.{column} = ? OR e.{column} LIKE ?)")  # a surname finds the full name

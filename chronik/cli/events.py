@@ -3,6 +3,7 @@
     chronik events --entity Putin --from 2021-12 --to 2021-12
     chronik events --type CONSULT --type THREATEN --status planned
     chronik events --actor Russland --json
+    chronik events --entity Biden --with Putin
     chronik events --from 2021 --to 2021 --network graphml > netz.graphml
 
 Events are ordered by the date they happened (the interval of days their
@@ -32,6 +33,8 @@ def add_parser(subparsers) -> None:
     )
     add_db_option(parser)
     parser.add_argument("--entity", metavar="NAME", help="events with NAME as actor or target ('Putin', 'Russland')")
+    parser.add_argument("--with", dest="partner", metavar="NAME",
+                        help="with --entity: only events between the two (a pair timeline)")
     parser.add_argument("--actor", metavar="NAME", help="events NAME did")
     parser.add_argument("--target", metavar="NAME", help="events done to NAME")
     parser.add_argument("--type", dest="types", action="append", metavar="TYPE",
@@ -55,11 +58,13 @@ def run(args: argparse.Namespace) -> int:
     dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
     if dates.start and dates.end and dates.start.earliest > dates.end.latest:
         raise ChronikError("E002", start=dates.start, end=dates.end)
+    if args.partner and not args.entity:
+        raise ChronikError("E112", path="--with", reason="needs --entity NAME: the pair is --entity A --with B.")
     if args.limit < 1:
         raise ChronikError("E112", path="--limit", reason="must be at least 1.")
     with open_archive(args.db) as archive:
         events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
-                          status=args.status, dates=dates, limit=args.limit)
+                          status=args.status, partner=args.partner, dates=dates, limit=args.limit)
     if args.network:
         network = actor_network(events)
         print(network_graphml(network) if args.network == "graphml"

@@ -80,3 +80,13 @@ def test_network_as_graphml_and_json(tmp_path, capsys):
     import xml.dom.minidom
 
     xml.dom.minidom.parseString(out)  # well-formed
+
+
+def test_pair_timeline_and_with_needs_entity(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    build_archive(db)
+    assert main(["events", "--db", str(db), "--entity", "Ukraine", "--with", "Polen", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    assert [(e["actor"], e["target"], e["type"]) for e in events] == [("Polen", "Ukraine", "SUPPORT")]
+    assert main(["events", "--db", str(db), "--with", "Polen"]) == 2
+    assert "--entity" in capsys.readouterr().err
