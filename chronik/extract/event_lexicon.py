@@ -26,6 +26,7 @@ class Trigger:
     symmetric: bool  # both sides act (talks, meetings)
     genitive_actor: bool = False  # a noun whose genitive is its actor ("Abzug der Truppen")
     needs: tuple[str, ...] = ()  # nouns one of which must be in the clause (lower case)
+    object_control: bool = False  # the object is the subject of the zu-infinitive after it
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
@@ -43,6 +44,7 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
     return Trigger(
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
         target, with_prep, "sym" in hints, "gen=actor" in hints, needs,
+        "control=obj" in hints,
     )
 
 

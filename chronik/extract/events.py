@@ -47,6 +47,7 @@ class Event:
     also_in: list[int] = field(default_factory=list)  # further evidence sentences
     lemma: str = ""  # the trigger's lemma, to find later mentions of the same event
     by_noun: bool = False  # named by a noun ("der Videogipfel"), not told by a verb
+    controls: bool = False  # its target does what the next zu-infinitive says ("fordert X auf, ...")
 
     def participants(self) -> set[str]:
         return {p.name for p in (self.actor, self.target) if p is not None}
@@ -141,7 +142,7 @@ class EventLayer:
             type=trigger.type, mode=mode, trigger=token.text, start=token.start, end=token.end,
             sentence=sentence.index, sentence_start=sentence.start, sentence_end=sentence.end,
             status=event_status(tokens, clauses, clause, index, self.lexicon, trigger),
-            lemma=(token.lemma or token.text).lower(), by_noun=trigger.pos == "N",
+            lemma=(token.lemma or token.text).lower(), by_noun=trigger.pos == "N", controls=trigger.object_control,
             when=event_time(analysis, clause, sentence.index, token.start),
             actor=actor, target=target, where=place(items, clause, self.lexicon, taken),
             quote=_quote_of(analysis, token),
@@ -209,13 +210,14 @@ def _has_noun(tokens: list[Token], clause: Clause, nouns: tuple[str, ...]) -> bo
 
 
 def _accused(events: list[Event], tokens: list[Token], clauses: list[Clause], clause: Clause) -> Participant | None:
-    """"wirft der Ukraine vor, Soldaten verlegt zu haben": the accused did it."""
+    """"wirft der Ukraine vor, Soldaten verlegt zu haben": the accused did it;
+    "fordert Russland auf, abzuziehen": the one called on is to do it."""
     if clause.index == 0:
         return None
     before = clauses[clause.index - 1]
     low, high = tokens[before.start].start, tokens[before.end - 1].end
     for event in reversed(events):
-        if event.mode == "accuse" and event.target is not None and low <= event.start < high:
+        if event.controls and event.target is not None and low <= event.start < high:
             return event.target
     return None
 

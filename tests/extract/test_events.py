@@ -189,3 +189,11 @@ def test_each_listed_partner_is_a_target_of_its_own(pipeline):
             "dem polnischen Präsidenten Andrzej Duda und Emmanuel Macron.")
     targets = {name(e.target) for e in events(pipeline, text) if e.type == "CONSULT"}
     assert {"Pedro Sánchez", "Andrzej Duda", "Emmanuel Macron"} <= targets
+
+
+def test_denied_and_demanded_events(pipeline):
+    denied = one(pipeline, "Belarus bestreitet, Truppen an der Grenze zu Litauen zusammenzuziehen.", "MOBILIZE")
+    assert denied.status == "denied"
+    demanded = one(pipeline, "Die Nato fordert Russland auf, seine Soldaten aus Georgien abzuziehen.", "RETREAT")
+    assert demanded.status == "demanded"
+    assert name(demanded.actor) == "Russland"
