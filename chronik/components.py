@@ -118,7 +118,7 @@ register(
     _events,
     requires=("sentences", "tokens", "mentions", "timexes"),  # uses "links" and "quotes" when present
     assigns=("events",),
-    version="1",
+    version="2",
     description="PLOVER events: type, mode, actor, target, when, where, status, evidence",
 )
 
