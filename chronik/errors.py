@@ -42,9 +42,11 @@ MESSAGES: dict[str, str] = {
     "E303": "No article with id {doc_id!r} in the archive; ids can be abbreviated to a unique prefix of at least 6 characters.",
     "E304": "Article id prefix {doc_id!r} is ambiguous: it matches {count} articles.",
     "E305": "Search query is empty after removing operators; give at least one word.",
-    "E306": "Unsupported archive URL {url!r}: use a file path or sqlite:///path.",
+    "E306": "Unsupported archive URL {url!r}: use a file path, sqlite:///path or postgresql://user@host/database.",
     "E307": "{path}: archive file does not exist yet; run `chronik ingest` first.",
     "E308": "Give a range of days with --from DATE, --to DATE or both (YYYY[-MM[-DD]]), e.g. `chronik when --from 2021-12-06 --to 2021-12-10`.",
+    "E309": "Archive {url!r} is a PostgreSQL URL, but the driver is not installed; install it with `pip install 'chronik[postgres]'`.",
+    "E310": "Cannot open the PostgreSQL archive {url!r}: {reason}.",
     # formats / scoring
     "E401": "{path}: {reason}",
     # web server and HTTP API (chronik/web)

@@ -19,10 +19,14 @@ from .base import Archive, ArchiveStats, ArticleToStore, DateRange, SearchHit, S
 def open_archive(url_or_path: str | Path, *, create: bool = False) -> Archive:
     """Open an archive; ``create`` makes a new SQLite file when missing.
 
-    Accepts a file path or ``sqlite:///path``; other URL schemes (a future
-    ``postgresql://``) are refused with a clear error until implemented.
+    Accepts a file path, ``sqlite:///path`` or ``postgresql://...`` (see
+    docs/scale.md); other URL schemes are refused with a clear error.
     """
     location = str(url_or_path)
+    if location.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresArchive
+
+        return PostgresArchive(location, create=create)
     if location.startswith("sqlite:///"):
         location = location[len("sqlite:///") :]
     elif "://" in location:

@@ -5,6 +5,7 @@ import pytest
 from chronik.archive import open_archive
 from chronik.document import Document
 
+from .pg import postgres_schema
 from .stub import StubPipeline
 
 ARTICLES = [
@@ -35,9 +36,19 @@ def articles() -> list[Document]:
     return list(ARTICLES)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive_url(request, tmp_path):
+    """The same tests run against both backends (see pg.py for PostgreSQL)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "news.db")
+        return
+    with postgres_schema() as url:
+        yield url
+
+
 @pytest.fixture
-def archive(tmp_path):
-    with open_archive(tmp_path / "news.db", create=True) as archive:
+def archive(archive_url):
+    with open_archive(archive_url, create=True) as archive:
         yield archive
 
 

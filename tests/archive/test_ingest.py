@@ -88,7 +88,8 @@ def test_crash_mid_batch_leaves_no_half_article_and_next_run_resumes(archive, ar
     assert count_rows(archive, "analyses") == 1
     report = ingest(archive, pairs(articles), stub)
     assert (report.ingested, report.unchanged) == (2, 1)
-    assert archive.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    if archive.location.endswith(".db"):  # SQLite: the file itself is sound
+        assert archive.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_earlier_batches_survive_a_crash_in_a_later_one(archive, articles, stub, monkeypatch):

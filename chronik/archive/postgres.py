@@ -1,0 +1,282 @@
+"""The PostgreSQL archive: a server database a team can share.
+
+Same tables, migrations (by name), queries and search as the SQLite
+archive (:mod:`.sqlite`); the differences are in :mod:`.pg_dialect`.
+Full-text search is a GIN-indexed tsvector over the same German-stemmed
+copy of every sentence, so both backends find the same sentences.
+
+Several processes may ingest into one archive at the same time: each batch
+takes a transaction-scoped advisory lock, deletes any row of the same
+article (stored meanwhile by another process) and inserts its own, so no
+article is lost or stored twice, and sentence ids (``day << 32 | n``) are
+allocated by one writer at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import zlib
+from typing import Any, Iterable, Iterator
+
+from ..analysis import Analysis
+from ..document import PartialDate
+from ..errors import ChronikError
+from . import sqlite as _sqlite
+from .base import Archive, ArchiveStats, ArticleToStore, DateRange, SearchHit, StoredDocument, StoredState
+from .layers import layer_tables
+from .migrations import MIGRATIONS, _all_migrations
+from .pg_dialect import CORE_DDL, Connection, to_postgres, tsquery_text
+from .serialize import layer_counts, pack_analysis, unpack_analysis
+from .terms import index_text, matched_spans, parse_query
+
+DAY_SHIFT = _sqlite.DAY_SHIFT
+# One writer at a time per database: the key of pg_advisory_xact_lock.
+WRITER_LOCK = zlib.crc32(b"chronik archive writer")
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _connect(url: str) -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise ChronikError("E309", url=url) from None
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ChronikError("E310", url=url, reason=reason) from None
+
+
+class PostgresArchive(Archive):
+    def __init__(self, url: str, *, create: bool = False) -> None:
+        self.location = url
+        self.raw = _connect(url)
+        self.db = Connection(self.raw)
+        self._migrate(create)
+
+    def close(self) -> None:
+        self.raw.close()
+
+    # -- schema ------------------------------------------------------------
+    def _migrate(self, create: bool) -> None:
+        with self.raw.transaction():
+            # Two processes opening a new archive at once: one migrates.
+            self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            tables = {r[0] for r in self.raw.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+            if tables and "chronik_migrations" not in tables:
+                raise ChronikError("E301", path=self.location, reason="its schema has tables but no chronik_migrations table")
+            if not tables and not create:
+                raise ChronikError("E307", path=self.location)
+            self.raw.execute(
+                "CREATE TABLE IF NOT EXISTS chronik_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            done = {r[0] for r in self.raw.execute("SELECT name FROM chronik_migrations")}
+            known = _all_migrations()
+            unknown = done - {m.name for m in known}
+            if unknown:
+                raise ChronikError("E302", path=self.location, found=sorted(unknown)[-1], known=known[-1].name)
+            for step in known:
+                if step.name not in done:
+                    for statement in self._ddl(step.name):
+                        self.raw.execute(statement)
+                    self.raw.execute("INSERT INTO chronik_migrations (name, applied_at) VALUES (%s, %s)",
+                                     (step.name, _now()))
+
+    @staticmethod
+    def _ddl(name: str) -> tuple[str, ...]:
+        if name in CORE_DDL:
+            return CORE_DDL[name]
+        for table in layer_tables():
+            if name in table.migration_names():
+                return (to_postgres(table.ddl[table.migration_names().index(name)]),)
+        core = {m.name for m in MIGRATIONS}
+        # A new core migration needs its PostgreSQL DDL in pg_dialect.CORE_DDL.
+        assert name not in core, f"no PostgreSQL DDL for migration {name}"
+        raise KeyError(name)
+
+    # -- ingest ------------------------------------------------------------
+    def _states(self, column: str, values: Iterable[str]) -> dict[str, StoredState]:
+        found: dict[str, StoredState] = {}
+        rows = self.raw.execute(
+            f"SELECT id, pipeline_version, source_path FROM documents WHERE {column} = ANY(%s)",
+            (list(dict.fromkeys(values)),),
+        )
+        for doc_id, version, source_path in rows:
+            found[doc_id if column == "id" else source_path] = StoredState(doc_id, version, source_path)
+        return found
+
+    def states_by_id(self, doc_ids: Iterable[str]) -> dict[str, StoredState]:
+        return self._states("id", doc_ids)
+
+    def states_by_source(self, source_paths: Iterable[str]) -> dict[str, StoredState]:
+        return self._states("source_path", source_paths)
+
+    def store_batch(self, articles: list[ArticleToStore]) -> None:
+        if not articles:
+            return
+        with self.raw.transaction():
+            self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            for article in articles:
+                if article.replaces:
+                    self._delete(article.replaces)
+                self._delete(article.analysis.document.id)
+                self._insert(article)
+
+    def _delete(self, doc_id: str) -> None:
+        row = self.raw.execute("SELECT key FROM documents WHERE id = %s", (doc_id,)).fetchone()
+        if row is None:
+            return
+        key = row[0]
+        for table in layer_tables():
+            self.raw.execute(f"DELETE FROM {table.table} WHERE doc_key = %s", (key,))
+        for statement in ("DELETE FROM sentences WHERE doc_key = %s", "DELETE FROM analyses WHERE doc_key = %s",
+                          "DELETE FROM documents WHERE key = %s"):
+            self.raw.execute(statement, (key,))
+
+    def _insert(self, article: ArticleToStore) -> None:
+        analysis = article.analysis
+        doc = analysis.document
+        date = doc.date
+        key = self.raw.execute(
+            """INSERT INTO documents (id, date, date_precision, date_earliest, date_latest,
+                title, source, url, metadata, blocks, text, token_count, pipeline_version,
+                source_path, ingested_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)
+                RETURNING key""",
+            (
+                doc.id, str(date) if date else None, date.precision.value if date else None,
+                date.earliest.isoformat() if date else None, date.latest.isoformat() if date else None,
+                doc.title, doc.source, doc.url,
+                json.dumps(dict(doc.metadata), ensure_ascii=False, default=str),
+                json.dumps([[b.start, b.end, b.kind.value] for b in doc.blocks]),
+                doc.text, len(analysis.tokens), analysis.pipeline_version, article.source_path, _now(),
+            ),
+        ).fetchone()[0]
+        self._insert_sentences(key, analysis)
+        self.raw.execute(
+            "INSERT INTO analyses (doc_key, pipeline_version, layer_counts, json) VALUES (%s,%s,%s,%s)",
+            (key, analysis.pipeline_version, json.dumps(layer_counts(analysis)), pack_analysis(analysis)),
+        )
+        for table in layer_tables():
+            rows = [(key, *row) for row in table.rows(analysis)]
+            if rows:
+                self.db.executemany(table.insert_sql(), rows)
+
+    def _insert_sentences(self, key: int, analysis: Analysis) -> None:
+        date = analysis.document.date
+        base = date.earliest.toordinal() << DAY_SHIFT if date else 0
+        last = self.raw.execute(
+            "SELECT MAX(id) FROM sentences WHERE id >= %s AND id < %s", (base, base + (1 << DAY_SHIFT))
+        ).fetchone()[0]
+        first = base if last is None else last + 1
+        rows = [
+            (first + n, key, s.index, s.start, s.end, text, int(s.is_heading), index_text(text))
+            for n, (s, text) in enumerate(analysis.iter_sentence_texts())
+        ]
+        with self.raw.cursor() as cursor:
+            cursor.executemany(
+                'INSERT INTO sentences (id, doc_key, idx, start, "end", text, is_heading, stems) '
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+                rows,
+            )
+
+    # -- reading -------------------------------------------------------------
+    def search(self, query: str, dates: DateRange = DateRange(), limit: int = 20) -> list[SearchHit]:
+        parsed = parse_query(query)
+        tsquery = tsquery_text(parsed.groups)
+        low, high = 0, (1 << 63) - 1
+        if dates.earliest:
+            ordinal = dates.earliest.toordinal() - _sqlite.LONGEST_DATE_SPAN.days
+            low = max(ordinal, 0) << DAY_SHIFT
+        if dates.latest:
+            high = ((dates.latest.toordinal() + 1) << DAY_SHIFT) - 1
+        where, params = [], []
+        if dates.earliest:
+            where.append("d.date_latest >= %s")
+            params.append(dates.earliest.isoformat())
+        if dates.latest:
+            where.append("d.date_earliest <= %s")
+            params.append(dates.latest.isoformat())
+        # As in SQLite: rank only the most recent RANKED_MATCHES_MAX matches
+        # of the id (= date) range, then apply the exact date filter.
+        rows = self.raw.execute(
+            f"""WITH q AS (SELECT to_tsquery('simple', %s) AS q),
+                recent AS (SELECT s.id FROM sentences s, q WHERE s.search @@ q.q AND s.id BETWEEN %s AND %s
+                           ORDER BY s.id DESC LIMIT %s)
+                SELECT d.id, d.date, d.title, s.idx, s.start, s."end", s.text, ts_rank(s.search, q.q) AS score
+                FROM recent r JOIN sentences s ON s.id = r.id JOIN documents d ON d.key = s.doc_key, q
+                {'WHERE ' + ' AND '.join(where) if where else ''}
+                ORDER BY score DESC, s.id DESC LIMIT %s""",
+            (tsquery, low, high, _sqlite.RANKED_MATCHES_MAX, *params, limit),
+        ).fetchall()
+        return [
+            SearchHit(doc_id, PartialDate.parse(date) if date else None, title, idx, start, end, text,
+                      float(score), matched_spans(text, parsed.stems))
+            for doc_id, date, title, idx, start, end, text, score in rows
+        ]
+
+    def resolve_id(self, prefix: str) -> str:
+        prefix = prefix.strip().lower()
+        if len(prefix) < _sqlite.MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+            raise ChronikError("E303", doc_id=prefix)
+        rows = self.raw.execute(
+            "SELECT id FROM documents WHERE id >= %s AND id < %s LIMIT 2", (prefix, prefix + "g")).fetchall()
+        if not rows:
+            raise ChronikError("E303", doc_id=prefix)
+        if len(rows) > 1:
+            count = self.raw.execute(
+                "SELECT COUNT(*) FROM documents WHERE id >= %s AND id < %s", (prefix, prefix + "g")).fetchone()[0]
+            raise ChronikError("E304", doc_id=prefix, count=count)
+        return rows[0][0]
+
+    def document(self, doc_id: str) -> StoredDocument:
+        doc_id = self.resolve_id(doc_id)
+        row = self.raw.execute(
+            """SELECT id, date, title, source, url, text, blocks, metadata, pipeline_version,
+                source_path, ingested_at FROM documents WHERE id = %s""",
+            (doc_id,),
+        ).fetchone()
+        blocks = [{"start": s, "end": e, "kind": k} for s, e, k in json.loads(row[6])]
+        return StoredDocument(
+            row[0], PartialDate.parse(row[1]) if row[1] else None, row[2], row[3], row[4], row[5],
+            blocks, json.loads(row[7]), row[8], row[9], row[10],
+        )
+
+    def analysis_dict(self, doc_id: str) -> dict[str, Any]:
+        doc_id = self.resolve_id(doc_id)
+        row = self.raw.execute(
+            "SELECT a.json FROM analyses a JOIN documents d ON d.key = a.doc_key WHERE d.id = %s", (doc_id,)
+        ).fetchone()
+        return unpack_analysis(bytes(row[0]))
+
+    def iter_analysis_dicts(self) -> Iterator[dict[str, Any]]:
+        # A server-side cursor: millions of analyses never sit in memory at once.
+        with self.raw.transaction(), self.raw.cursor(name="chronik_analyses") as cursor:
+            cursor.execute("SELECT json FROM analyses ORDER BY doc_key")
+            for (blob,) in cursor:
+                yield unpack_analysis(bytes(blob))
+
+    def stats(self) -> ArchiveStats:
+        articles, tokens, undated = self.raw.execute(
+            "SELECT COUNT(*), COALESCE(SUM(token_count), 0), COUNT(*) FILTER (WHERE date IS NULL) FROM documents"
+        ).fetchone()
+        earliest = latest = None
+        if articles:
+            # As in SQLite: the article that surely ended first, and the one that surely began last.
+            row = self.raw.execute("SELECT date FROM documents WHERE date IS NOT NULL "
+                                   "ORDER BY date_latest, date_earliest LIMIT 1").fetchone()
+            earliest = row[0] if row else None
+            row = self.raw.execute("SELECT date FROM documents WHERE date IS NOT NULL "
+                                   "ORDER BY date_earliest DESC, date_latest DESC LIMIT 1").fetchone()
+            latest = row[0] if row else None
+        sentences = self.raw.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+        layers = dict(self.raw.execute(
+            "SELECT j.key, SUM(j.value::bigint) FROM analyses, json_each_text(analyses.layer_counts::json) j "
+            "GROUP BY j.key ORDER BY j.key").fetchall())
+        versions = dict(self.raw.execute(
+            "SELECT pipeline_version, COUNT(*) FROM documents GROUP BY pipeline_version ORDER BY 2 DESC").fetchall())
+        return ArchiveStats(articles, earliest, latest, int(undated), sentences, int(tokens),
+                            {k: int(v) for k, v in layers.items()}, versions)
