@@ -73,7 +73,7 @@ def summary_lines(analyses: list[dict[str, Any]]) -> list[str]:
     events = sorted(_events(analyses), reverse=True)[:TOP]
     if events:
         lines.append("latest events:")
-        lines.extend(f"  {date:10}  {text}" for date, text in events)
+        lines.extend(f"  {date:22}  {text}" for date, text in events)
     elif not any("events" in a for a in analyses):
         lines.append("latest events: (events are not extracted by this pipeline version yet)")
     return lines
@@ -126,11 +126,26 @@ def _speakers(analysis: dict[str, Any]) -> Iterable[str]:
 
 
 def _events(analyses: list[dict[str, Any]]) -> Iterable[tuple[str, str]]:
+    """(sortable date, one line) per event: "CONSULT/video Joe Biden → Wladimir Putin"."""
     for analysis in analyses:
+        article_date = analysis["document"].get("date") or ""
         for event in analysis.get("events", []):
-            if not isinstance(event, dict):
+            if not isinstance(event, dict) or not event.get("type"):
                 continue
-            date = event.get("date") or event.get("time") or analysis["document"].get("date")
-            text = _span_text(analysis, event.get("text") or event)
-            if date and text:
-                yield str(_span_text(analysis, date) or date), " ".join(text.split())[:100]
+            when = event.get("when") or {}
+            date = _event_date(when) or article_date
+            kind = event["type"] + (f"/{event['mode']}" if event.get("mode") else "")
+            actor = (event.get("actor") or {}).get("name") or "?"
+            target = (event.get("target") or {}).get("name")
+            who = f"{actor} → {target}" if target else actor
+            yield date, f"{kind:22} {who}  ({event.get('status', '')})"
+
+
+def _event_date(when: dict[str, Any]) -> str:
+    """The event's date as known: a full value, else its possible interval."""
+    value, earliest, latest = when.get("value"), when.get("earliest"), when.get("latest")
+    if value and "X" not in value and "W" not in value:
+        return value
+    if earliest and latest:
+        return earliest if earliest == latest else f"{earliest}..{latest}"
+    return value or ""

@@ -17,15 +17,36 @@ def test_demo_ingests_samples_and_says_how_to_search(chronik, db):
 
 
 def test_summary_lists_speakers_and_events_when_layers_exist():
-    text = "Die Ministerin sagte, der Etat steige. Am Montag tagte das Kabinett."
+    text = "Die Ministerin sagte, der Etat steige. Am Montag traf sie den Kanzler."
     analysis = {
         "document": {"text": text, "date": "2022-05"},
         "quotes": [{"speaker": {"start": 4, "end": 14}}, {"speaker": "Die Ministerin"}],
-        "events": [{"start": 39, "end": 69, "date": "2022-05-02"}],
+        "events": [
+            {
+                "type": "CONSULT",
+                "mode": "meeting",
+                "status": "happened",
+                "when": {"value": "2022-WXX-1", "earliest": "2022-05-02", "latest": "2022-05-30"},
+                "actor": {"name": "Die Ministerin"},
+                "target": {"name": "Kanzler"},
+            }
+        ],
     }
     lines = summary_lines([analysis])
     assert lines[0] == "most quoted: Ministerin (1), Die Ministerin (1)"
-    assert "2022-05-02" in lines[2] and "Am Montag tagte das Kabinett" in lines[2]
+    # A Monday of a month-dated article: the interval, never an invented day.
+    assert "2022-05-02..2022-05-30" in lines[2]
+    assert "CONSULT/meeting" in lines[2] and "Die Ministerin → Kanzler" in lines[2]
+    assert "(happened)" in lines[2]
+
+
+def test_event_with_a_known_day_shows_the_day():
+    analysis = {
+        "document": {"text": "", "date": "2022-05"},
+        "events": [{"type": "REJECT", "status": "happened", "when": {"value": "2022-05-03"}, "actor": {"name": "Russland"}}],
+    }
+    lines = summary_lines([analysis])
+    assert lines[-1].split()[:3] == ["2022-05-03", "REJECT", "Russland"]
 
 
 def test_example_query_is_a_quoted_persons_last_name():
