@@ -114,6 +114,7 @@ class _QuoteBuilder:
         self.people = self._person_names()
         self.full_names = FullNames(analysis.layers.get("mentions", []))
         self.links = analysis.layers.get("links", [])
+        self.talked_about: list[Span] = []  # message spans of the quotes built so far
         self.last_speaker: tuple[int, str, str, int] | None = None  # (sentence, name, full name, offset)
         self.role_lexicon = _role_lexicon()
         self.holders = self._role_holders()
@@ -143,6 +144,7 @@ class _QuoteBuilder:
         source_text = self.span_text(source)
         first_sentence = min(s for s, _ in attribution.message)
         speaker, speaker_name = self.speaker(attribution, source, source_text, first_sentence)
+        self.talked_about.extend((a, b) for a, b in message if not any(x <= a < y for x, y in source))
         return Quote(
             start=message[0][0],
             end=message[-1][1],
@@ -188,7 +190,7 @@ class _QuoteBuilder:
         if self.last_speaker and sentence - self.last_speaker[0] <= _NEAR:
             candidates.append((self.last_speaker[3], self.last_speaker[1], self.last_speaker[2]))
         near = [(start, name, self.full_name(name)) for start, name, s in self.people
-                if start < offset and sentence - s <= _NEAR]
+                if start < offset and sentence - s <= _NEAR and not self._quoted_about(start)]
         candidates.extend(near)
         if not candidates:
             before = [name for start, name, _ in self.people if start < offset]
@@ -199,6 +201,11 @@ class _QuoteBuilder:
         fitting = [c for c in people if self.gender.get(c[2]) != unwanted]
         _, name, full = (fitting or people)[-1]
         return name, full
+
+    def _quoted_about(self, offset: int) -> bool:
+        """A name inside an earlier message ("Sullivan sagte, Biden habe Putin ...
+        gesagt. Er betonte ...") is talked about, not the next speaker."""
+        return any(a <= offset < b for a, b in self.talked_about)
 
     def name_in(self, source: list[Span]) -> str:
         """The last person name inside the source ("Sprecher ... Juri Uschakow")."""

@@ -376,3 +376,12 @@ def test_passive_report_has_no_speaker_but_its_agent(analyse):
 def test_quoted_words_after_a_noun_are_not_part_of_the_speaker(analyse):
     quotes = analyse("In der Begründung äußerten die Richter „erhebliche rechtliche Bedenken“ gegen das Gesetz.")
     assert all("Bedenken" not in q.source_text for q in quotes), [q.source_text for q in quotes]
+
+
+def test_names_inside_a_message_are_not_the_next_pronoun(analyse_all):
+    quotes = top(analyse_all(
+        "Regierungssprecher Mirko Holtkamp äußerte sich am Abend. "
+        "Holtkamp sagte, Kanzler Henrik Brandt habe den Premier Luc Girard am Telefon gewarnt. "
+        "Er betonte, die Regierung sei auf alle Fälle vorbereitet."
+    ))
+    assert find(quotes, "alle Fälle").speaker_name == "Mirko Holtkamp"
