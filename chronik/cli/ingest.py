@@ -8,13 +8,12 @@ stored in batches of one transaction each (see chronik/archive/ingest.py).
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
-from ..analysis import Analysis
-from ..document import Document, PartialDate
+from .. import engines
+from ..document import PartialDate
+from ..engines import ENGINES, open_engine
 from ..errors import ChronikError
 from . import add_db_option
 
@@ -52,7 +51,13 @@ def add_parser(subparsers) -> None:
     add_db_option(parser)
     add_input_options(parser)
     parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="articles per transaction (default: 64)")
-    parser.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (default: 1)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes or Ray workers (default: 1)")
+    parser.add_argument(
+        "--engine", choices=ENGINES, default=None,
+        help="where articles are analysed: local (this process), processes (a pool of --workers), "
+        "ray (a Ray cluster, see docs/scale.md); default: processes when --workers > 1, else local",
+    )
+    parser.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: a private Ray on this machine)")
     add_pipeline_option(parser)
     parser.set_defaults(run=run)
 
@@ -75,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
         raise ChronikError("E112", path="--batch-size/--workers", reason="must be at least 1.")
     names = component_names(args.pipeline)
     pipeline = make_pipeline(names)  # checks the names before anything is read
-    with open_archive(args.db, create=True) as archive, _analyzer_pool(args.workers, names) as analyze_many:
+    engine = args.engine or ("processes" if args.workers > 1 else "local")
+    with open_archive(args.db, create=True) as archive, open_engine(
+        engine, args.workers, names, args.ray_address
+    ) as analyze_many:
         items = iter_documents(args.paths, fmt=fmt, date=date)
         with _progress_bar(args.paths) as on_progress:
             report = ingest(
@@ -132,42 +140,4 @@ def component_names(option: str | None) -> list[str] | None:
     return [name.strip() for name in option.split(",") if name.strip()]
 
 
-def make_pipeline(names: list[str] | None):
-    from ..pipeline import Pipeline, default_pipeline
-
-    return default_pipeline() if names is None else Pipeline(names)
-
-
-_WORKER_PIPELINE = None
-
-
-def _start_worker(names: list[str] | None) -> None:
-    global _WORKER_PIPELINE
-    # Ctrl-C is handled once, by the main process, which rolls back the batch.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_PIPELINE = make_pipeline(names)
-
-
-def _worker_analyze(document: Document) -> Analysis | str:
-    from ..archive.ingest import analyze_article
-
-    return analyze_article(_WORKER_PIPELINE, document)
-
-
-class _analyzer_pool:
-    """With --workers > 1, run the pure per-article step in a process pool."""
-
-    def __init__(self, workers: int, names: list[str] | None) -> None:
-        self.workers = workers
-        self.names = names
-        self.pool: ProcessPoolExecutor | None = None
-
-    def __enter__(self):
-        if self.workers <= 1:
-            return None
-        self.pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(self.names,))
-        return lambda documents: list(self.pool.map(_worker_analyze, documents, chunksize=4))
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+make_pipeline = engines.make_pipeline

@@ -38,9 +38,16 @@ def newsroom(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "chronik.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path: Path):
+    """The archive of a test: an SQLite file, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "chronik.db")
+        return
+    from tests.archive.pg import postgres_schema
+
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture
