@@ -51,8 +51,13 @@ def run(args: argparse.Namespace) -> int:
     with open_archive(args.db) as archive:
         hits = find_quotes(archive, speaker=args.speaker, about=args.about, form=args.form,
                            dates=dates, limit=args.limit)
+        empty = not hits and archive.db.execute("SELECT 1 FROM quotes LIMIT 1").fetchone() is None
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if empty:
+        print("the archive holds no quotes yet: run `chronik ingest` with the default pipeline "
+              "(it re-analyses articles stored by an older one)", file=sys.stderr)
         return 0
     if not hits:
         print("no quotes match", file=sys.stderr)

@@ -77,3 +77,11 @@ def test_unknown_form_is_a_user_error(db, capsys):
 def test_nothing_found_says_so(db, capsys):
     assert main(["quotes", "--db", db, "--speaker", "Niemand Unbekannt"]) == 0
     assert "no quotes match" in capsys.readouterr().err
+
+
+def test_archive_without_quotes_says_how_to_fill_it(tmp_path, capsys):
+    path = tmp_path / "text-only.db"
+    with open_archive(path, create=True) as archive:
+        ingest(archive, [("/n/a.txt", Document.from_text(ARTICLES[0][1], ARTICLES[0][0]))], Pipeline(["text"]))
+    assert main(["quotes", "--db", str(path), "--speaker", "Osterkamp"]) == 0
+    assert "chronik ingest" in capsys.readouterr().err
