@@ -55,6 +55,10 @@ class PostgresArchive(Archive):
     def __init__(self, url: str, *, create: bool = False) -> None:
         self.location = url
         self.raw = _connect(url)
+        # The durability of SQLite's WAL with synchronous=NORMAL: a server
+        # crash may lose the last batches (the next ingest redoes them), never
+        # leaves half of one.
+        self.raw.execute("SET synchronous_commit = off")
         self.db = Connection(self.raw)
         self._migrate(create)
 
@@ -118,24 +122,30 @@ class PostgresArchive(Archive):
     def store_batch(self, articles: list[ArticleToStore]) -> None:
         if not articles:
             return
+        # Rows of the whole batch go out in one statement per table: a round
+        # trip per row would make the server archive several times slower.
+        self._pending: dict[str, list[tuple]] = {}
+        self._next_ids: dict[int, int] = {}
         with self.raw.transaction():
             self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            old = [a.replaces for a in articles if a.replaces] + [a.analysis.document.id for a in articles]
+            self._delete(old)
             for article in articles:
-                if article.replaces:
-                    self._delete(article.replaces)
-                self._delete(article.analysis.document.id)
                 self._insert(article)
+            for sql, rows in self._pending.items():
+                with self.raw.cursor() as cursor:
+                    cursor.executemany(sql, rows)
 
-    def _delete(self, doc_id: str) -> None:
-        row = self.raw.execute("SELECT key FROM documents WHERE id = %s", (doc_id,)).fetchone()
-        if row is None:
+    def _queue(self, sql: str, rows: list[tuple]) -> None:
+        self._pending.setdefault(sql, []).extend(rows)
+
+    def _delete(self, doc_ids: list[str]) -> None:
+        keys = [r[0] for r in self.raw.execute("SELECT key FROM documents WHERE id = ANY(%s)", (doc_ids,))]
+        if not keys:
             return
-        key = row[0]
-        for table in layer_tables():
-            self.raw.execute(f"DELETE FROM {table.table} WHERE doc_key = %s", (key,))
-        for statement in ("DELETE FROM sentences WHERE doc_key = %s", "DELETE FROM analyses WHERE doc_key = %s",
-                          "DELETE FROM documents WHERE key = %s"):
-            self.raw.execute(statement, (key,))
+        for table in [t.table for t in layer_tables()] + ["sentences", "analyses"]:
+            self.raw.execute(f"DELETE FROM {table} WHERE doc_key = ANY(%s)", (keys,))
+        self.raw.execute("DELETE FROM documents WHERE key = ANY(%s)", (keys,))
 
     def _insert(self, article: ArticleToStore) -> None:
         analysis = article.analysis
@@ -156,32 +166,34 @@ class PostgresArchive(Archive):
             ),
         ).fetchone()[0]
         self._insert_sentences(key, analysis)
-        self.raw.execute(
+        self._queue(
             "INSERT INTO analyses (doc_key, pipeline_version, layer_counts, json) VALUES (%s,%s,%s,%s)",
-            (key, analysis.pipeline_version, json.dumps(layer_counts(analysis)), pack_analysis(analysis)),
+            [(key, analysis.pipeline_version, json.dumps(layer_counts(analysis)), pack_analysis(analysis))],
         )
         for table in layer_tables():
             rows = [(key, *row) for row in table.rows(analysis)]
             if rows:
-                self.db.executemany(table.insert_sql(), rows)
+                self._queue(to_postgres(table.insert_sql()), rows)
 
     def _insert_sentences(self, key: int, analysis: Analysis) -> None:
         date = analysis.document.date
         base = date.earliest.toordinal() << DAY_SHIFT if date else 0
-        last = self.raw.execute(
-            "SELECT MAX(id) FROM sentences WHERE id >= %s AND id < %s", (base, base + (1 << DAY_SHIFT))
-        ).fetchone()[0]
-        first = base if last is None else last + 1
+        if base not in self._next_ids:  # ids of the day are ours while we hold the writer lock
+            last = self.raw.execute(
+                "SELECT MAX(id) FROM sentences WHERE id >= %s AND id < %s", (base, base + (1 << DAY_SHIFT))
+            ).fetchone()[0]
+            self._next_ids[base] = base if last is None else last + 1
+        first = self._next_ids[base]
         rows = [
             (first + n, key, s.index, s.start, s.end, text, int(s.is_heading), index_text(text))
             for n, (s, text) in enumerate(analysis.iter_sentence_texts())
         ]
-        with self.raw.cursor() as cursor:
-            cursor.executemany(
-                'INSERT INTO sentences (id, doc_key, idx, start, "end", text, is_heading, stems) '
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-                rows,
-            )
+        self._next_ids[base] = first + len(rows)
+        self._queue(
+            'INSERT INTO sentences (id, doc_key, idx, start, "end", text, is_heading, stems) '
+            "VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+            rows,
+        )
 
     # -- reading -------------------------------------------------------------
     def search(self, query: str, dates: DateRange = DateRange(), limit: int = 20) -> list[SearchHit]:

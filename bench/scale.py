@@ -1,0 +1,140 @@
+"""Benchmark: scaling of the analysis engines, worker memory, PostgreSQL vs SQLite.
+
+Articles are 10kGNAD texts (../shared/data/corpus/10kgnad-test.csv, 1,028
+Austrian news articles); for runs longer than the corpus, copies get a
+different date, so every copy is a distinct article with its own id.
+
+    .venv/bin/python bench/scale.py --articles 400 --memory-articles 3000
+
+1. throughput: the default pipeline through ``processes`` and ``ray`` with 1
+   and 2 workers (pipelines loaded and warmed before the clock starts);
+   targets: processes 2 workers >= 1.8x of 1, ray >= 1.6x.
+2. memory: RSS of each of 2 pool workers sampled after every batch while
+   they analyse ``--memory-articles`` articles; target: flat (last ~ first
+   after warm-up).
+3. store rate: the same analysed articles stored in batches of 64 into a
+   new SQLite file and into a new PostgreSQL schema (``--postgres``);
+   target: PostgreSQL >= 70 % of SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as _dt
+import os
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chronik.archive import open_archive  # noqa: E402
+from chronik.archive.base import ArticleToStore  # noqa: E402
+from chronik.document import Document  # noqa: E402
+from chronik.archive.ingest import analyze_article  # noqa: E402
+from chronik.engines import make_pipeline, open_engine  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
+BATCH = 64
+
+
+def articles(count: int) -> list[Document]:
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        texts = [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'")]
+    first = _dt.date(2015, 1, 1)
+    return [
+        Document.from_text(texts[i % len(texts)], (first + _dt.timedelta(days=i // len(texts))).isoformat())
+        for i in range(count)
+    ]
+
+
+def rate(engine: str, workers: int, docs: list[Document]) -> float:
+    with open_engine(engine, workers) as analyze_many:
+        if analyze_many is None:  # processes with 1 worker: this process (local)
+            pipeline = make_pipeline(None)
+            analyze_many = lambda batch: [analyze_article(pipeline, d) for d in batch]  # noqa: E731
+        analyze_many(docs[: 4 * workers])  # load and warm every worker's pipeline
+        started = time.perf_counter()
+        for i in range(0, len(docs), BATCH):
+            analyze_many(docs[i : i + BATCH])
+        return len(docs) / (time.perf_counter() - started)
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker_memory(docs: list[Document]) -> list[tuple[int, list[float]]]:
+    """(articles analysed so far, RSS in MB of each pool worker)."""
+    samples = []
+    with open_engine("processes", 2) as analyze_many:
+        pool_pids = None
+        for i in range(0, len(docs), BATCH):
+            analyze_many(docs[i : i + BATCH])
+            if pool_pids is None:
+                import psutil
+
+                pool_pids = [c.pid for c in psutil.Process(os.getpid()).children()]
+            samples.append((i + BATCH, [rss_mb(pid) for pid in pool_pids]))
+    return samples
+
+
+def store_rate(url: str, analyses: list) -> float:
+    with open_archive(url, create=True) as archive:
+        started = time.perf_counter()
+        for i in range(0, len(analyses), BATCH):
+            archive.store_batch([ArticleToStore(a, f"/bench/{i + n}.txt") for n, a in enumerate(analyses[i : i + BATCH])])
+        return len(analyses) / (time.perf_counter() - started)
+
+
+def postgres_store_rate(server: str, analyses: list) -> float:
+    import psycopg
+
+    schema = f"chronik_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            return store_rate(f"{server}?options=-csearch_path%3D{schema}", analyses)
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400, help="articles per throughput run")
+    parser.add_argument("--memory-articles", type=int, default=3000)
+    parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: processes,ray,memory,store")
+    args = parser.parse_args()
+    skip = set(args.skip.split(","))
+    docs = articles(args.articles)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    for engine in ("processes", "ray"):
+        if engine in skip:
+            continue
+        one, two = rate(engine, 1, docs), rate(engine, 2, docs)
+        print(f"{engine}: 1 worker {one:.1f} articles/s, 2 workers {two:.1f} articles/s, speed-up {two / one:.2f}x")
+    if "memory" not in skip:
+        samples = worker_memory(articles(args.memory_articles))
+        for n, rss in samples[:: max(1, len(samples) // 8)] + samples[-1:]:
+            print(f"memory after {n} articles: " + ", ".join(f"{m:.0f} MB" for m in rss))
+    if "store" not in skip:
+        with open_engine("processes", 2) as analyze_many:
+            analyses = [a for a in analyze_many(docs) if not isinstance(a, str)]
+        with tempfile.TemporaryDirectory() as folder:
+            lite = store_rate(str(Path(folder) / "bench.db"), analyses)
+        pg = postgres_store_rate(args.postgres, analyses)
+        print(f"store: SQLite {lite:.1f} articles/s, PostgreSQL {pg:.1f} articles/s ({100 * pg / lite:.0f} %)")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
