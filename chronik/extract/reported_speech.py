@@ -58,6 +58,7 @@ from .report_parts import (
     words_between,
 )
 
+_WRITABLE = frozenset({"SW"})  # STWR values a written source turns into Writing
 _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "beim"})
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
@@ -115,7 +116,17 @@ class ReportedSpeechFinder:
         results = self._continuations(sentences, results, quoted)
         results.extend(self._nested_phrases(sentences, results, quotes))
         results.sort(key=lambda a: (min(a.message), a.is_nested))
+        for attribution in results:
+            self._written_source(sentences, attribution)
         return results
+
+    def _written_source(self, sentences: Sequence[TokenSentence], attribution: Attribution) -> None:
+        """A report by a newspaper, agency or study is Writing, whatever its verb
+        ("berichtete die Zeitung") or when it goes on without a cue."""
+        if attribution.stwr in _WRITABLE and attribution.source:
+            words = [sentences[s].words[t] for s, t in attribution.source]
+            if self.source_kinds.is_written(words):
+                attribution.stwr = "Writing"
 
     # -- direct quotes -------------------------------------------------------
     def _direct(

@@ -385,3 +385,8 @@ def test_names_inside_a_message_are_not_the_next_pronoun(analyse_all):
         "Er betonte, die Regierung sei auf alle Fälle vorbereitet."
     ))
     assert find(quotes, "alle Fälle").speaker_name == "Mirko Holtkamp"
+
+
+def test_report_of_a_newspaper_is_writing(analyse):
+    quotes = top(analyse("Wie die Lokalzeitung berichtete, soll die Schule im Sommer geschlossen werden."))
+    assert [q.stwr for q in quotes] == ["Writing"], [(q.stwr, q.source_text) for q in quotes]
