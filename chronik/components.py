@@ -53,7 +53,7 @@ register(
     _quotes,
     requires=("sentences", "tokens"),  # uses "mentions", "roles", "links" for speakers when present
     assigns=("quotes",),
-    version="6",  # 2: speaker_name resolved within the article; 3: STWR from the source of "laut X"; 4: passive reports; 5: pronouns skip names inside earlier messages; 6: written sources
+    version="7",  # 2: speaker_name resolved within the article; 3: STWR from the source of "laut X"; 4: passive reports; 5: pronouns skip names inside earlier messages; 6: written sources; 7: "Einer der ..."
     description="direct and reported speech: cue, speaker, message, addressee, form, STWR",
 )
 

@@ -30,6 +30,11 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
     if start >= n:
         return start
     if tags[start] in PRONOUN:
+        if tags[start] == "PIS" and start + 1 < n and words[start + 1].lower() in ("der", "des"):
+            # "Einer der beteiligten Feuerwehrmänner", "einige der Demonstranten"
+            end = noun_phrase_end(words, tags, start + 1)
+            if end > start + 2:
+                return end
         return start + 1
     j = start
     while j < n and tags[j] in PRE:

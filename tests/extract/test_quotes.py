@@ -390,3 +390,8 @@ def test_names_inside_a_message_are_not_the_next_pronoun(analyse_all):
 def test_report_of_a_newspaper_is_writing(analyse):
     quotes = top(analyse("Wie die Lokalzeitung berichtete, soll die Schule im Sommer geschlossen werden."))
     assert [q.stwr for q in quotes] == ["Writing"], [(q.stwr, q.source_text) for q in quotes]
+
+
+def test_one_of_a_group_speaks(analyse):
+    quotes = top(analyse("Einer der beteiligten Feuerwehrmänner sagte, das Feuer sei schnell unter Kontrolle gewesen."))
+    assert [q.source_text for q in quotes] == ["Einer der beteiligten Feuerwehrmänner"]
