@@ -77,12 +77,17 @@ def test_network_pans_zooms_and_clicks_through(browser, live_server):
     page.goto(live_server + "/entities?q=Wallmeyer&type=PER")
     page.locator("table.entities a.entity").first.click()
     page.locator("a[href$='/network']").first.click()
+    page.wait_for_load_state("load")  # pan-zoom.js attached before we scroll
     network = page.locator("svg#network")
     before = network.get_attribute("viewBox")
     network.hover()
     page.mouse.wheel(0, -400)
-    page.wait_for_timeout(200)
-    assert network.get_attribute("viewBox") != before  # zoomed
+    # zoomed: poll instead of sleeping, so a busy machine only makes it slower
+    page.wait_for_function(
+        "before => document.getElementById('network').getAttribute('viewBox') !== before",
+        arg=before,
+        timeout=15000,
+    )
     box = network.bounding_box()
     page.mouse.move(box["x"] + 40, box["y"] + 40)
     page.mouse.down()
