@@ -122,8 +122,8 @@ class PostgresArchive(Archive):
     def store_batch(self, articles: list[ArticleToStore]) -> None:
         if not articles:
             return
-        # Rows of the whole batch go out in one statement per table: a round
-        # trip per row would make the server archive several times slower.
+        # Rows of the whole batch go out in one COPY per table: a round trip
+        # per row would make the server archive several times slower.
         self._pending: dict[str, list[tuple]] = {}
         self._next_ids: dict[int, int] = {}
         with self.raw.transaction():
@@ -132,12 +132,18 @@ class PostgresArchive(Archive):
             self._delete(old)
             for article in articles:
                 self._insert(article)
-            for sql, rows in self._pending.items():
-                with self.raw.cursor() as cursor:
-                    cursor.executemany(sql, rows)
+            for (table, columns), rows in self._pending.items():
+                self._copy(table, columns, rows)
 
-    def _queue(self, sql: str, rows: list[tuple]) -> None:
-        self._pending.setdefault(sql, []).extend(rows)
+    def _queue(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self._pending.setdefault((table, columns), []).extend(rows)
+
+    def _copy(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        # COPY: several times faster than INSERTs for the thousands of rows of a batch.
+        names = ", ".join(f'"{c}"' for c in columns)
+        with self.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def _delete(self, doc_ids: list[str]) -> None:
         keys = [r[0] for r in self.raw.execute("SELECT key FROM documents WHERE id = ANY(%s)", (doc_ids,))]
@@ -167,13 +173,13 @@ class PostgresArchive(Archive):
         ).fetchone()[0]
         self._insert_sentences(key, analysis)
         self._queue(
-            "INSERT INTO analyses (doc_key, pipeline_version, layer_counts, json) VALUES (%s,%s,%s,%s)",
+            "analyses", ("doc_key", "pipeline_version", "layer_counts", "json"),
             [(key, analysis.pipeline_version, json.dumps(layer_counts(analysis)), pack_analysis(analysis))],
         )
         for table in layer_tables():
             rows = [(key, *row) for row in table.rows(analysis)]
             if rows:
-                self._queue(to_postgres(table.insert_sql()), rows)
+                self._queue(table.table, ("doc_key", *table.columns), rows)
 
     def _insert_sentences(self, key: int, analysis: Analysis) -> None:
         date = analysis.document.date
@@ -189,11 +195,7 @@ class PostgresArchive(Archive):
             for n, (s, text) in enumerate(analysis.iter_sentence_texts())
         ]
         self._next_ids[base] = first + len(rows)
-        self._queue(
-            'INSERT INTO sentences (id, doc_key, idx, start, "end", text, is_heading, stems) '
-            "VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            rows,
-        )
+        self._queue("sentences", ("id", "doc_key", "idx", "start", "end", "text", "is_heading", "stems"), rows)
 
     # -- reading -------------------------------------------------------------
     def search(self, query: str, dates: DateRange = DateRange(), limit: int = 20) -> list[SearchHit]:
