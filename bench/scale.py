@@ -68,6 +68,27 @@ def rate(engine: str, workers: int, docs: list[Document]) -> float:
         return len(docs) / seconds
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_control(n: int = 20_000_000) -> float:
+    """Speed-up of pure Python arithmetic with 2 processes: what the machine
+    gives right now, the ceiling for the engines' speed-up."""
+    from multiprocessing import Pool
+
+    started = time.perf_counter()
+    _spin(n), _spin(n)
+    one = time.perf_counter() - started
+    started = time.perf_counter()
+    with Pool(2) as pool:
+        pool.map(_spin, [n, n])
+    return one / (time.perf_counter() - started)
+
+
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -121,6 +142,7 @@ def main() -> None:
     skip = set(args.skip.split(","))
     docs = articles(args.articles)
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"control: pure-CPU speed-up with 2 processes {cpu_control():.2f}x")
     for engine in ("processes", "ray"):
         if engine in skip:
             continue
