@@ -38,7 +38,7 @@ register(
     _entities,
     requires=("sentences", "tokens"),
     assigns=("mentions",),
-    version="1",
+    version="2",
     description="named entity mentions (PER/ORG/LOC/OTH, GermEval -deriv/-part labels) from a CRF",
 )
 
