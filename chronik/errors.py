@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "E308": "Give a range of days with --from DATE, --to DATE or both (YYYY[-MM[-DD]]), e.g. `chronik when --from 2021-12-06 --to 2021-12-10`.",
     "E309": "Archive {url!r} is a PostgreSQL URL, but the driver is not installed; install it with `pip install 'chronik[postgres]'`.",
     "E310": "Cannot open the PostgreSQL archive {url!r}: {reason}.",
+    "E311": "No entity named {name!r} in the archive; list them with `chronik entities` (a surname alone finds the one full name ending in it).",
+    "E312": "Entity name {name!r} is ambiguous: it may mean {choices}; give the full name.",
     # formats / scoring
     "E401": "{path}: {reason}",
     # web server and HTTP API (chronik/web)

@@ -28,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "roles": "roles",
     "quotes": "quotes",
     "events": "events",
+    "entities": "entities",
+    "entity": "entity",
     "annotate": "annotate",
     "score": "score",
     "serve": "serve",
