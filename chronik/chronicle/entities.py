@@ -145,8 +145,8 @@ def resolve_entity(name: str, entities: dict[str, Entity]) -> str:
     """The entity a user means by NAME: the exact name (any case), else the one full name ending in it."""
     wanted = name.strip().casefold()
     exact = [n for n in entities if n.casefold() == wanted]
-    if len(exact) == 1:
-        return exact[0]
+    if exact:  # "KIEL" and "Kiel" in one archive: the more frequent spelling
+        return max(exact, key=lambda n: entities[n].mentions)
     ending = sorted(n for n in entities if n.casefold().endswith(" " + wanted))
     if len(ending) == 1:
         return ending[0]
