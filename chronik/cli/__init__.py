@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "roles": "roles",
     "quotes": "quotes",
     "events": "events",
+    "duplicates": "duplicates",
     "entities": "entities",
     "entity": "entity",
     "annotate": "annotate",
