@@ -90,9 +90,16 @@ def mention_groups(archive, dates: DateRange = DateRange()) -> list[MentionGroup
     return [MentionGroup(*row) for row in archive.db.execute(sql, params).fetchall()]
 
 
-def _surname_match(surname: str, full_names: set[str]) -> str | None:
-    matches = [name for name in full_names if name.endswith(" " + surname)]
-    return matches[0] if len(matches) == 1 else None
+def _by_surname(full_names: set[str]) -> dict[str, set[str]]:
+    """Full names indexed by their last word: "Petersen" -> {"Anna Petersen"}."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        index[name.rsplit(" ", 1)[1]].add(name)
+    return index
+
+
+def _only(names: set[str] | None) -> str | None:
+    return next(iter(names)) if names and len(names) == 1 else None
 
 
 def canonical_names(groups: list[MentionGroup]) -> dict[tuple[int, str], str]:
@@ -101,14 +108,14 @@ def canonical_names(groups: list[MentionGroup]) -> dict[tuple[int, str], str]:
     for g in groups:
         if g.type == PERSON and " " in g.text:
             full_in_doc[g.doc_key].add(g.text)
-    full_in_archive = set().union(*full_in_doc.values()) if full_in_doc else set()
+    in_archive = _by_surname(set().union(*full_in_doc.values()) if full_in_doc else set())
     names = {}
     for g in groups:
         name = g.text
         if g.type == PERSON and " " not in g.text:
             # The article's own full name wins: it is who the writer meant.
-            name = (_surname_match(g.text, full_in_doc[g.doc_key])
-                    or _surname_match(g.text, full_in_archive) or g.text)
+            in_doc = _by_surname(full_in_doc[g.doc_key]) if g.doc_key in full_in_doc else {}
+            name = _only(in_doc.get(g.text)) or _only(in_archive.get(g.text)) or g.text
         names[(g.doc_key, g.text)] = name
     return names
 
