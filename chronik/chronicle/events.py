@@ -90,20 +90,25 @@ class ChronicleEvent:
     earliest: str | None
     latest: str | None  # the tightest interval all its reports allow together
     sources: list[TimelineEvent]
+    # articles that are not near-copies of each other (chronicle/near_duplicates.py)
+    independent: int = 0
 
     def to_dict(self) -> dict:
         return {
             "type": self.type, "mode": self.mode, "status": self.status, "actor": self.actor,
             "target": self.target, "earliest": self.earliest, "latest": self.latest,
+            "independent_sources": self.independent,
             "sources": [{"doc_id": s.doc_id, "article_date": s.article_date, "sentence": s.sentence,
                          "earliest": s.earliest, "latest": s.latest} for s in self.sources],
         }
 
 
-def merge_reports(events: list[TimelineEvent]) -> list[ChronicleEvent]:
+def merge_reports(events: list[TimelineEvent], copies: dict[str, str] | None = None) -> list[ChronicleEvent]:
     """Reports of the same event become one: same type and status, the same
     two sides (in either order for talks and meetings), and date intervals
-    that can all be true at once; its interval is their intersection."""
+    that can all be true at once; its interval is their intersection.
+    ``copies`` maps a near-copy's doc id to its group's id: a syndicated
+    agency text counts as one independent source however often printed."""
     merged: list[ChronicleEvent] = []
     for event in events:
         sides = frozenset(n for n in (event.actor, event.target) if n)
@@ -118,6 +123,8 @@ def merge_reports(events: list[TimelineEvent]) -> list[ChronicleEvent]:
             home.earliest = event.earliest
         if event.latest and (not home.latest or event.latest < home.latest):
             home.latest = event.latest
+    for item in merged:
+        item.independent = len({(copies or {}).get(s.doc_id, s.doc_id) for s in item.sources})
     merged.sort(key=lambda m: (m.earliest or "", m.latest or ""))
     return merged
 

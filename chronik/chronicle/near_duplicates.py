@@ -139,9 +139,13 @@ def group_near_duplicates(articles: Iterable[tuple[ArticleRef, str]],
     return groups
 
 
-def archive_articles(archive) -> Iterator[tuple[ArticleRef, str]]:
-    """Every stored article with its text, from the documents table."""
-    rows = archive.db.execute("SELECT id, date, title, text FROM documents ORDER BY key").fetchall()
+def archive_articles(archive, doc_ids: set[str] | None = None) -> Iterator[tuple[ArticleRef, str]]:
+    """Stored articles with their texts (all, or those of ``doc_ids``)."""
+    sql, params = "SELECT id, date, title, text FROM documents", []
+    if doc_ids is not None:
+        params = sorted(doc_ids)
+        sql += " WHERE id IN (" + ", ".join("?" * len(params)) + ")" if params else " WHERE 1 = 0"
+    rows = archive.db.execute(sql + " ORDER BY key", params).fetchall()
     for doc_id, date, title, text in rows:
         yield ArticleRef(doc_id, date, title or ""), body_text(title or "", text)
 
@@ -157,7 +161,8 @@ def find_near_duplicates(archive, threshold: float = DEFAULT_THRESHOLD) -> list[
     return group_near_duplicates(archive_articles(archive), threshold)
 
 
-def source_groups(archive, threshold: float = DEFAULT_THRESHOLD) -> dict[str, str]:
-    """doc id -> a representative id of its near-duplicate group (grouped articles only)."""
-    return {a.doc_id: group.articles[0].doc_id
-            for group in find_near_duplicates(archive, threshold) for a in group.articles}
+def source_groups(archive, doc_ids: set[str] | None = None,
+                  threshold: float = DEFAULT_THRESHOLD) -> dict[str, str]:
+    """doc id -> the first article of its near-duplicate group (grouped articles only)."""
+    groups = group_near_duplicates(archive_articles(archive, doc_ids), threshold)
+    return {a.doc_id: group.articles[0].doc_id for group in groups for a in group.articles}

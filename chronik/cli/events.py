@@ -54,6 +54,7 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..archive import DateRange, open_archive
     from ..chronicle.events import actor_network, merge_reports, network_graphml, timeline
+    from ..chronicle.near_duplicates import source_groups
 
     dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
     if dates.start and dates.end and dates.start.earliest > dates.end.latest:
@@ -65,13 +66,14 @@ def run(args: argparse.Namespace) -> int:
     with open_archive(args.db) as archive:
         events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
                           status=args.status, partner=args.partner, dates=dates, limit=args.limit)
+        copies = source_groups(archive, {e.doc_id for e in events}) if args.merge else {}
     if args.network:
         network = actor_network(events)
         print(network_graphml(network) if args.network == "graphml"
               else json.dumps(network, ensure_ascii=False, indent=2))
         return 0
     if args.merge:
-        return _print_merged(merge_reports(events), args.json)
+        return _print_merged(merge_reports(events, copies), args.json)
     if args.json:
         print(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
         return 0
@@ -110,7 +112,12 @@ def _print_merged(merged, as_json: bool) -> int:
         kind = item.type + (f"/{item.mode}" if item.mode else "")
         whom = f" -> {item.target}" if item.target else ""
         status = "" if item.status == "happened" else f" [{item.status}]"
-        print(f"{when:24} {kind}: {item.actor or '?'}{whom}{status}  ({len(item.sources)} reports)")
+        print(f"{when:24} {kind}: {item.actor or '?'}{whom}{status}  ({len(item.sources)} reports{_copies(item)})")
         for source in item.sources:
             print(f"    {source.doc_id[:8]} {source.article_date or 'undated'}: {source.sentence}")
     return 0
+
+
+def _copies(item) -> str:
+    """Say so when some reports are near-copies of one agency text."""
+    return "" if item.independent == len({s.doc_id for s in item.sources}) else f", {item.independent} independent"

@@ -77,3 +77,17 @@ def test_headline_is_left_out_of_the_compared_text():
 
     assert body_text("Tarifgespräche vertagt", "Tarifgespräche vertagt\n\nDie Verhandlungen") == "\n\nDie Verhandlungen"
     assert body_text("Andere Zeile", "Die Verhandlungen") == "Die Verhandlungen"
+
+
+def test_merged_event_counts_a_syndicated_copy_as_one_source():
+    from chronik.chronicle.events import TimelineEvent, merge_reports
+
+    def report(doc_id: str) -> TimelineEvent:
+        return TimelineEvent("AGREE", "", "happened", "Spanien", "Portugal", None, "2024-03-12", "2024-03-12",
+                             "2024-03-12", "day", "timex", "vereinbart", doc_id, "2024-03-13", "…")
+
+    reports = [report("agentur"), report("kopie"), report("eigener")]
+    merged = merge_reports(reports, {"agentur": "agentur", "kopie": "agentur"})
+    assert len(merged) == 1 and len(merged[0].sources) == 3
+    assert merged[0].independent == 2
+    assert merge_reports(reports)[0].independent == 3

@@ -64,6 +64,7 @@ def test_reports_of_one_event_merge_with_the_tightest_date(tmp_path, capsys):
     assert len(merged) == 1
     assert len(merged[0]["sources"]) == 2
     assert merged[0]["earliest"] == merged[0]["latest"] == "2024-03-12"
+    assert merged[0]["independent_sources"] == 2  # two articles, not copies of one text
 
 
 def test_network_as_graphml_and_json(tmp_path, capsys):
