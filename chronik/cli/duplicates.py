@@ -1,7 +1,7 @@
 """``chronik duplicates``: syndicated near-copies of one agency text.
 
     chronik duplicates
-    chronik duplicates --threshold 0.7 --json
+    chronik duplicates --threshold 0.6 --json
 
 Groups articles whose estimated word-shingle (MinHash) similarity reaches
 the threshold; each group is listed with article dates, ids and titles.
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from ..chronicle.near_duplicates import find_near_duplicates
 
     if not 0.0 < args.threshold <= 1.0:
-        raise ChronikError("E112", path="--threshold", reason="must be above 0 and at most 1, e.g. 0.8.")
+        raise ChronikError("E112", path="--threshold", reason="must be above 0 and at most 1, e.g. 0.7.")
     with open_archive(args.db) as archive:
         groups = find_near_duplicates(archive, args.threshold)
     if args.json:
