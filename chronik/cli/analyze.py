@@ -17,7 +17,8 @@ from ..analysis import Analysis, to_jsonable
 from ..archive.ingest import analyze_article
 from ..document import Document, PartialDate
 from ..errors import ChronikError
-from .ingest import add_input_options, add_pipeline_option, check_format, component_names, make_pipeline, parse_date_option
+from .ingest import add_input_options, add_pipeline_option, check_format, component_names, make_pipeline
+from .options import parse_date_option
 
 ITEM_TEXT_MAX = 100
 

@@ -13,9 +13,8 @@ import argparse
 import json
 import sys
 
-from ..errors import ChronikError
 from . import add_db_option
-from .ingest import parse_date_option
+from .options import check_limit, date_range
 
 TYPES = ("PER", "ORG", "LOC", "OTH")
 
@@ -50,14 +49,11 @@ def add_entity_parser(subparsers) -> None:
 
 
 def run_entities(args: argparse.Namespace) -> int:
-    from ..archive import DateRange, open_archive
+    from ..archive import open_archive
     from ..chronicle.entities import list_entities
 
-    dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
-    if dates.start and dates.end and dates.start.earliest > dates.end.latest:
-        raise ChronikError("E002", start=dates.start, end=dates.end)
-    if args.limit < 1:
-        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    dates = date_range(args)
+    check_limit(args)
     with open_archive(args.db) as archive:
         entities = list_entities(archive, type=args.type, dates=dates, limit=args.limit)
     if args.json:

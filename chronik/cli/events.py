@@ -19,7 +19,7 @@ import sys
 
 from ..errors import ChronikError
 from . import add_db_option
-from .ingest import parse_date_option
+from .options import check_limit, date_range
 
 _STATUSES = ("happened", "ongoing", "planned", "demanded", "conditional", "denied", "negated")
 
@@ -52,17 +52,14 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..archive import DateRange, open_archive
+    from ..archive import open_archive
     from ..chronicle.events import actor_network, merge_reports, network_graphml, timeline
     from ..chronicle.near_duplicates import source_groups
 
-    dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
-    if dates.start and dates.end and dates.start.earliest > dates.end.latest:
-        raise ChronikError("E002", start=dates.start, end=dates.end)
+    dates = date_range(args)
     if args.partner and not args.entity:
         raise ChronikError("E112", path="--with", reason="needs --entity NAME: the pair is --entity A --with B.")
-    if args.limit < 1:
-        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    check_limit(args)
     with open_archive(args.db) as archive:
         events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
                           status=args.status, partner=args.partner, dates=dates, limit=args.limit)

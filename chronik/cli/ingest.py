@@ -12,7 +12,7 @@ import sys
 from typing import Callable
 
 from .. import engines
-from ..document import PartialDate
+from .options import parse_date_option
 from ..engines import ENGINES, open_engine
 from ..errors import ChronikError
 from . import add_db_option
@@ -26,10 +26,6 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "--format", default="auto", metavar="FORMAT",
         help=f"input format: {', '.join(FORMATS)} (default: auto, by extension and content)",
     )
-
-
-def parse_date_option(value: str | None) -> PartialDate | None:
-    return PartialDate.parse(value) if value else None
 
 
 def check_format(name: str) -> str:

@@ -13,9 +13,8 @@ import argparse
 import json
 import sys
 
-from ..errors import ChronikError
 from . import add_db_option
-from .ingest import parse_date_option
+from .options import check_limit, date_range
 
 
 def add_parser(subparsers) -> None:
@@ -36,14 +35,11 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..archive import DateRange, open_archive
+    from ..archive import open_archive
     from ..chronicle.roles import role_facts
 
-    dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
-    if dates.start and dates.end and dates.start.earliest > dates.end.latest:
-        raise ChronikError("E002", start=dates.start, end=dates.end)
-    if args.limit < 1:
-        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    dates = date_range(args)
+    check_limit(args)
     with open_archive(args.db) as archive:
         facts = role_facts(archive, person=args.person, role=args.role, dates=dates, limit=args.limit)
     if args.json:

@@ -12,9 +12,8 @@ import argparse
 import json
 import sys
 
-from ..errors import ChronikError
 from . import add_db_option
-from .ingest import parse_date_option
+from .options import check_limit, date_range
 
 BOLD, RESET = "\033[1m", "\033[0m"
 
@@ -36,13 +35,10 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..archive import DateRange, open_archive
+    from ..archive import open_archive
 
-    dates = DateRange(parse_date_option(args.date_from), parse_date_option(args.date_to))
-    if dates.start and dates.end and dates.start.earliest > dates.end.latest:
-        raise ChronikError("E002", start=dates.start, end=dates.end)
-    if args.limit < 1:
-        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    dates = date_range(args)
+    check_limit(args)
     with open_archive(args.db) as archive:
         hits = archive.search(args.query, dates, args.limit)
     if args.json:

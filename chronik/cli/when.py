@@ -16,7 +16,7 @@ import sys
 
 from ..errors import ChronikError
 from . import add_db_option
-from .ingest import parse_date_option
+from .options import check_limit, date_range
 
 
 def add_parser(subparsers) -> None:
@@ -44,19 +44,16 @@ def run(args: argparse.Namespace) -> int:
     from ..archive.terms import parse_query
     from ..archive.timeline import SURE, has_timexes, sentences_between
 
-    start, end = parse_date_option(args.date_from), parse_date_option(args.date_to)
-    if not start and not end:
+    dates = date_range(args)
+    if not dates.start and not dates.end:
         raise ChronikError("E308")
-    if start and end and start.earliest > end.latest:
-        raise ChronikError("E002", start=start, end=end)
-    if args.limit < 1:
-        raise ChronikError("E112", path="--limit", reason="must be at least 1.")
+    check_limit(args)
     if args.slack < 0:
         raise ChronikError("E112", path="--slack", reason="must be 0 or more days.")
     query = parse_query(args.query) if args.query else None
     with open_archive(args.db) as archive:
         slack = 0 if args.sure else args.slack
-        found = sentences_between(archive, start.earliest if start else None, end.latest if end else None,
+        found = sentences_between(archive, dates.earliest, dates.latest,
                                   query, slack=slack, limit=args.limit)
         dated = bool(found) or has_timexes(archive)
     if args.sure:
