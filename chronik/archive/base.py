@@ -125,6 +125,19 @@ class DateRange:
     def latest(self) -> _dt.date | None:
         return self.end.latest if self.end else None
 
+    def overlap_conditions(self, prefix: str = "d.", mark: str = "?") -> tuple[list[str], list[str]]:
+        """SQL conditions (and their parameters) on a documents table's
+        ``date_earliest``/``date_latest`` for the overlap rule above."""
+        where: list[str] = []
+        params: list[str] = []
+        if self.earliest:
+            where.append(f"{prefix}date_latest >= {mark}")
+            params.append(self.earliest.isoformat())
+        if self.latest:
+            where.append(f"{prefix}date_earliest <= {mark}")
+            params.append(self.latest.isoformat())
+        return where, params
+
 
 class Archive(abc.ABC):
     """Storage for documents, sentences, full analyses and layer tables."""

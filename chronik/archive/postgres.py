@@ -207,13 +207,7 @@ class PostgresArchive(Archive):
             low = max(ordinal, 0) << DAY_SHIFT
         if dates.latest:
             high = ((dates.latest.toordinal() + 1) << DAY_SHIFT) - 1
-        where, params = [], []
-        if dates.earliest:
-            where.append("d.date_latest >= %s")
-            params.append(dates.earliest.isoformat())
-        if dates.latest:
-            where.append("d.date_earliest <= %s")
-            params.append(dates.latest.isoformat())
+        where, params = dates.overlap_conditions(mark="%s")
         # As in SQLite: rank only the most recent RANKED_MATCHES_MAX matches
         # of the id (= date) range, then apply the exact date filter.
         rows = self.raw.execute(

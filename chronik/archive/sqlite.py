@@ -212,14 +212,8 @@ class SqliteArchive(Archive):
         ).fetchall()
 
     def _hits(self, ranked: list[tuple[int, float]], dates: DateRange, stems: frozenset[str]) -> list[SearchHit]:
-        where, params = [], []
         # Overlapping intervals: the article may lie anywhere in its interval.
-        if dates.earliest:
-            where.append("d.date_latest >= ?")
-            params.append(dates.earliest.isoformat())
-        if dates.latest:
-            where.append("d.date_earliest <= ?")
-            params.append(dates.latest.isoformat())
+        where, params = dates.overlap_conditions()
         found: dict[int, tuple] = {}
         for chunk in _chunks([rowid for rowid, _ in ranked]):
             marks = ",".join("?" * len(chunk))

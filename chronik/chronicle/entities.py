@@ -68,20 +68,9 @@ class EntityProfile:
         }
 
 
-def _date_filter(dates: DateRange) -> tuple[list[str], list[str]]:
-    where, params = [], []
-    if dates.earliest:
-        where.append("d.date_latest >= ?")
-        params.append(dates.earliest.isoformat())
-    if dates.latest:
-        where.append("d.date_earliest <= ?")
-        params.append(dates.latest.isoformat())
-    return where, params
-
-
 def mention_groups(archive, dates: DateRange = DateRange()) -> list[MentionGroup]:
     """Mention counts per article, spelling and type (grouped in SQL: one row per spelling per article)."""
-    where, params = _date_filter(dates)
+    where, params = dates.overlap_conditions()
     sql = (
         "SELECT m.doc_key, m.text, m.type, COUNT(*) FROM mentions m JOIN documents d ON d.key = m.doc_key"
         + (" WHERE " + " AND ".join(where) if where else "")

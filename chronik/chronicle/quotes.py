@@ -77,12 +77,9 @@ def find_quotes(archive, *, speaker: str | None = None, about: str | None = None
     if stored_form:
         where.append("q.form = ?")
         params.append(stored_form)
-    if dates.earliest:
-        where.append("d.date_latest >= ?")
-        params.append(dates.earliest.isoformat())
-    if dates.latest:
-        where.append("d.date_earliest <= ?")
-        params.append(dates.latest.isoformat())
+    overlap, overlap_params = dates.overlap_conditions()
+    where += overlap
+    params += overlap_params
     sql = (
         "SELECT coalesce(nullif(q.speaker_name, ''), q.speaker), q.source_text, q.cue, q.form, q.stwr,"
         " q.message, q.start, q.end, q.sentence, d.date, d.id, d.title"

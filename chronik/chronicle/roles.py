@@ -44,12 +44,9 @@ def role_facts(archive, *, person: str | None = None, role: str | None = None,
         forms = {base, base + "in"} | ({base[:-2]} if base.endswith("in") else set())
         where.append(f"r.role_lemma IN ({', '.join('?' * len(forms))})")
         params += sorted(forms)
-    if dates.earliest:
-        where.append("d.date_latest >= ?")
-        params.append(dates.earliest.isoformat())
-    if dates.latest:
-        where.append("d.date_earliest <= ?")
-        params.append(dates.latest.isoformat())
+    overlap, overlap_params = dates.overlap_conditions()
+    where += overlap
+    params += overlap_params
     sql = (
         "SELECT r.person, r.role_lemma, r.of, r.status, r.date, r.date_precision, d.id, d.title,"
         " s.text"

@@ -12,15 +12,8 @@ from ..archive import Archive, DateRange
 
 
 def _date_filter(dates: DateRange) -> tuple[str, list[Any]]:
-    where, params = [], []
-    if dates.start or dates.end:
-        where.append("date IS NOT NULL")
-    if dates.earliest:
-        where.append("date_latest >= ?")
-        params.append(dates.earliest.isoformat())
-    if dates.latest:
-        where.append("date_earliest <= ?")
-        params.append(dates.latest.isoformat())
+    overlap, params = dates.overlap_conditions(prefix="")
+    where = (["date IS NOT NULL"] if dates.start or dates.end else []) + overlap
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
