@@ -30,7 +30,8 @@ class GroupActors:
         self.roles = frozenset(
             form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form
         )
-        self._role_cache: dict[str, bool] = {}
+        # bounded for the same reason as EventLexicon.noun: open-ended compounds
+        self._is_role_cached = lru_cache(maxsize=100_000)(self._find_role)
         self.seats = {row[0]: row[1] for row in resource_table(lang, "events/institutions.tsv")}
         self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
         self.states = frozenset(self.demonyms.values())
@@ -85,10 +86,10 @@ class GroupActors:
         return None
 
     def _is_role(self, lemma: str) -> bool:
-        key = lemma.lower()
-        if key not in self._role_cache:  # a few thousand distinct nouns per corpus
-            self._role_cache[key] = key in self.roles or any(len(r) >= 6 and key.endswith(r) for r in self.roles)
-        return self._role_cache[key]
+        return self._is_role_cached(lemma.lower())
+
+    def _find_role(self, key: str) -> bool:
+        return key in self.roles or any(len(r) >= 6 and key.endswith(r) for r in self.roles)
 
     def _bare_role(self, tokens: list[Token], i: int, limit: int, taken: set[int]) -> bool:
         """A role noun not followed by the name of its holder."""

@@ -66,7 +66,10 @@ class EventLexicon:
                 self.noun_suffixes.append((trig.lemma[1:].lower(), trig))
             else:
                 self.nouns.setdefault(trig.lemma.lower(), trig)
-        self._noun_cache: dict[str, Trigger | None] = {}
+        # bounded: German compounds make the noun vocabulary of a long
+        # stream of articles open-ended, so an unbounded cache would grow
+        # with every article
+        self._find_noun_cached = lru_cache(maxsize=100_000)(self._find_noun)
         # consonant skeletons of the verbs, for forms the lemmatizer left
         # alone ("ausgewiesen", "zusammenzuziehen")
         self.skeletons: dict[str, Trigger] = {}
@@ -84,10 +87,7 @@ class EventLexicon:
         )
 
     def noun(self, lemma: str) -> Trigger | None:
-        key = lemma.lower()
-        if key not in self._noun_cache:
-            self._noun_cache[key] = self._find_noun(key)
-        return self._noun_cache[key]
+        return self._find_noun_cached(lemma.lower())
 
     def _find_noun(self, key: str) -> Trigger | None:
         if key in self.nouns:
