@@ -11,7 +11,11 @@ different date, so every copy is a distinct article with its own id.
    targets: processes 2 workers >= 1.8x of 1, ray >= 1.6x.
 2. memory: RSS of each of 2 pool workers sampled after every batch while
    they analyse ``--memory-articles`` articles; target: flat (last ~ first
-   after warm-up).
+   after warm-up).  Beyond the corpus the copies are *varied*: about one
+   word in twelve becomes a new compound or name never seen before, so the
+   vocabulary grows with the stream as real news does and any word-keyed
+   cache without a bound would show as growth.  A line is printed every 20
+   batches, so a run cut short still says something.
 3. store rate: the same analysed articles stored in batches of 64 into a
    new SQLite file and into a new PostgreSQL schema (``--postgres``);
    target: PostgreSQL >= 70 % of SQLite.
@@ -22,12 +26,14 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as _dt
+import itertools
 import os
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -50,6 +56,39 @@ def articles(count: int) -> list[Document]:
         Document.from_text(texts[i % len(texts)], (first + _dt.timedelta(days=i // len(texts))).isoformat())
         for i in range(count)
     ]
+
+
+_SYLLABLES = ("ka", "ber", "lo", "min", "tes", "ru", "vag", "del", "schu", "ne", "post", "ar", "wil", "mo", "zen", "gra")
+
+
+def novel_word(n: int) -> str:
+    """A word no corpus article contains: syllables spelling out n."""
+    parts = []
+    while True:
+        n, digit = divmod(n, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+        if n == 0:
+            return "".join(parts)
+
+
+def varied_articles(count: int) -> Iterator[Document]:
+    """The corpus, then copies in which every twelfth capitalised word
+    becomes a new compound ("Regierung" -> "Regierungsberlomin") or name:
+    an open-ended vocabulary, as in a long stream of real news."""
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        texts = [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'")]
+    first = _dt.date(2015, 1, 1)
+    fresh = 0
+    for i in range(count):
+        text = texts[i % len(texts)]
+        if i >= len(texts):
+            words = text.split(" ")
+            for k in range(i % 12, len(words), 12):
+                if words[k][:1].isupper() and words[k].isalpha():
+                    fresh += 1
+                    words[k] = words[k] + "s" + novel_word(fresh)
+            text = " ".join(words)
+        yield Document.from_text(text, (first + _dt.timedelta(days=i // len(texts))).isoformat())
 
 
 def rate(engine: str, workers: int, docs: list[Document]) -> float:
@@ -97,19 +136,23 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def worker_memory(docs: list[Document]) -> list[tuple[int, list[float]]]:
-    """(articles analysed so far, RSS in MB of each pool worker)."""
-    samples = []
+def worker_memory(count: int) -> None:
+    """Print the RSS in MB of each pool worker every 20 batches."""
+    import psutil
+
+    started = time.perf_counter()
     with open_engine("processes", 2) as analyze_many:
         pool_pids = None
-        for i in range(0, len(docs), BATCH):
-            analyze_many(docs[i : i + BATCH])
+        docs = varied_articles(count)
+        done = 0
+        while batch := list(itertools.islice(docs, BATCH)):
+            analyze_many(batch)
+            done += len(batch)
             if pool_pids is None:
-                import psutil
-
                 pool_pids = [c.pid for c in psutil.Process(os.getpid()).children()]
-            samples.append((i + BATCH, [rss_mb(pid) for pid in pool_pids]))
-    return samples
+            if done % (20 * BATCH) < BATCH or done == count:
+                rss = ", ".join(f"{rss_mb(pid):.0f} MB" for pid in pool_pids)
+                print(f"memory after {done} articles ({time.perf_counter() - started:.0f} s): {rss}", flush=True)
 
 
 def store_rate(url: str, analyses: list) -> float:
@@ -149,9 +192,7 @@ def main() -> None:
         one, two = rate(engine, 1, docs), rate(engine, 2, docs)
         print(f"{engine}: 1 worker {one:.1f} articles/s, 2 workers {two:.1f} articles/s, speed-up {two / one:.2f}x")
     if "memory" not in skip:
-        samples = worker_memory(articles(args.memory_articles))
-        for n, rss in samples[:: max(1, len(samples) // 8)] + samples[-1:]:
-            print(f"memory after {n} articles: " + ", ".join(f"{m:.0f} MB" for m in rss))
+        worker_memory(args.memory_articles)
     if "store" not in skip:
         with open_engine("processes", 2) as analyze_many:
             analyses = [a for a in analyze_many(docs) if not isinstance(a, str)]
