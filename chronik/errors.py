@@ -59,6 +59,15 @@ MESSAGES: dict[str, str] = {
     "E505": "--allow-corrections needs --token TOKEN (at least 12 characters) so that nobody else can change the chronicle.",
     "E506": "Cannot serve on {host}:{port}: {reason}",
     "E507": "The web server needs the packages fastapi, uvicorn and jinja2; install them with `pip install fastapi uvicorn jinja2`.",
+    # events, timelines and the actor network (chronik events / timeline / network)
+    "E620": "Unknown event type {name!r}; use one of the PLOVER types {choices}.",
+    "E621": "Give whose timeline: a NAME (`chronik timeline Putin`) or --query WORDS (`chronik timeline --query Gaspreis`).",
+    "E622": "Cannot write the network to {path}: {reason}.",
+    # exports (chronik export)
+    "E601": "{path} already exists; give --force to replace it, or another file name.",
+    "E602": "--format parquet needs pyarrow; install it with `pip install 'chronik[parquet]'`, or export --format jsonl or csv.",
+    "E603": "--format parquet writes a file, not stdout; give a file name instead of '-'.",
+    "E604": "Cannot write the export to {path}: {reason}.",
 }
 
 
