@@ -36,6 +36,15 @@ MESSAGES: dict[str, str] = {
     "E202": "Component {name!r} requires {missing} but no earlier component assigns it; put one of {providers} before it.",
     "E203": "Component {name!r} is listed twice in the pipeline.",
     "E204": "Model file {path} is missing; rebuild it with `{command}`.",
+    # optional entity taggers (--ner spacy:... / transformers:...)
+    "E210": "Invalid --ner value {value!r}: use crf, spacy:NAME_OR_PATH or transformers:PATH.",
+    "E211": "--ner {spec}: {package} is not installed; install it with `pip install 'chronik[{extra}]'`.",
+    "E212": "--ner {spec}: {target!r} is neither a folder nor an installed spaCy pipeline package; chronik never downloads models: install the pipeline package, or give the folder of a pipeline saved with nlp.to_disk().",
+    "E213": "--ner {spec}: {target!r} is not a folder; chronik never downloads models: give the folder of a model saved with save_pretrained() (config.json, tokenizer files and weights).",
+    "E214": "--ner {spec}: the model cannot be loaded: {reason}",
+    "E215": "--ner {spec}: the model has no named-entity labels chronik can use (it has: {labels}); it needs labels such as PER, ORG, LOC, MISC or GermEval's PER/ORG/LOC/OTH (docs/entities.md).",
+    "E216": "--ner {spec}: the model's tokenizer is not a fast tokenizer; chronik needs its character offsets (save the model with a tokenizer.json from a *TokenizerFast).",
+    "E217": "--ner {value} does not apply to --format {name}; it is used by: {formats}.",
     # archive
     "E301": "{path}: not a chronik archive (or a damaged one): {reason}.",
     "E302": "Archive {path} was written by a newer chronik (schema {found}, this version knows up to {known}); upgrade chronik.",
