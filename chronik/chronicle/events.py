@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from ..archive import DateRange
+from ..archive.terms import parse_query
+
+# The PLOVER types the events component assigns (docs/events.md).
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+                "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 @dataclass(frozen=True)
@@ -37,10 +42,19 @@ class TimelineEvent:
 
 def timeline(archive, *, entity: str | None = None, actor: str | None = None, target: str | None = None,
              types: list[str] | None = None, status: str | None = None, partner: str | None = None,
-             dates: DateRange = DateRange(), limit: int = 200) -> list[TimelineEvent]:
+             about: str | None = None, dates: DateRange = DateRange(),
+             limit: int | None = 200) -> list[TimelineEvent]:
     """Events matching the filters, ordered by the first day they may have happened.
-    ``partner`` with ``entity``: only events between the two, either way round."""
+    ``partner`` with ``entity``: only events between the two, either way round.
+    ``about``: words the evidence sentence must contain, in any inflection (the
+    query syntax and German stems of ``chronik search``); ``limit=None``: all."""
     where, params = [], []
+    if about:
+        # the sentence's stemmed copy is the one the full-text index holds;
+        # each group (a word, a quoted phrase, a compound's parts) must occur
+        for group in parse_query(about).groups:
+            where.append("instr(' ' || s.stems || ' ', ?) > 0")
+            params.append(" " + " ".join(group) + " ")
     if entity and partner:
         pair = "((e.actor = ? OR e.actor LIKE ?) AND (e.target = ? OR e.target LIKE ?))"
         where.append(f"({pair} OR {pair})")
@@ -72,9 +86,10 @@ def timeline(archive, *, entity: str | None = None, actor: str | None = None, ta
         " FROM events e JOIN documents d ON d.key = e.doc_key"
         " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.idx = e.sentence"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY e.earliest, e.latest, d.id, e.start LIMIT ?"
+        + " ORDER BY e.earliest, e.latest, d.id, e.start"
+        + (" LIMIT ?" if limit is not None else "")
     )
-    rows = archive.db.execute(sql, (*params, limit)).fetchall()
+    rows = archive.db.execute(sql, (*params, limit) if limit is not None else params).fetchall()
     return [TimelineEvent(*row[:14], sentence=row[14] or "") for row in rows]
 
 
@@ -110,12 +125,18 @@ def merge_reports(events: list[TimelineEvent], copies: dict[str, str] | None = N
     ``copies`` maps a near-copy's doc id to its group's id: a syndicated
     agency text counts as one independent source however often printed."""
     merged: list[ChronicleEvent] = []
+    # only events of one type, status and pair of sides can be one event:
+    # looking there alone keeps a network over a whole archive near-linear
+    by_key: dict[tuple, list[ChronicleEvent]] = {}
     for event in events:
         sides = frozenset(n for n in (event.actor, event.target) if n)
-        home = next((m for m in merged if _same(m, event, sides)), None)
+        key = (event.type, event.status, sides)
+        home = next((m for m in by_key.get(key, ()) if _same(m, event, sides)), None) if sides else None
         if home is None:
-            merged.append(ChronicleEvent(event.type, event.mode, event.status, event.actor, event.target,
-                                         event.earliest, event.latest, [event]))
+            item = ChronicleEvent(event.type, event.mode, event.status, event.actor, event.target,
+                                  event.earliest, event.latest, [event])
+            merged.append(item)
+            by_key.setdefault(key, []).append(item)
             continue
         home.sources.append(event)
         home.mode = home.mode or event.mode
@@ -139,9 +160,11 @@ def _same(merged: ChronicleEvent, event: TimelineEvent, sides: frozenset[str]) -
     return not (merged.latest and event.earliest and event.earliest > merged.latest)
 
 
-def actor_network(events: list[TimelineEvent]) -> dict:
+def actor_network(events: list[TimelineEvent] | list[ChronicleEvent]) -> dict:
     """Who interacts with whom: nodes are entities, an edge per (actor,
-    target, type) with its count and the first and last day it may fall on."""
+    target, type) with its count and the first and last day it may fall on.
+    Given merged events (:func:`merge_reports`), ``count`` counts events and
+    ``reports`` the sentences that tell them; given reports, both are equal."""
     nodes: dict[str, int] = {}
     edges: dict[tuple[str, str, str], dict] = {}
     for event in events:
@@ -151,8 +174,9 @@ def actor_network(events: list[TimelineEvent]) -> dict:
             nodes[name] = nodes.get(name, 0) + 1
         key = (event.actor, event.target, event.type)
         edge = edges.setdefault(key, {"source": event.actor, "target": event.target, "type": event.type,
-                                      "count": 0, "earliest": event.earliest, "latest": event.latest})
+                                      "count": 0, "reports": 0, "earliest": event.earliest, "latest": event.latest})
         edge["count"] += 1
+        edge["reports"] += len(getattr(event, "sources", None) or [event])
         if event.earliest and (not edge["earliest"] or event.earliest < edge["earliest"]):
             edge["earliest"] = event.earliest
         if event.latest and (not edge["latest"] or event.latest > edge["latest"]):
@@ -162,7 +186,7 @@ def actor_network(events: list[TimelineEvent]) -> dict:
 
 
 def network_graphml(network: dict) -> str:
-    """The network as GraphML (directed; edge attributes type, count, earliest, latest)."""
+    """The network as GraphML (directed; edge attributes type, count, reports, earliest, latest)."""
     from xml.sax.saxutils import quoteattr
 
     lines = [
@@ -171,6 +195,7 @@ def network_graphml(network: dict) -> str:
         '  <key id="events" for="node" attr.name="events" attr.type="int"/>',
         '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
         '  <key id="count" for="edge" attr.name="count" attr.type="int"/>',
+        '  <key id="reports" for="edge" attr.name="reports" attr.type="int"/>',
         '  <key id="earliest" for="edge" attr.name="earliest" attr.type="string"/>',
         '  <key id="latest" for="edge" attr.name="latest" attr.type="string"/>',
         '  <graph id="events" edgedefault="directed">',
@@ -178,7 +203,7 @@ def network_graphml(network: dict) -> str:
     for node in network["nodes"]:
         lines.append(f'    <node id={quoteattr(node["id"])}><data key="events">{node["events"]}</data></node>')
     for edge in network["edges"]:
-        data = "".join(f'<data key="{k}">{edge[k] or ""}</data>' for k in ("type", "count", "earliest", "latest"))
+        data = "".join(f'<data key="{k}">{edge[k] or ""}</data>' for k in ("type", "count", "reports", "earliest", "latest"))
         lines.append(f'    <edge source={quoteattr(edge["source"])} target={quoteattr(edge["target"])}>{data}</edge>')
     lines += ["  </graph>", "</graphml>"]
     return "\n".join(lines)

@@ -5,10 +5,13 @@
     chronik events --actor Russland --json
     chronik events --entity Biden --with Putin
     chronik events --from 2021 --to 2021 --network graphml > netz.graphml
+    chronik events --about "Nord Stream" --type SANCTION
 
 Events are ordered by the date they happened (the interval of days their
 source supports), not by the date of the article; every line is followed
-by the sentence that tells it.
+by the sentence that tells it.  ``chronik timeline`` and ``chronik network``
+are the same selection with other defaults; their options, the query and
+the printing live here once.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from ..errors import ChronikError
 from . import add_db_option
 from .options import check_limit, date_range
 
-_STATUSES = ("happened", "ongoing", "planned", "demanded", "conditional", "denied", "negated")
+STATUSES = ("happened", "ongoing", "planned", "demanded", "conditional", "denied", "negated")
+NETWORK_FORMATS = ("json", "graphml")
 
 
 def add_parser(subparsers) -> None:
@@ -37,41 +41,86 @@ def add_parser(subparsers) -> None:
                         help="with --entity: only events between the two (a pair timeline)")
     parser.add_argument("--actor", metavar="NAME", help="events NAME did")
     parser.add_argument("--target", metavar="NAME", help="events done to NAME")
-    parser.add_argument("--type", dest="types", action="append", metavar="TYPE",
-                        help="PLOVER type, e.g. CONSULT, THREATEN (repeat for several)")
-    parser.add_argument("--status", choices=_STATUSES, help="only events with this status")
-    parser.add_argument("--from", dest="date_from", metavar="DATE", help="events that may fall on or after DATE (YYYY[-MM[-DD]])")
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="events that may fall on or before DATE (YYYY[-MM[-DD]])")
+    add_about_option(parser, "--about")
+    add_filter_options(parser)
     parser.add_argument("--limit", type=int, default=200, help="at most this many events (default 200)")
     parser.add_argument("--merge", action="store_true",
                         help="one entry per event, however many articles report it (sources listed below it)")
-    parser.add_argument("--network", choices=("json", "graphml"),
+    parser.add_argument("--network", choices=NETWORK_FORMATS,
                         help="print who interacts with whom instead: edges by type with counts")
     parser.add_argument("--json", action="store_true", help="print the events as JSON")
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..archive import open_archive
-    from ..chronicle.events import actor_network, merge_reports, network_graphml, timeline
+def add_about_option(parser, *names: str) -> None:
+    parser.add_argument(*names, dest="about", metavar="WORDS",
+                        help="events whose evidence sentence contains all WORDS, in any inflection "
+                             "(as `chronik search`; \"quoted words\" stand together)")
+
+
+def add_filter_options(parser) -> None:
+    """--type, --status, --from, --to: shared by events, timeline and network."""
+    parser.add_argument("--type", dest="types", action="append", metavar="TYPE",
+                        help="PLOVER type, e.g. CONSULT, THREATEN (repeat for several)")
+    parser.add_argument("--status", choices=STATUSES, help="only events with this status")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="events that may fall on or after DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="events that may fall on or before DATE (YYYY[-MM[-DD]])")
+
+
+def select(archive, args: argparse.Namespace, *, limit: int | None) -> list:
+    """The events the shared options select, ordered by event date."""
+    from ..chronicle.events import PLOVER_TYPES, timeline
+
+    for name in args.types or ():
+        if name.upper() not in PLOVER_TYPES:
+            raise ChronikError("E620", name=name, choices=", ".join(PLOVER_TYPES))
+    return timeline(archive, entity=getattr(args, "entity", None), actor=getattr(args, "actor", None),
+                    target=getattr(args, "target", None), types=args.types, status=args.status,
+                    partner=getattr(args, "partner", None), about=getattr(args, "about", None),
+                    dates=date_range(args), limit=limit)
+
+
+def network(archive, events: list) -> dict:
+    """The actor network of the selected events: reports of one event (also
+    by near-copies of one agency text) count once."""
+    from ..chronicle.events import actor_network, merge_reports
     from ..chronicle.near_duplicates import source_groups
 
-    dates = date_range(args)
+    copies = source_groups(archive, {e.doc_id for e in events}) if events else {}
+    return actor_network(merge_reports(events, copies))
+
+
+def network_text(network: dict, fmt: str) -> str:
+    from ..chronicle.events import network_graphml
+
+    return network_graphml(network) if fmt == "graphml" else json.dumps(network, ensure_ascii=False, indent=2)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..archive import open_archive
+
+    date_range(args)  # a bad range is an error before the archive is opened
     if args.partner and not args.entity:
         raise ChronikError("E112", path="--with", reason="needs --entity NAME: the pair is --entity A --with B.")
     check_limit(args)
     with open_archive(args.db) as archive:
-        events = timeline(archive, entity=args.entity, actor=args.actor, target=args.target, types=args.types,
-                          status=args.status, partner=args.partner, dates=dates, limit=args.limit)
-        copies = source_groups(archive, {e.doc_id for e in events}) if args.merge else {}
-    if args.network:
-        network = actor_network(events)
-        print(network_graphml(network) if args.network == "graphml"
-              else json.dumps(network, ensure_ascii=False, indent=2))
-        return 0
-    if args.merge:
-        return _print_merged(merge_reports(events, copies), args.json)
-    if args.json:
+        if args.network:
+            print(network_text(network(archive, select(archive, args, limit=None)), args.network))
+            return 0
+        events = select(archive, args, limit=args.limit)
+        return print_events(archive, events, merge=args.merge, as_json=args.json)
+
+
+def print_events(archive, events: list, *, merge: bool, as_json: bool) -> int:
+    """The timeline on stdout: one line and the evidence sentence per event,
+    or per merged event with its sources; JSON with ``as_json``."""
+    from ..chronicle.events import merge_reports
+    from ..chronicle.near_duplicates import source_groups
+
+    if merge:
+        copies = source_groups(archive, {e.doc_id for e in events}) if events else {}
+        return _print_merged(merge_reports(events, copies), as_json)
+    if as_json:
         print(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
         return 0
     if not events:
