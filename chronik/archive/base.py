@@ -11,7 +11,7 @@ from __future__ import annotations
 import abc
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..analysis import Analysis
 from ..document import PartialDate
@@ -181,6 +181,12 @@ class Archive(abc.ABC):
     @abc.abstractmethod
     def stats(self) -> ArchiveStats:
         """Counts over the whole archive."""
+
+    @abc.abstractmethod
+    def stream(self, sql: str, params: Sequence[Any] = (), *, chunk: int = 1000) -> Iterator[tuple]:
+        """Rows of one read query (SQLite SQL, as the chronicle queries write
+        it), fetched ``chunk`` rows at a time: a table of millions of rows is
+        never in memory at once (exports, chronik/archive/exports.py)."""
 
     @abc.abstractmethod
     def close(self) -> None: ...

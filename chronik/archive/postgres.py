@@ -15,9 +15,10 @@ allocated by one writer at a time.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import json
 import zlib
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..analysis import Analysis
 from ..document import PartialDate
@@ -33,6 +34,7 @@ from .terms import index_text, matched_spans, parse_query
 DAY_SHIFT = _sqlite.DAY_SHIFT
 # One writer at a time per database: the key of pg_advisory_xact_lock.
 WRITER_LOCK = zlib.crc32(b"chronik archive writer")
+_STREAMS = itertools.count(1)
 
 
 def _now() -> str:
@@ -266,6 +268,15 @@ class PostgresArchive(Archive):
             cursor.execute("SELECT json FROM analyses ORDER BY doc_key")
             for (blob,) in cursor:
                 yield unpack_analysis(bytes(blob))
+
+    def stream(self, sql: str, params: Sequence[Any] = (), *, chunk: int = 1000) -> Iterator[tuple]:
+        # A server-side (named) cursor inside a read transaction: the server
+        # sends ``chunk`` rows per FETCH instead of the whole result at once.
+        name = f"chronik_stream_{next(_STREAMS)}"  # two streams may be open at once
+        with self.raw.transaction(), self.raw.cursor(name=name) as cursor:
+            cursor.execute(to_postgres(sql), tuple(params))
+            while rows := cursor.fetchmany(chunk):
+                yield from rows
 
     def stats(self) -> ArchiveStats:
         articles, tokens, undated = self.raw.execute(

@@ -11,7 +11,7 @@ import datetime as _dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..analysis import Analysis
 from ..document import PartialDate
@@ -291,6 +291,17 @@ class SqliteArchive(Archive):
     def iter_analysis_dicts(self) -> Iterator[dict[str, Any]]:
         for (blob,) in self.db.execute("SELECT json FROM analyses ORDER BY doc_key"):
             yield unpack_analysis(blob)
+
+    def stream(self, sql: str, params: Sequence[Any] = (), *, chunk: int = 1000) -> Iterator[tuple]:
+        # A cursor of its own: SQLite steps through the result as we fetch;
+        # WAL keeps the snapshot consistent while an ingest writes.
+        cursor = self.db.cursor()
+        try:
+            cursor.execute(sql, tuple(params))
+            while rows := cursor.fetchmany(chunk):
+                yield from rows
+        finally:
+            cursor.close()
 
     def stats(self) -> ArchiveStats:
         articles, earliest, latest, undated, tokens = self.db.execute(
