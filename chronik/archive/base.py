@@ -186,7 +186,7 @@ class Archive(abc.ABC):
     def stream(self, sql: str, params: Sequence[Any] = (), *, chunk: int = 1000) -> Iterator[tuple]:
         """Rows of one read query (SQLite SQL, as the chronicle queries write
         it), fetched ``chunk`` rows at a time: a table of millions of rows is
-        never in memory at once (exports, chronik/archive/exports.py)."""
+        never in memory at once (exports: chronik/export/tables.py)."""
 
     @abc.abstractmethod
     def close(self) -> None: ...
