@@ -58,6 +58,14 @@ MESSAGES: dict[str, str] = {
     "E310": "Cannot open the PostgreSQL archive {url!r}: {reason}.",
     "E311": "No entity named {name!r} in the archive; list them with `chronik entities` (a surname alone finds the one full name ending in it).",
     "E312": "Entity name {name!r} is ambiguous: it may mean {choices}; give the full name.",
+    # canonical entities and their corrections (chronik/archive/resolver.py, entity_corrections.py)
+    "E320": "Unknown entity correction {kind!r}; choose one of: {choices}.",
+    "E321": "Say who makes the correction with --by NAME (1 to {limit} characters, no control characters); got {by!r}.",
+    "E322": "{path}: the entity tables do not cover the stored articles yet (the archive was written by an older chronik); run `chronik entities --rebuild --db {path}` once.",
+    "E323": "Cannot merge {entity!r} into {into!r}: {reason}.",
+    "E324": "{entity!r} has no spelling {alias!r}; its spellings are: {choices}.",
+    "E325": "Give one of {options} at a time, each with --by NAME.",
+    "E326": "A new name for {entity!r} must be 1 to 200 characters; got {name!r}.",
     # formats / scoring
     "E401": "{path}: {reason}",
     # web server and HTTP API (chronik/web)
