@@ -100,6 +100,14 @@ def m003_analyses(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m004_entities(db: sqlite3.Connection) -> None:
+    from .entity_schema import SQLITE_DDL
+
+    for statement in SQLITE_DDL:
+        db.execute(statement)
+
+
 def _all_migrations() -> list[Migration]:
     result = list(MIGRATIONS)
     for table in layer_tables():

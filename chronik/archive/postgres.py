@@ -14,6 +14,7 @@ allocated by one writer at a time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import itertools
 import json
@@ -27,6 +28,7 @@ from . import sqlite as _sqlite
 from .base import Archive, ArchiveStats, ArticleToStore, DateRange, SearchHit, StoredDocument, StoredState
 from .layers import layer_tables
 from .migrations import MIGRATIONS, _all_migrations
+from .resolver import EntityResolver
 from .pg_dialect import CORE_DDL, Connection, to_postgres, tsquery_text
 from .serialize import layer_counts, pack_analysis, unpack_analysis
 from .terms import index_text, matched_spans, parse_query
@@ -130,12 +132,21 @@ class PostgresArchive(Archive):
         self._next_ids: dict[int, int] = {}
         with self.raw.transaction():
             self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            self._resolver = EntityResolver(self.db)
             old = [a.replaces for a in articles if a.replaces] + [a.analysis.document.id for a in articles]
             self._delete(old)
-            for article in articles:
-                self._insert(article)
+            keys = [self._insert(article) for article in articles]
             for (table, columns), rows in self._pending.items():
                 self._copy(table, columns, rows)
+            # Entities are resolved by the one writer, in the batch's own transaction.
+            self._resolver.resolve(keys)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction of the single writer (entity corrections, rebuilds)."""
+        with self.raw.transaction():
+            self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            yield
 
     def _queue(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         self._pending.setdefault((table, columns), []).extend(rows)
@@ -151,11 +162,12 @@ class PostgresArchive(Archive):
         keys = [r[0] for r in self.raw.execute("SELECT key FROM documents WHERE id = ANY(%s)", (doc_ids,))]
         if not keys:
             return
+        self._resolver.forget(keys)
         for table in [t.table for t in layer_tables()] + ["sentences", "analyses"]:
             self.raw.execute(f"DELETE FROM {table} WHERE doc_key = ANY(%s)", (keys,))
         self.raw.execute("DELETE FROM documents WHERE key = ANY(%s)", (keys,))
 
-    def _insert(self, article: ArticleToStore) -> None:
+    def _insert(self, article: ArticleToStore) -> int:
         analysis = article.analysis
         doc = analysis.document
         date = doc.date
@@ -182,6 +194,7 @@ class PostgresArchive(Archive):
             rows = [(key, *row) for row in table.rows(analysis)]
             if rows:
                 self._queue(table.table, ("doc_key", *table.columns), rows)
+        return key
 
     def _insert_sentences(self, key: int, analysis: Analysis) -> None:
         date = analysis.document.date

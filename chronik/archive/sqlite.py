@@ -7,6 +7,7 @@ show, stats) can run while an ingest is writing, thanks to WAL.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import sqlite3
@@ -27,6 +28,7 @@ from .base import (
 )
 from .layers import layer_tables
 from .migrations import migrate
+from .resolver import EntityResolver
 from .serialize import layer_counts, pack_analysis, unpack_analysis
 from .terms import index_text, matched_spans, parse_query
 from .transactions import transaction
@@ -108,17 +110,28 @@ class SqliteArchive(Archive):
         if not articles:
             return
         with transaction(self.db):
+            # Entities are resolved by the one writer, in the batch's own transaction.
+            resolver = EntityResolver(self.db)
+            keys = []
             for article in articles:
                 if article.replaces:
-                    self._delete(article.replaces)
-                self._delete(article.analysis.document.id)
-                self._insert(article)
+                    self._delete(article.replaces, resolver)
+                self._delete(article.analysis.document.id, resolver)
+                keys.append(self._insert(article))
+            resolver.resolve(keys)
 
-    def _delete(self, doc_id: str) -> None:
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction of the single writer (entity corrections, rebuilds)."""
+        with transaction(self.db):
+            yield
+
+    def _delete(self, doc_id: str, resolver: EntityResolver | None = None) -> None:
         row = self.db.execute("SELECT key FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return
         key = row[0]
+        (resolver or EntityResolver(self.db)).forget([key])
         self.db.execute(
             "INSERT INTO sentence_index (sentence_index, rowid, stems) "
             "SELECT 'delete', id, stems FROM sentences WHERE doc_key = ?",
@@ -130,7 +143,7 @@ class SqliteArchive(Archive):
         self.db.execute("DELETE FROM analyses WHERE doc_key = ?", (key,))
         self.db.execute("DELETE FROM documents WHERE key = ?", (key,))
 
-    def _insert(self, article: ArticleToStore) -> None:
+    def _insert(self, article: ArticleToStore) -> int:
         analysis = article.analysis
         doc = analysis.document
         date = doc.date
@@ -166,6 +179,7 @@ class SqliteArchive(Archive):
             rows = [(key, *row) for row in table.rows(analysis)]
             if rows:
                 self.db.executemany(table.insert_sql(), rows)
+        return key
 
     def _insert_sentences(self, key: int, analysis: Analysis) -> None:
         date = analysis.document.date
