@@ -30,14 +30,16 @@ class JsonlWriter:
     def __init__(self, handle: IO[str], columns: Sequence[Column]) -> None:
         self.handle = handle
         self.names = [c.name for c in columns]
-        self.bools = [c.type == BOOL for c in columns]
+        self.bools = [i for i, c in enumerate(columns) if c.type == BOOL]  # stored as 0/1
+        # One encoder for all rows: json.dumps() with options builds a new one per call.
+        self.encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     def write(self, row: Sequence[Any]) -> None:
-        record = {
-            name: (bool(value) if is_bool and value is not None else value)
-            for name, value, is_bool in zip(self.names, row, self.bools)
-        }
-        self.handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        record = dict(zip(self.names, row))
+        for i in self.bools:
+            if row[i] is not None:
+                record[self.names[i]] = bool(row[i])
+        self.handle.write(self.encode(record) + "\n")
 
     def close(self) -> None:
         self.handle.flush()
