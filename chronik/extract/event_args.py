@@ -37,6 +37,7 @@ class Participant:
     token: int = 0  # first token index
     prep: str = ""  # the preposition it stands after, "" for none
     listed: bool = False  # joined to the entity before it by "und" or a comma
+    oblique: bool = False  # its article is dative or genitive ("dem Kreml", "des Kremls"): never the subject
 
     def to_dict(self) -> dict:
         return {"name": self.name, "text": self.text, "start": self.start, "end": self.end,
@@ -48,6 +49,7 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
     (an :class:`~.event_actors.GroupActors`) adds unnamed collective actors."""
     links = {(link.start, link.end): link for link in analysis.layers.get("links", [])}
     tokens = analysis.tokens
+    states = groups.states if groups is not None else frozenset()
     found: dict[int, list[Participant]] = {}
     seen: set[tuple[int, int]] = set()
     taken: set[int] = set()
@@ -61,7 +63,7 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
             found.setdefault(mention.sentence, []).append(
                 Participant(mention.text, mention.text, mention.start, mention.end, "ORG", token=mention.token_start))
             continue
-        for start, end, first in _verbless_parts(analysis, mention, lexicon.cues):
+        for start, end, first in _verbless_parts(analysis, mention, lexicon.cues, states):
             text = analysis.text[start:end]
             link_here = link if (start, end) == (mention.start, mention.end) else None
             found.setdefault(mention.sentence, []).append(
@@ -80,17 +82,33 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
                 items = [p for p in found.get(sentence.index, [])
                          if not any(g.start <= p.start and p.end <= g.end for g in extra)]
                 found[sentence.index] = items + extra
-    for sentence, items in found.items():
+    for sentence, items in list(found.items()):
         items.sort(key=lambda p: p.start)
+        items = found[sentence] = _speaking_for(tokens, items, lexicon.spokespersons)
+        for item in items:
+            if item.label == "LOC" and item.name.endswith("s") and item.name[:-1] in states:
+                item.name = item.name[:-1]  # "Vertreter Russlands": the state, not its genitive
         for i, item in enumerate(items):
-            item.prep = _preposition(tokens, item.token, analysis.sentences[sentence].token_start)
+            floor = analysis.sentences[sentence].token_start
+            item.prep = _preposition(tokens, item.token, floor)
+            item.oblique = _oblique_article(tokens, item.token, floor, lexicon.oblique_articles)
+            if item.prep == "(" and item.token - 2 >= floor and item.token - 2 not in taken:
+                # "Die Gewerkschaft Verkehr und Logistik (GVL)" with the long name untagged:
+                # the abbreviation stands for the phrase before the bracket
+                item.prep = _preposition(tokens, item.token - 1, floor)
+                item.oblique = _oblique_article(tokens, item.token - 1, floor, lexicon.oblique_articles)
             # "mit Putin und Biden": the second shares the first one's preposition
             if not item.prep and i and _coordinated(tokens, items[i - 1], item):
                 item.prep, item.listed = items[i - 1].prep, True
+                item.oblique = item.oblique or items[i - 1].oblique
     return found
 
 
-def _verbless_parts(analysis: Analysis, mention, cue_words) -> list[tuple[int, int, int]]:
+def _joins_states(tokens: list[Token], i: int, states: frozenset[str]) -> bool:
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].text in states and tokens[i + 1].text in states
+
+
+def _verbless_parts(analysis: Analysis, mention, cue_words, states=frozenset()) -> list[tuple[int, int, int]]:
     """A mention cut at verbs, conjunctions and punctuation the tagger put
     inside it ("Europäische Union droht Belarus" is two names, "Falls
     Russland" one): (start, end, first token) of each part."""
@@ -99,7 +117,9 @@ def _verbless_parts(analysis: Analysis, mention, cue_words) -> list[tuple[int, i
     while first < mention.token_end - 1 and tokens[first].text.lower() in cue_words:
         first += 1  # "Falls Russland": the tagger took a capitalised conjunction for a name
     for i in range(mention.token_start, mention.token_end + 1):
-        if i == mention.token_end or tokens[i].pos.startswith(("V", "KOUS", "$")):
+        # "Polen und Litauen" is two states ("Verkehr und Logistik" may be one organisation)
+        if i == mention.token_end or tokens[i].pos.startswith(("V", "KOUS", "$")) \
+                or (tokens[i].pos == "KON" and (mention.label == "LOC" or _joins_states(tokens, i, states))):
             if i > first:
                 parts.append((tokens[first].start, tokens[i - 1].end, first))
             first = i + 1
@@ -108,6 +128,38 @@ def _verbless_parts(analysis: Analysis, mention, cue_words) -> list[tuple[int, i
     if mention.token_end <= mention.token_start:
         return [(mention.start, mention.end, mention.token_start)]
     return parts
+
+
+def _speaking_for(tokens: list[Token], items: list[Participant], spokes: frozenset[str]) -> list[Participant]:
+    """"Ein Sprecher des Pentagon bestritt ...", "Vertreter der USA und
+    Russlands": who speaks or negotiates for an institution acts as it; the
+    institution takes the speaker's place in the clause."""
+    kept: list[Participant] = []
+    skip: set[int] = set()
+    for i, item in enumerate(items):
+        if i in skip:
+            continue
+        word = tokens[item.token].lemma or tokens[item.token].text
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and word.lower() in spokes and nxt.token == item.token + 2 \
+                and tokens[item.token + 1].pos == "ART" and tokens[item.token + 1].text.lower() in ("des", "der"):
+            nxt.token, nxt.start = item.token, item.start
+            nxt.via = nxt.via or f"{item.text} {tokens[item.token + 1].text} {nxt.text}"
+            kept.append(nxt)
+            skip.add(i + 1)
+            continue
+        kept.append(item)
+    return kept
+
+
+def _oblique_article(tokens: list[Token], first: int, floor: int, oblique: frozenset[str]) -> bool:
+    """The article (or possessive) that opens the entity's noun phrase is
+    one no subject takes: "dem", "den", "einem", "des" ("wirft dem
+    Ministerium vor", "Den Kreml kritisierte Polen")."""
+    i = first - 1
+    while i >= max(floor, first - _LOOKBACK) and tokens[i].pos in ("ADJA", "ADJD", "NN", "CARD", "ADV"):
+        i -= 1
+    return i >= floor and tokens[i].pos in ("ART", "PPOSAT", "PDAT", "PIAT") and tokens[i].text.lower() in oblique
 
 
 def _coordinated(tokens: list[Token], before: Participant, item: Participant) -> bool:
@@ -142,6 +194,8 @@ def _token_at(analysis: Analysis, offset: int) -> int:
 
 def _preposition(tokens: list[Token], first: int, floor: int) -> str:
     i = first - 1
+    if i >= floor and tokens[i].text == "(":
+        return "("  # "(GVL)", "(SPD)": an aside to the name before, never an argument of its own
     while i >= max(floor, first - _LOOKBACK):
         tok = tokens[i]
         if tok.pos in ("APPR", "APPRART"):
@@ -168,13 +222,48 @@ def verb_arguments(
     """Actor and target of a verb event from the entities of its clause."""
     inside = in_span(items, clause.start, clause.end)
     core = [p for p in inside if not p.prep]
-    actor = core[0] if core and not subjectless else None
+    # a dative or genitive article rules an entity out as the subject,
+    # wherever it stands ("Dem Kanzler warf die Opposition ... vor")
+    actor = next((p for p in core if not p.oblique), None) if not subjectless else None
+    co_actors = _listed_after(core, actor) if actor is not None else []
     target = None
     if trigger.target and trigger.target != "obj":
         target = next((p for p in inside if p.prep == trigger.target and p is not actor), None)
+    if target is None and trigger.symmetric and co_actors:
+        target = co_actors[0]  # "Scholz und Macron telefonierten": both sides are the subject
     if target is None and (trigger.target == "obj" or trigger.symmetric):
-        target = next((p for p in core if p is not actor and p.name != (actor.name if actor else "")), None)
+        # the object, not a second subject listed with the first ("Polen und Litauen kritisierten X")
+        target = next((p for p in core if p is not actor and p not in co_actors
+                       and p.name != (actor.name if actor else "")), None)
     return actor, target
+
+
+def passive_arguments(items: list[Participant], clause: Clause,
+                      agent_preps: frozenset[str]) -> tuple[Participant | None, Participant | None]:
+    """A passive clause: the subject undergoes the act, the entity after
+    "von"/"durch" does it ("Die Ukraine wurde von Russland angegriffen")."""
+    inside = in_span(items, clause.start, clause.end)
+    actor = next((p for p in inside if p.prep in agent_preps), None)
+    target = next((p for p in inside if not p.prep and not p.oblique), None)
+    return actor, target
+
+
+def co_actors(items: list[Participant], clause: Clause, actor: Participant | None) -> list[Participant]:
+    """Further subjects listed with the actor ("Polen und Litauen kritisierten ...")."""
+    if actor is None:
+        return []
+    return _listed_after([p for p in in_span(items, clause.start, clause.end) if not p.prep], actor)
+
+
+def _listed_after(core: list[Participant], first: Participant) -> list[Participant]:
+    if first not in core:
+        return []
+    listed = []
+    for p in core[core.index(first) + 1:]:
+        if not p.listed:
+            break
+        listed.append(p)
+    return listed
 
 
 def noun_arguments(
@@ -217,8 +306,6 @@ def place(items: list[Participant], clause: Clause, lexicon: EventLexicon, taken
 def listed_with(items: list[Participant], first: Participant, end: int) -> list[Participant]:
     """The entities listed after ``first`` with its preposition ("mit Merkel,
     Macron und Draghi"): each is a target of its own event."""
-    if not first.prep:
-        return []
     after = [p for p in items if p.token > first.token and p.token < end]
     listed = []
     for p in after:

@@ -31,8 +31,9 @@ def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -
     """Clauses of one sentence; ``offset`` is the index of ``tokens[0]``."""
     clauses: list[Clause] = []
     start, opener, shared = 0, "", False
+    aside = _short_brackets(tokens)
     for i, tok in enumerate(tokens):
-        is_break = tok.pos in break_pos and tok.text not in QUOTE_MARKS
+        is_break = tok.pos in break_pos and tok.text not in QUOTE_MARKS and i not in aside
         opens = tok.pos in ("KOUS", "PRELS") or (
             tok.pos == "KON" and i + 1 < len(tokens) and tokens[i + 1].pos in FINITE
         )
@@ -46,6 +47,22 @@ def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -
     if start < len(tokens):
         clauses.append(Clause(offset + start, offset + len(tokens), len(clauses), opener, shared))
     return [c for c in clauses if c.end > c.start]
+
+
+def _short_brackets(tokens: list[Token], longest: int = 4) -> set[int]:
+    """Positions of brackets around a few words ("Gewerkschaft Verkehr und
+    Logistik (GVL) hat ...", "Olaf Scholz (SPD)"): an aside, no clause break."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.text != "(":
+            continue
+        for j in range(i + 1, min(i + longest + 2, len(tokens))):
+            if tokens[j].text == ")":
+                found.update((i, j))
+                break
+            if tokens[j].pos.startswith(("V", "$")):
+                break
+    return found
 
 
 def clause_of(clauses: list[Clause], token: int) -> Clause | None:
@@ -99,6 +116,15 @@ def _present_stems(stem: str) -> list[str]:
         if at >= 0:
             variants.append(stem[:at] + new + stem[at + len(old):])
     return variants
+
+
+def is_passive(tokens: list[Token], clause: Clause, trigger: int) -> bool:
+    """"wurde ... festgenommen", "soll angegriffen worden sein": the trigger
+    is a participle and a form of "werden" stands in its clause."""
+    tok = tokens[trigger]
+    if tok.pos != "VVPP" or (tok.text.lower() == tok.lemma.lower() and tok.text.endswith("en")):
+        return False  # an infinitive tagged as a participle: "werde ... angreifen" is future
+    return any(t.lemma == "werden" and t.pos.startswith("VA") for t in tokens[clause.start : clause.end])
 
 
 def is_infinitive_clause(tokens: list[Token], clause: Clause) -> bool:

@@ -27,6 +27,9 @@ class Trigger:
     genitive_actor: bool = False  # a noun whose genitive is its actor ("Abzug der Truppen")
     needs: tuple[str, ...] = ()  # nouns one of which must be in the clause (lower case)
     object_control: bool = False  # the object is the subject of the zu-infinitive after it
+    unless_nouns: tuple[str, ...] = ()  # not an event with one of these nouns in the clause ("Entscheidung treffen")
+    unless_words: tuple[str, ...] = ()  # not an event with one of these words in the clause ("sprach von")
+    needs_argument: bool = False  # only with a target, a with-phrase or a zu-infinitive ("droht ein Streik": none)
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
@@ -34,17 +37,25 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
     hints = frame.split() if frame != "-" else []
     target, with_prep = ("obj" if pos == "V" else ""), ""
     needs: tuple[str, ...] = ()
+    unless_nouns: tuple[str, ...] = ()
+    unless_words: tuple[str, ...] = ()
     for hint in hints:
         if hint.startswith("target="):
             target = hint.split("=", 1)[1]
+        elif hint == "needs=arg":
+            continue
         elif hint.startswith("needs="):
             needs = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
         elif hint.startswith("with="):
             with_prep = hint.split("=", 1)[1]
+        elif hint.startswith("unless="):
+            unless_nouns = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
+        elif hint.startswith("without="):
+            unless_words = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
     return Trigger(
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
         target, with_prep, "sym" in hints, "gen=actor" in hints, needs,
-        "control=obj" in hints,
+        "control=obj" in hints, unless_nouns, unless_words, "needs=arg" in hints,
     )
 
 
@@ -82,6 +93,9 @@ class EventLexicon:
         self.institutions = {row[0]: row[1] for row in resource_table(lang, _DIR + "institutions.tsv")}
         self.modes = [(row[0].lower(), row[1]) for row in resource_table(lang, _DIR + "modes.tsv")]
         self.place_prepositions = frozenset(resource_lines(lang, _DIR + "place_prepositions.txt"))
+        self.oblique_articles = frozenset(w.lower() for w in resource_lines(lang, _DIR + "oblique_articles.txt"))
+        self.agent_prepositions = frozenset(resource_lines(lang, _DIR + "agent_prepositions.txt"))
+        self.spokespersons = frozenset(w.lower() for w in resource_lines(lang, _DIR + "spokespersons.txt"))
         self.clause_break_pos = frozenset(
             row[0] for row in resource_table(lang, _DIR + "clause_breaks.tsv") if row[1] == "pos"
         )

@@ -22,6 +22,7 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
                  lexicon: EventLexicon, trig: Trigger) -> str:
     seen: set[str] = set()
     first = clauses[0].start if clauses else clause.start
+    reported_past = _perfect_infinitive(tokens, clause)
     for i in range(first, clause.end):
         if i == trigger:
             continue
@@ -30,6 +31,11 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
         if cue is None:
             continue
         status, scope = cue
+        if status == "planned" and tok.pos == "VMFIN" and reported_past:
+            continue  # "soll ihn getroffen haben", "will es gesehen haben": a claim about the past
+        if scope == "sentence" and status in ("planned", "demanded", "denied") and i > trigger \
+                and tokens[trigger].pos.startswith("V"):
+            continue  # "hat abgelehnt und eine Urabstimmung angekündigt": the verb after is another act
         if status == "negated" and trig.pos == "N" and not trigger - 3 <= i < trigger:
             continue  # "keine Entspannung gebracht" does not negate the summit in the subject
         if scope == "clause-start":
@@ -48,7 +54,16 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
     for status in _ORDER:
         if status in seen:
             return status
+    if reported_past and any(t.pos == "VMFIN" for t in tokens[clause.start : clause.end]):
+        return "happened"
     return {"past": "happened", "future": "planned"}.get(tense(tokens, clause), "ongoing")
+
+
+def _perfect_infinitive(tokens: list[Token], clause: Clause) -> bool:
+    """"getroffen haben", "gewesen sein": a modal with it reports a past act."""
+    span = tokens[clause.start : clause.end]
+    return any(a.pos == "VVPP" and b.pos.startswith("VA") and b.lemma in ("haben", "sein")
+               for a, b in zip(span, span[1:]))
 
 
 def _verb_first_condition(tokens: list[Token], clause: Clause, lexicon: EventLexicon) -> bool:

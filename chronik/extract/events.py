@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from ..analysis import Analysis, Token
 from .event_actors import group_actors
-from .event_args import Participant, candidates, listed_with, noun_arguments, noun_phrase_end, place, verb_arguments
-from .event_clauses import Clause, is_infinitive_clause, participle_infinitive, split_clauses
+from .event_args import (Participant, candidates, co_actors, listed_with, noun_arguments, noun_phrase_end,
+                         passive_arguments, place, verb_arguments)
+from .event_clauses import FINITE, Clause, is_infinitive_clause, is_passive, participle_infinitive, split_clauses
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
 from .event_when import event_time
@@ -91,13 +92,27 @@ class EventLayer:
             for index, trigger in verbs:
                 # a zu-infinitive or a second verb after "und" has the subject of the clause before
                 borrowed = clause.shares_subject or is_infinitive_clause(tokens, clause)
-                actor, target = verb_arguments(items, clause, trigger, borrowed)
+                passive = trigger.target == "obj" and is_passive(tokens, clause, index)
+                if passive:
+                    actor, target = passive_arguments(items, clause, self.lexicon.agent_prepositions)
+                else:
+                    actor, target = verb_arguments(items, clause, trigger, borrowed)
                 if actor is None and borrowed:
                     actor = None if clause.shares_subject else _accused(events, tokens, clauses, clause)
                     actor = actor or self._inherited_actor(items, clauses, clause)
+                if not passive and not borrowed:
+                    actor, target = _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target,
+                                                      self.lexicon.oblique_articles)
+                if actor is None and not passive and not borrowed:
+                    actor = _vorfeld_subject(tokens, items, clauses, clause)
                 if actor is None:
                     actor = _speaker(analysis, tokens[index], self.lexicon, items)
+                if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
+                    continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
                 events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
+                for other in (co_actors(items, clause, actor) if not trigger.symmetric and not passive else []):
+                    # "Polen und Litauen kritisierten Russland": each of the listed subjects acts
+                    events.append(self._event(analysis, clause, clauses, items, trigger, index, other, target))
                 sentence_end = analysis.sentences[tokens[index].sentence].token_end
                 for other in listed_with(items, target, sentence_end) if target is not None else []:
                     events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, other))
@@ -123,6 +138,11 @@ class EventLayer:
             actor = outside[0] if outside else None
         if actor is None and target is None:
             return None
+        if actor is None and trigger.symmetric:
+            # "Nach einem Treffen mit X sprach Y ...": the subject outside the phrase is the other side
+            outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep and not p.oblique
+                       and not index < p.token < end and p is not target]
+            actor = outside[0] if outside else None
         if actor is None:
             actor, target = target, None if not trigger.symmetric else target
             if actor is target:
@@ -141,7 +161,7 @@ class EventLayer:
         return Event(
             type=trigger.type, mode=mode, trigger=token.text, start=token.start, end=token.end,
             sentence=sentence.index, sentence_start=sentence.start, sentence_end=sentence.end,
-            status=event_status(tokens, clauses, clause, index, self.lexicon, trigger),
+            status=_read_as_past(token, event_status(tokens, clauses, clause, index, self.lexicon, trigger)),
             lemma=(token.lemma or token.text).lower(), by_noun=trigger.pos == "N", controls=trigger.object_control,
             when=event_time(analysis, clause, sentence.index, token.start),
             actor=actor, target=target, where=place(items, clause, self.lexicon, taken),
@@ -151,23 +171,37 @@ class EventLayer:
     def _verb_triggers(self, tokens: list[Token], clause: Clause) -> list[tuple[int, Trigger]]:
         span = range(clause.start, clause.end)
         particles = [tokens[i].text.lower() for i in span if tokens[i].pos == "PTKVZ"]
+        finite_in_clause = any(tokens[i].pos in FINITE for i in span)
         found = []
         for i in span:
             tok = tokens[i]
-            if not tok.pos.startswith(("VV", "VM")):
-                continue
             lemma = tok.lemma
+            if tok.pos == "ADJA" and not finite_in_clause and _finite_read_as_adjective(tokens, i, clause.start):
+                word = tok.text.lower()
+                lemma = (word[:-2] if word.endswith("te") else word[:-3]) + "en"  # "verhängte" -> "verhängen"
+                if (lemma, "") not in self.lexicon.verbs:
+                    continue
+            elif not tok.pos.startswith(("VV", "VM")):
+                continue
             if tok.pos == "VVPP" and lemma == tok.text:
                 lemma = participle_infinitive(tok.text)  # the lemmatizer left "einmarschiert" as it is
             trig = next((self.lexicon.verbs[(lemma, p)] for p in particles if (lemma, p) in self.lexicon.verbs), None)
+            if trig is None and particles and tok.pos == "VVFIN":
+                continue  # the particle makes it another verb: "sprach sich für ... aus" is no talk
             if trig is None:
                 trig = self.lexicon.verbs.get((lemma, ""))
             if trig is None:
                 trig = self.lexicon.verbs.get((lemma.lower(), ""))
             if trig is None and lemma.lower() == tok.text.lower():
                 trig = self.lexicon.verb_by_form(tok.text)
-            if trig is not None and (not trig.needs or _has_noun(tokens, clause, trig.needs)):
-                found.append((i, trig))
+            if trig is None or (trig.needs and not _has_noun(tokens, clause, trig.needs)):
+                continue
+            if trig.unless_nouns and _has_noun(tokens, clause, trig.unless_nouns):
+                continue  # a light verb: "eine Entscheidung treffen"
+            if trig.unless_words and _has_word(tokens, clause, trig.unless_words) \
+                    and not _talks_with(tokens, clause, i, trig.target):
+                continue  # "sprach von einem Erfolg"
+            found.append((i, trig))
         return found
 
     def _noun_triggers(self, tokens: list[Token], clause: Clause) -> list[tuple[int, Trigger]]:
@@ -200,6 +234,80 @@ class EventLayer:
             if core:
                 return core[0]
         return None
+
+
+def _read_as_past(token: Token, status: str) -> str:
+    """A preterite the tagger took for an adjective has no finite verb for
+    the tense: it told something that happened."""
+    return "happened" if token.pos == "ADJA" and status == "ongoing" else status
+
+
+def _talks_with(tokens: list[Token], clause: Clause, trigger: int, prep: str) -> bool:
+    """"sprach mit Putin von ...": the trigger's own preposition after it
+    (one before it may belong to a noun: "Nach einem Treffen mit X sprach
+    sie von ..."), or "miteinander"."""
+    return any(t.text.lower() == "miteinander" for t in tokens[clause.start : clause.end]) or \
+        any(t.text.lower() == prep for t in tokens[trigger + 1 : clause.end])
+
+
+def _has_word(tokens: list[Token], clause: Clause, words: tuple[str, ...]) -> bool:
+    return any(tok.text.lower() in words for tok in tokens[clause.start : clause.end])
+
+
+def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
+    """"Die EU verhängte Sanktionen": a clause without a finite verb whose
+    "-te" word follows a name, not an article, is a preterite the tagger
+    took for an adjective."""
+    word = tokens[i].text.lower()
+    return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos in ("NE", "NN") \
+        and tokens[i - 1].text[:1].isupper()
+
+
+def _has_argument(tokens: list[Token], clauses: list[Clause], clause: Clause, trigger: Trigger) -> bool:
+    """A with-phrase in the clause ("droht mit Sanktionen") or a
+    zu-infinitive right after it ("drohten, ... prüfen zu lassen")."""
+    if trigger.with_prep and _has_word(tokens, clause, (trigger.with_prep, "damit")):
+        return True
+    after = clauses[clause.index + 1] if clause.index + 1 < len(clauses) else None
+    return after is not None and is_infinitive_clause(tokens, after)
+
+
+def _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target, oblique):
+    """A relative clause takes the entity its pronoun stands for: "das
+    Bündnis X, das vor Schäden warnt" (subject), "die Ukraine, die Russland
+    angreift" (object), "X, dem Y droht" (dative: object)."""
+    first = tokens[clause.start]
+    if first.pos != "PRELS" or clause.index == 0:
+        return actor, target
+    before = clauses[clause.index - 1]
+    near = [p for p in items if before.start <= p.token < before.end and p.token >= before.end - 6]
+    if not near:
+        return actor, target
+    antecedent = near[-1]
+    if first.text.lower() in oblique:  # "dem", "den", "dessen": the pronoun is no subject
+        return (actor, antecedent) if target is None and trigger.target == "obj" else (actor, target)
+    # "der", "die", "das" may be subject or object; the subject is far more common
+    if actor is not None and target is None and trigger.target == "obj":
+        target = actor
+    return antecedent, (target if target is not antecedent else None)
+
+
+def _vorfeld_subject(tokens, items, clauses, clause) -> Participant | None:
+    """A clause that opens with its finite verb has its subject before the
+    comma: "Die Verhandlungsführerin, Sabine Rothmund, wies ... zurück",
+    "Polen kritisierte X, lehnte aber Y ab".  Subordinate clauses between
+    are skipped; the nearest main-clause entity not in a PP is taken."""
+    if clause.index == 0 or clause.opener or tokens[clause.start].pos not in FINITE:
+        return None
+    for earlier in reversed(clauses[: clause.index]):
+        if earlier.opener:
+            continue
+        core = [p for p in items if earlier.start <= p.token < earlier.end and not p.prep and not p.oblique]
+        if core:
+            return core[0]
+        if any(t.pos in FINITE for t in tokens[earlier.start : earlier.end]):
+            return None
+    return None
 
 
 def _has_noun(tokens: list[Token], clause: Clause, nouns: tuple[str, ...]) -> bool:

@@ -197,3 +197,94 @@ def test_denied_and_demanded_events(pipeline):
     demanded = one(pipeline, "Die Nato fordert Russland auf, seine Soldaten aus Georgien abzuziehen.", "RETREAT")
     assert demanded.status == "demanded"
     assert name(demanded.actor) == "Russland"
+
+
+# -- argument rules without a parser (issue #6 known weaknesses) -------------
+
+
+def test_passive_agent_acts_and_subject_undergoes(pipeline):
+    event = one(pipeline, "Die Hafenstadt Odessa wurde in der Nacht von Russland mit Drohnen angegriffen.", "ASSAULT")
+    assert name(event.actor) == "Russland"
+    assert name(event.target).endswith("Odessa")
+
+
+def test_dative_object_before_the_subject(pipeline):
+    event = one(pipeline, "Dem Bundeskanzler Olaf Scholz warf die Opposition Zögern vor.", "DISAPPROVE")
+    assert name(event.target) == "Olaf Scholz"
+    assert name(event.actor) != "Olaf Scholz"
+    event = one(pipeline, "Das Bündnis wirft dem Umweltministerium Untätigkeit vor.", "DISAPPROVE")
+    assert name(event.actor) != "Umweltministerium"
+
+
+def test_every_listed_target_is_an_event(pipeline):
+    found = [e for e in events(pipeline, "Estland kritisierte Russland, Belarus und Iran.") if e.type == "DISAPPROVE"]
+    assert {name(e.target) for e in found} == {"Russland", "Belarus", "Iran"}
+    assert {name(e.actor) for e in found} == {"Estland"}
+
+
+def test_two_subjects_of_a_talk_are_its_two_sides(pipeline):
+    event = one(pipeline, "Emmanuel Macron und Olaf Scholz telefonierten am Montag.", "CONSULT")
+    assert {name(event.actor), name(event.target)} == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_two_subjects_of_one_act_both_act_on_the_object(pipeline):
+    found = [e for e in events(pipeline, "Polen und Litauen kritisierten Belarus scharf.") if e.type == "DISAPPROVE"]
+    assert {(name(e.actor), name(e.target)) for e in found} == {("Polen", "Belarus"), ("Litauen", "Belarus")}
+
+
+def test_apposition_before_the_verb_is_the_subject(pipeline):
+    text = "Der Vorsitzende des Verbands, Michael Schneider, wies die Vorwürfe am Dienstag zurück."
+    assert name(one(pipeline, text, "REJECT").actor) == "Michael Schneider"
+
+
+def test_relative_pronoun_takes_its_antecedent(pipeline):
+    text = "Zu der Kundgebung hatte der Verein Pro Asyl aufgerufen, der die Regierung scharf kritisiert."
+    assert name(one(pipeline, text, "DISAPPROVE").actor) == "Pro Asyl"
+
+
+def test_spokesman_acts_for_his_institution(pipeline):
+    event = one(pipeline, "Ein Sprecher des Kremls wies die Berichte am Abend zurück.", "REJECT")
+    assert name(event.actor) == "Russland"
+
+
+def test_abbreviation_in_brackets_stands_for_the_untagged_name(pipeline):
+    text = "Der Verband Deutscher Schienenbauer (VDS) hat die Forderung am Montag abgelehnt."
+    event = one(pipeline, text, "REJECT")
+    assert event.actor is not None  # the long name or its abbreviation, whichever the tagger found
+    assert event.status == "happened"
+    text = "Die Vereinigung Cockpit (VC) lehnte das Angebot ab."
+    event = one(pipeline, text, "REJECT")
+    assert event.actor is not None and event.target is None  # the bracket is no object
+
+
+def test_speech_and_light_verbs_are_no_meetings(pipeline):
+    assert not [e for e in events(pipeline, "Die Ministerin sprach von einem großen Erfolg.") if e.type == "CONSULT"]
+    text = "Der Stadtrat hat noch keine Entscheidung über den Haushalt getroffen."
+    assert not [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    text = "Mercedes sprach sich für strengere Regeln aus."
+    assert not [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    assert [e for e in events(pipeline, "Merkel sprach am Telefon mit Putin.") if e.type == "CONSULT"]
+
+
+def test_looming_strike_is_no_threat(pipeline):
+    assert not [e for e in events(pipeline, "Im Streit um die Löhne droht ein langer Streik.") if e.type == "THREATEN"]
+    event = one(pipeline, "Die Gewerkschaft Verdi drohte mit einem unbefristeten Streik.", "THREATEN")
+    assert name(event.actor) == "Verdi"
+
+
+def test_modal_with_perfect_infinitive_reports_the_past(pipeline):
+    text = "Die Ministerin Anke Rehlinger soll den Investor am Freitag in Saarbrücken getroffen haben."
+    assert one(pipeline, text, "CONSULT").status == "happened"
+    text = "Die Ministerin Anke Rehlinger will den Investor am Freitag in Saarbrücken treffen."
+    assert one(pipeline, text, "CONSULT").status == "planned"
+
+
+def test_an_announcement_after_the_act_does_not_make_it_planned(pipeline):
+    text = "Die Gewerkschaft Verdi hat das Angebot am Freitag abgelehnt und neue Streiks angekündigt."
+    assert one(pipeline, text, "REJECT").status == "happened"
+
+
+def test_preterite_tagged_as_adjective(pipeline):
+    event = one(pipeline, "Die EU verhängte Sanktionen gegen Russland und Belarus.", "SANCTION")
+    assert name(event.actor) == "EU"
+    assert event.status == "happened"
