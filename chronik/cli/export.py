@@ -13,6 +13,7 @@ import argparse
 import logging
 import sys
 import time
+from contextlib import closing
 from typing import Any
 
 from . import add_db_option
@@ -47,9 +48,9 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..archive import open_archive
-    from ..export.output import STDOUT, check_destination, staged_file, staged_text, stdout_text
+    from ..export.output import STDOUT, check_destination
     from ..export.tables import EXPORTS, export_rows
-    from ..export.writers import import_pyarrow, open_writer
+    from ..export.writers import import_pyarrow
 
     dates = date_range(args)
     check_destination(args.out, fmt=args.format, force=args.force)
@@ -58,20 +59,28 @@ def run(args: argparse.Namespace) -> int:
     export = EXPORTS[args.what]
     started = time.perf_counter()
     with open_archive(args.db) as archive, Progress(args.what, getattr(args, "verbose", False)) as progress:
-        rows = export_rows(archive, args.what, dates)
-        if args.out == STDOUT:
-            with stdout_text() as handle:
-                count = _write(open_writer(args.format, handle, export.columns), rows, progress)
-        elif args.format == "parquet":
-            with staged_file(args.out, force=args.force) as temp:
-                count = _write(open_writer(args.format, str(temp), export.columns), rows, progress)
-        else:
-            with staged_text(args.out, force=args.force) as handle:
-                count = _write(open_writer(args.format, handle, export.columns), rows, progress)
+        # closing(): a failed or cut-off export (a closed pipe) ends the
+        # archive's cursor now, while the archive is still open.
+        with closing(export_rows(archive, args.what, dates)) as rows:
+            count = _export(args, export.columns, rows, progress)
     seconds = time.perf_counter() - started
     where = "stdout" if args.out == STDOUT else args.out
     print(f"exported {count:,} {args.what} to {where} ({seconds:.1f} s)", file=sys.stderr)
     return 0
+
+
+def _export(args: argparse.Namespace, columns: Any, rows: Any, progress: "Progress") -> int:
+    from ..export.output import STDOUT, staged_file, staged_text, stdout_text
+    from ..export.writers import open_writer
+
+    if args.out == STDOUT:
+        with stdout_text() as handle:
+            return _write(open_writer(args.format, handle, columns), rows, progress)
+    if args.format == "parquet":
+        with staged_file(args.out, force=args.force) as temp:
+            return _write(open_writer(args.format, str(temp), columns), rows, progress)
+    with staged_text(args.out, force=args.force) as handle:
+        return _write(open_writer(args.format, handle, columns), rows, progress)
 
 
 def _write(writer: Any, rows: Any, progress: "Progress") -> int:
