@@ -73,6 +73,7 @@ class ReportedSpeechFinder:
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
+        self.loose_adverbs = resource_set(lang, "speech/loose_adverbs.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.speaker_nouns = tuple(
@@ -142,6 +143,10 @@ class ReportedSpeechFinder:
         last = sentences[s_end]
         # "«...», sagte er(, «...»)" : the cue follows the quote in its last sentence.
         cue = self._verb_cue_in(sentences, s_end, t_end + 1, next_quote_start(quotes, quote, len(last.words)))
+        if cue is not None and s_start == s_end and self._inside_report(sentences[s_start], t_start):
+            # "Die Politik könne dafür sorgen, «dass ...», erklärte X": the quote is part of
+            # a report that the cue introduces; the report rules nest it
+            return attribution_without_cue(message)
         if cue is None and t_start > 0:
             # "Er sagte: «...»" : the cue precedes the quote in its first sentence.
             cue = self._verb_cue_before(sentences, s_start, t_start)
@@ -177,6 +182,15 @@ class ReportedSpeechFinder:
         attribution.source, attribution.addressee = self._roles(sentences[s_cue], s_cue, verb, entry)
         attribution.frame = frame(sentences[s_cue], s_cue, set(message))
         return attribution
+
+    @staticmethod
+    def _inside_report(sentence: TokenSentence, t_start: int) -> bool:
+        """Words of the speaker's own before the quote in its sentence (not just an
+        opening dash, a colon intro or an earlier quote's comma)."""
+        start = report_start(sentence, t_start)
+        before = [k for k in range(start, t_start) if sentence.tags[k] not in ("$,", "$(", "$.")
+                  and sentence.words[k] not in QUOTE_MARKS]
+        return len(before) >= 2
 
     def _uncued_direct(self, sentences: Sequence[TokenSentence], quote: QuotedSpan, attribution: Attribution) -> None:
         """A quote without a speech verb: ", so Barth." after it, or a colon sentence
@@ -366,17 +380,27 @@ class ReportedSpeechFinder:
                 break
         if start < t and sentence.words[start].lower() == "wie":
             positions.append(start)
+        # a particle verb's companions are listed under its joined lemma ("aufrufen" zu)
         companions = self.companions.get(lemma, ())
+        if entry.particle:
+            companions += self.companions.get(entry.particle + lemma, ())
         for k in range(start, end):
             if k in positions:
                 continue
             word = sentence.words[k].lower()
             # "geht davon aus", "begründete dies damit": the pronominal adverb of the verb
-            if sentence.tags[k] in ("PROAV", "PAV") and k > t:
+            if sentence.tags[k] in ("PROAV", "PAV") and k > t and not self._loose(word, companions):
                 positions.append(k)
             elif word in companions and (word != "sich" or abs(k - t) <= 2):
                 positions.append(k)
         return entry, sorted(positions)
+
+    def _loose(self, adverb: str, companions: Sequence[str]) -> bool:
+        """"sagte dazu", "erklärte außerdem": an adverb that links to the text before,
+        not the verb's object ("rief dazu auf" keeps it: "aufrufen" takes "zu")."""
+        if adverb.startswith("da") and adverb[2:].lstrip("r") in companions:
+            return False
+        return adverb in self.loose_adverbs
 
     def _opinion_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
         """"X ist der Meinung, dass ...", "vertritt die Ansicht, ...": a verb with a
@@ -473,7 +497,8 @@ class ReportedSpeechFinder:
             source = span(s, *subject) if subject else []
             addressee = [(s, k) for k in self._addressee(sentence, t, subject, entry)]
             return Attribution(
-                message=span(s - 1, 0, content_end(previous.words)) + [(s, 0)],
+                # the whole previous sentence, its full stop included, and the "Dies"
+                message=span(s - 1, 0, len(previous.words)) + [(s, 0)],
                 form="Indirect",
                 stwr=entry.stwr,
                 cue=[(s, k) for k in cue_tokens],
@@ -506,7 +531,12 @@ class ReportedSpeechFinder:
             return False
         if sentence.tags[span[0]] == "KOUS" and sentence.words[span[0]].lower() not in ("dass", "daß", "ob"):
             return False  # "Obwohl ..., bestritt er": a concession, not what he said
-        if any(sentence.words[k] == "," and k + 1 <= span[-1] and sentence.tags[k + 1] == "PRELS" for k in span):
+        first_comma = next((k for k in span if sentence.words[k] == ","), span[-1] + 1)
+        if finite[0] > first_comma and any(
+            sentence.words[k] == "," and k + 1 <= span[-1] and sentence.tags[k + 1] == "PRELS" for k in span
+        ):
+            # a relative clause after the subject ("Der NDR, der ... ist, begründete"); one
+            # after a main clause ("Jetzt gibt es X, die ..., erklärte er") belongs to the report
             if not any(is_konjunktiv(sentence.words[k], sentence.tags[k], sentence.lemmas[k], self.lexicon) for k in finite):
                 return False  # "Der NDR, der ... verantwortlich ist, begründete": the subject
         if any(is_konjunktiv(sentence.words[k], sentence.tags[k], sentence.lemmas[k], self.lexicon) for k in finite):

@@ -395,3 +395,31 @@ def test_report_of_a_newspaper_is_writing(analyse):
 def test_one_of_a_group_speaks(analyse):
     quotes = top(analyse("Einer der beteiligten Feuerwehrmänner sagte, das Feuer sei schnell unter Kontrolle gewesen."))
     assert [q.source_text for q in quotes] == ["Einer der beteiligten Feuerwehrmänner"]
+
+
+def test_linking_adverb_is_not_part_of_the_cue(analyse):
+    quote = find(analyse("Der Landrat sagte dazu, die Umleitung werde bis Freitag bestehen."), "Umleitung")
+    assert quote.cue_text == "sagte"
+    quote = find(analyse("Die Gewerkschaft rief dazu auf, am Montag die Arbeit niederzulegen."), "Arbeit")
+    assert "dazu" in quote.cue_text  # the object of "aufrufen", part of its cue
+
+
+def test_report_named_after_the_fact_keeps_its_full_stop(analyse):
+    quotes = analyse("Das Freibad öffnet erst im Juni. Dies teilte die Stadtverwaltung mit.")
+    report = find(quotes, "Freibad")
+    assert report.text.startswith("Das Freibad öffnet erst im Juni.") and report.text.endswith("Dies")
+
+
+def test_quote_inside_a_report_before_its_cue_is_nested(analyse):
+    quotes = analyse("Nach der Wahl müsse die Regierung dafür sorgen, „dass die Schulen wieder öffnen“, erklärte die Elternsprecherin.")
+    outer = [q for q in quotes if not q.is_nested]
+    inner = [q for q in quotes if q.is_nested]
+    assert len(outer) == 1 and outer[0].form == "Indirect" and outer[0].text.startswith("Nach der Wahl")
+    assert outer[0].source_text == "die Elternsprecherin"
+    assert len(inner) == 1 and inner[0].form == "Direct" and inner[0].source_text == "die Elternsprecherin"
+
+
+def test_relative_clause_inside_a_report_before_its_cue(analyse):
+    quote = find(analyse("Im Hafen liegt ein Frachter, der seit Tagen keine Ladung löschen darf, erklärte ein Sprecher des Zolls."), "Frachter")
+    assert quote.form == "Indirect" and quote.text.startswith("Im Hafen liegt")
+    assert quote.source_text == "ein Sprecher des Zolls"
