@@ -4,7 +4,9 @@ date and status, and for "typed events with correct actor and target".
 ``score_dirs(gold, pred)`` takes two JSONL files (or folders of them,
 paired by file name; records paired by ``id``), in the format of
 :mod:`chronik.formats.events`.  A predicted event matches a gold event of
-the same record and type (greedy, in order).  An entity is right when the
+the same record and type (greedy over the gold events in order, each
+taking the unmatched prediction of its type that agrees best: actor and
+target, then status, then the nearest trigger when the gold gives ``start``).  An entity is right when the
 gold name equals the predicted canonical name or the text as written;
 ``null`` must be predicted as nobody.  A date is right when the gold
 ``when`` (YYYY[-MM[-DD]]) lies within the predicted interval and the
@@ -78,6 +80,26 @@ def _same_date(gold: str, pred: dict) -> bool:
     return (low, high) == (when.earliest, when.latest)
 
 
+def _best_match(event: dict, predicted: list[dict]) -> dict | None:
+    """The predicted event of the same type that agrees best with the gold
+    one (actor and target first, then status, then the nearest in the
+    text): in an article with several events of one type, the first of
+    that type is often another event."""
+    same = [p for p in predicted if p["type"] == event["type"]]
+    if not same:
+        return None
+
+    def agreement(p: dict) -> tuple:
+        return (
+            _same_entity(event.get("actor"), p.get("actor"), p.get("actor_text"))
+            + _same_entity(event.get("target"), p.get("target"), p.get("target_text")),
+            event.get("status") == p.get("status"),
+            -abs((p.get("start") or 0) - (event.get("start") or 0)) if "start" in event else 0,
+        )
+
+    return max(same, key=agreement)  # max keeps the first of equals: text order breaks ties
+
+
 def score_records(gold: dict[str, dict], pred: dict[str, dict], scores: EventScores) -> None:
     for key, record in gold.items():
         predicted = list(pred.get(key, {}).get("events", []))
@@ -90,7 +112,7 @@ def score_records(gold: dict[str, dict], pred: dict[str, dict], scores: EventSco
             scores.per_type[event["type"]].predicted += 1
         for event in record["events"]:
             scores.per_type[event["type"]].gold += 1
-            hit = next((p for p in predicted if p["type"] == event["type"]), None)
+            hit = _best_match(event, predicted)
             if hit is None:
                 continue
             predicted.remove(hit)

@@ -47,3 +47,15 @@ def test_annotate_then_score_from_the_cli(tmp_path, capsys):
     out = capsys.readouterr().out
     scores = json.loads(out[out.index("{"):])
     assert scores["aspects"]["type"]["gold"] == 1
+
+
+def test_article_with_two_events_of_one_type_pairs_the_matching_ones(tmp_path):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    article = {"id": "c", "date": "2022-05", "text": "Chile kritisierte Peru. Bolivien kritisierte Ecuador.",
+               "events": [{"type": "DISAPPROVE", "actor": "Chile", "target": "Peru", "status": "happened"},
+                          {"type": "DISAPPROVE", "actor": "Bolivien", "target": "Ecuador", "status": "happened"}]}
+    write(gold, [article])
+    # predicted in the other order: each gold event still finds its own
+    write(pred, [dict(article, events=list(reversed(article["events"])))])
+    scores = score_dirs(gold, pred).to_dict()["aspects"]
+    assert scores["full"]["precision"] == 100.0 and scores["full"]["recall"] == 100.0
