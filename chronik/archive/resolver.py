@@ -111,8 +111,9 @@ class Article:
 
 def group_key(kind: str, text: str) -> str:
     """The key an entity of this type is found by: place id, short form or spelling key."""
-    if kind == "LOC":
-        return place_key(text) or name_key(short_form(text))
+    if kind == "LOC":  # "Großbritanniens" is the place Großbritannien
+        base = genitive_base(text)
+        return place_key(text) or (base and place_key(base)) or name_key(short_form(text))
     if kind == "ORG":
         return name_key(short_form(text))
     return name_key(text)
@@ -448,10 +449,16 @@ class EntityResolver:
 
 
 def preferred_name(kind: str, spellings: list[tuple[str, int]]) -> str:
-    """The most frequent spelling; for a person the most frequent full name (first and last name)."""
-    pool = [s for s in spellings if " " in s[0].strip()] if kind == "PER" else []
-    pool = pool or spellings
-    return sorted(pool, key=lambda s: (-s[1], s[0]))[0][0]
+    """The most frequent spelling; for a person the full name whose spelling of the surname is
+    written most often ("Wolodymyr Selenskyj" when "Selenskyj" outnumbers "Selensky")."""
+    full = [s for s in spellings if " " in s[0].strip()] if kind == "PER" else []
+    if not full:
+        return sorted(spellings, key=lambda s: (-s[1], s[0]))[0][0]
+    alone: dict[str, int] = {}
+    for text, count in spellings:
+        if " " not in text.strip():
+            alone[name_key(text)] = alone.get(name_key(text), 0) + count
+    return sorted(full, key=lambda s: (-(s[1] + alone.get(name_key(surname(s[0])), 0)), -s[1], s[0]))[0][0]
 
 
 def rebuild(db: Any, progress: Callable[[int, int], None] | None = None) -> int:

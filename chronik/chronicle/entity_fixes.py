@@ -29,7 +29,7 @@ def merge(archive, entity: Entity, into: Entity, by: str, at: str | None = None)
 
 
 def split(archive, entity: Entity, alias: str, by: str, at: str | None = None) -> EntityCorrection:
-    """Mentions spelled ALIAS name somebody else: they become (or join) the entity that spelling names alone."""
+    """Mentions spelled ALIAS name somebody else: they become an entity of their own."""
     by = check_by(by)
     if alias not in entity.aliases:
         raise ChronikError("E324", entity=entity.name, alias=alias, choices=", ".join(entity.aliases) or "none")
@@ -39,17 +39,11 @@ def split(archive, entity: Entity, alias: str, by: str, at: str | None = None) -
     require_built(archive)
     with archive.writing():
         resolver = EntityResolver(archive.db)
-        key = group_key(entity.type, alias)
-        row = archive.db.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity.type, key)).fetchone()
-        if row is not None and resolver.follow(row[0]) != entity.id:
-            target = resolver.follow(row[0])
-        elif row is None:
-            target = resolver._create(Group(0, alias, entity.type, 0, key=key))
-        else:
-            # The spelling's own key leads back to ENTITY: the split-off mentions get a new entity.
-            salt = f" ({entity.id})"
-            target = resolver._create(Group(0, alias, entity.type, 0, key=key + salt),
-                                      new_id=entity_id(entity.type, alias + salt))
+        # The split-off mentions get an entity of their own, one per (entity, spelling):
+        # "Müller" split off the coach is nobody we know yet, not any other "Müller".
+        salt = f" ({entity.id})"
+        target = resolver._create(Group(0, alias, entity.type, 0, key=group_key(entity.type, alias) + salt),
+                                  new_id=entity_id(entity.type, alias + salt))
         correction = record(archive.db, "split", entity.id,
                             {"alias": alias, "target": target, "entity_name": entity.name}, by, at)
         apply_one(archive.db, resolver, correction)
