@@ -80,11 +80,13 @@ class EventLayer:
                 continue
             tokens = analysis.sentence_tokens(sentence)
             clauses = split_clauses(tokens, sentence.token_start, self.lexicon.clause_break_pos)
-            for event in self._sentence_events(analysis, clauses, found.get(sentence.index, [])):
+            people = _people_before(found, sentence.index, analysis)
+            for event in self._sentence_events(analysis, clauses, found.get(sentence.index, []), people):
                 _add(events, event)
         analysis.layers["events"] = events
 
-    def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant]) -> list[Event]:
+    def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant],
+                         people: list[tuple[Participant, str]] = ()) -> list[Event]:
         tokens = analysis.tokens
         events: list[Event] = []
         for clause in clauses:
@@ -107,6 +109,13 @@ class EventLayer:
                     actor = _vorfeld_subject(tokens, items, clauses, clause)
                 if actor is None:
                     actor = _speaker(analysis, tokens[index], self.lexicon, items)
+                if actor is not None and not passive and not borrowed and _pronoun_before(tokens, clause, actor):
+                    # "Sie kritisierten Russland": the pronoun is the subject, the name the object
+                    if target is None and (trigger.target == "obj" or trigger.symmetric):
+                        target = actor
+                    actor = None
+                if actor is None and not passive and not borrowed:
+                    actor = _pronoun_subject(tokens, clause, items, people)
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
                 events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
@@ -270,6 +279,71 @@ def _has_argument(tokens: list[Token], clauses: list[Clause], clause: Clause, tr
         return True
     after = clauses[clause.index + 1] if clause.index + 1 < len(clauses) else None
     return after is not None and is_infinitive_clause(tokens, after)
+
+
+_PRONOUN_GENDER = {"er": "m", "sie": "f"}
+_PEOPLE_BACK = 2  # sentences to look back for the person "er" or "sie" stands for
+
+
+def _people_before(found: dict[int, list[Participant]], sentence: int, analysis: Analysis) -> list[tuple[Participant, str]]:
+    """People named in the sentences before this one (nearest last), each
+    with a gender when the roles layer tells it ("Ministerin" -> f)."""
+    genders = {}
+    for role in analysis.layers.get("roles", []):
+        lemma = role.role_lemma.split()[-1] if role.role_lemma else ""
+        if lemma.endswith("in"):
+            genders[role.person] = "f"
+        elif lemma and not lemma.endswith("e"):
+            genders[role.person] = "m"
+    people = []
+    for index in range(max(0, sentence - _PEOPLE_BACK), sentence):
+        people += [(p, genders.get(p.name, "")) for p in found.get(index, []) if p.label == "PER"]
+    return people
+
+
+_SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
+
+
+def _subject_pronoun(span: list[Token]) -> int | None:
+    """Index in ``span`` of a subject pronoun: first in the clause, or right
+    after a fronted finite verb ("Dort traf er ...")."""
+    finite = next((i for i, t in enumerate(span) if t.pos in FINITE), None)
+    if finite is None:
+        return None
+    # main clause: verb second, the pronoun before or right after it;
+    # subordinate clause ("dass er ..."): right after the conjunction
+    spots = [1] if span[0].pos in ("KOUS", "PRELS") else [0, finite + 1]
+    return next((i for i in spots if i < len(span) and span[i].pos in ("PPER", "PIS")
+                 and span[i].text.lower() in _SUBJECT_PRONOUNS), None)
+
+
+def _pronoun_before(tokens, clause, actor: Participant) -> bool:
+    span = tokens[clause.start : clause.end]
+    at = _subject_pronoun(span)
+    # "Russland kritisierte sie": a pronoun after the name may be its object
+    return at is not None and span[at].start < actor.start
+
+
+def _pronoun_subject(tokens, clause, items, people) -> Participant | None:
+    """"Sie habe am Vorabend mit X telefoniert": a subject pronoun stands for
+    the last person named before whose gender does not clash.  Only "er"
+    and singular "sie" (the finite verb decides: "sie haben" is plural)."""
+    span = tokens[clause.start : clause.end]
+    at = _subject_pronoun(span)
+    if at is None or span[at].text.lower() not in _PRONOUN_GENDER:
+        return None
+    finite = next(i for i, t in enumerate(span) if t.pos in FINITE)
+    pronoun = span[at]
+    if pronoun.text.lower() == "sie" and span[finite].text.lower().endswith("n"):
+        return None
+    gender = _PRONOUN_GENDER[pronoun.text.lower()]
+    before = [(p, g) for p, g in people] + [(p, "") for p in items if p.label == "PER" and p.start < pronoun.start]
+    fitting = [p for p, g in before if g in ("", gender)]
+    if not fitting:
+        return None
+    person = fitting[-1]
+    return Participant(person.name, pronoun.text, pronoun.start, pronoun.end, "PER", via=pronoun.text,
+                       token=clause.start + at)
 
 
 def _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target, oblique):

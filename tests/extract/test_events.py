@@ -288,3 +288,17 @@ def test_preterite_tagged_as_adjective(pipeline):
     event = one(pipeline, "Die EU verhängte Sanktionen gegen Russland und Belarus.", "SANCTION")
     assert name(event.actor) == "EU"
     assert event.status == "happened"
+
+
+def test_subject_pronoun_stands_for_the_person_named_before(pipeline):
+    text = ("Außenministerin Annalena Baerbock reiste am Montag nach Kiew. "
+            "Dort traf sie den ukrainischen Präsidenten Wolodymyr Selenskyj.")
+    event = one(pipeline, text, "CONSULT")
+    assert name(event.actor) == "Annalena Baerbock"
+    assert event.actor.via == "sie"
+
+
+def test_subject_pronoun_makes_the_name_after_it_the_object(pipeline):
+    event = one(pipeline, "Am Montag kritisierten sie Russland scharf.", "DISAPPROVE")
+    assert name(event.target) == "Russland"
+    assert name(event.actor) != "Russland"
