@@ -94,8 +94,11 @@ def content_end(words: Sequence[str]) -> int:
 
 
 def frame(sentence: TokenSentence, s: int, message: set[Position]) -> list[Position]:
-    """The cue's sentence outside the message, without the final full stop."""
+    """The cue's sentence outside the message, without the final full stop but with
+    a closing colon ("Der Minister sagte:" before a quote in the next sentence)."""
     n = content_end(sentence.words)
+    if n < len(sentence.words) and sentence.words[n] == ":":
+        n += 1
     return [(s, k) for k in range(n) if (s, k) not in message]
 
 

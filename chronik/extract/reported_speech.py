@@ -71,6 +71,7 @@ class ReportedSpeechFinder:
         self.lexicon = lexicon or speech_lexicon("de")
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
+        self.judgement_verbs = {row[0]: (row[1], row[2]) for row in resource_table(lang, "speech/judgement_verbs.tsv")}
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
         self.loose_adverbs = resource_set(lang, "speech/loose_adverbs.txt")
@@ -364,7 +365,9 @@ class ReportedSpeechFinder:
                 lemma = candidate
                 break
         if entry is None:
-            return self._opinion_at(sentence, t, end) if tag == "VVFIN" else None
+            if tag not in ("VVFIN", "VVINF"):
+                return None
+            return self._opinion_at(sentence, t, end) or self._judgement_at(sentence, t, end)
         positions = [t]
         if lemma == "heißen":  # only "hieß es" reports
             neighbours = [k for k in (t - 1, t + 1) if 0 <= k < len(sentence.words) and sentence.words[k].lower() == "es"]
@@ -374,8 +377,10 @@ class ReportedSpeechFinder:
         if entry.particle:
             positions.append(particles[entry.particle])
         start = clause_start(sentence.words, sentence.tags, t)
+        # a "finite" full verb after an auxiliary of a main clause is a mistagged participle
+        mistagged = tag == "VVFIN" and sentence.tags[start] not in VERB_FINAL_OPENERS
         for k in range(start, end):  # auxiliaries of a compound tense: "hat angekündigt"
-            if k != t and sentence.tags[k] in ("VAFIN", "VMFIN") and tag != "VVFIN":
+            if k != t and sentence.tags[k] in ("VAFIN", "VMFIN") and (tag != "VVFIN" or (mistagged and k < t)):
                 positions.append(k)
                 break
         if start < t and sentence.words[start].lower() == "wie":
@@ -405,10 +410,32 @@ class ReportedSpeechFinder:
     def _opinion_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
         """"X ist der Meinung, dass ...", "vertritt die Ansicht, ...": a verb with a
         noun of opinion is a cue."""
-        for k in range(t + 1, min(end, t + 5)):
+        for k in range(t + 1, end):
             if sentence.words[k] in self.opinion_nouns and k > 0 and sentence.tags[k - 1] == "ART":
                 lemma = sentence.lemmas[t] or sentence.words[t].lower()
                 return CueVerb(lemma, "", "ST", False), [t, k - 1, k]
+        return None
+
+    def _judgement_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
+        """"hält es für möglich", "zeigte sich besorgt": a verb that reports an opinion
+        with its companion word; the adjective after the companion belongs to the cue."""
+        lemma = sentence.lemmas[t] or sentence.words[t].lower()
+        found = self.judgement_verbs.get(lemma)
+        if found is None:
+            return None
+        companion, stwr = found
+        for k in range(t + 1, min(end, t + 6)):
+            if sentence.words[k].lower() != companion:
+                continue
+            positions = [t] + [j for j in range(t + 1, k) if sentence.words[j].lower() == "es"] + [k]
+            j = k + 1
+            while j < end and sentence.tags[j] in ("ADV", "PTKNEG"):
+                j += 1
+            if j < end and sentence.tags[j] in ("ADJD", "ADJA", "VVPP"):
+                positions.append(j)
+            elif companion == "sich":
+                return None  # "zeigte sich" needs its adjective ("zufrieden", "besorgt")
+            return CueVerb(lemma, "", stwr, False), positions
         return None
 
     # -- reported speech -----------------------------------------------------
@@ -731,6 +758,10 @@ class ReportedSpeechFinder:
         if not tags[verb].endswith("FIN"):
             # "Biden habe ... angekündigt": the subject stands by the auxiliary
             verb = next((k for k in range(start, verb) if tags[k] in ("VAFIN", "VMFIN")), verb)
+        elif tags[verb] == "VVFIN" and start < verb and tags[start] not in VERB_FINAL_OPENERS:
+            # "Die Regierung hatte den Bericht als falsch zurückgewiesen": a participle the
+            # tagger took for a finite verb; in a main clause the auxiliary comes first
+            verb = next((k for k in range(start, verb) if tags[k] in ("VAFIN", "VMFIN")), verb)
         source: tuple[int, int] | None = None
         if start < verb and tags[start] == "PRELS" and all(tags[k] in ("ADV", "PTKNEG") for k in range(start + 1, verb)):
             source = (start, start + 1)  # "eines Hackers, der behauptet, ...": the relative pronoun speaks
@@ -758,9 +789,13 @@ class ReportedSpeechFinder:
             source = coordinated_subject(sentence, verb)
         if source is None and start == verb and start > 0 and words[start - 1] == ",":
             # "Die Sprecherin der Partei, Petra Pau, forderte ..." : subject with apposition
-            end = noun_phrase_end(words, tags, 0)
+            # ("Auch die Sprecherin ..., Petra Pau, forderte": a fronted particle is no part of it)
+            first = 0
+            while first < start - 1 and tags[first] in ("ADV", "KON", "PTKNEG"):
+                first += 1
+            end = noun_phrase_end(words, tags, first)
             if end == start - 1:
-                source = (0, end)
+                source = (first, end)
             else:
                 source = subject_before_relative(sentence, start - 1)
         if source is None and not is_passive(sentence, start, verb):

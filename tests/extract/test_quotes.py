@@ -423,3 +423,25 @@ def test_relative_clause_inside_a_report_before_its_cue(analyse):
     quote = find(analyse("Im Hafen liegt ein Frachter, der seit Tagen keine Ladung löschen darf, erklärte ein Sprecher des Zolls."), "Frachter")
     assert quote.form == "Indirect" and quote.text.startswith("Im Hafen liegt")
     assert quote.source_text == "ein Sprecher des Zolls"
+
+
+def test_judgement_verbs_with_their_companion(analyse):
+    quote = find(analyse("Die Ärztekammer hält es für unwahrscheinlich, dass die Praxen im Winter schließen müssen."), "Praxen")
+    assert quote.form == "Indirect" and quote.cue_text == "hält es für unwahrscheinlich"
+    assert quote.source_text == "Die Ärztekammer"
+    quote = find(analyse("Der Bürgermeister zeigte sich zuversichtlich, dass die Brücke im Mai fertig wird."), "Brücke")
+    assert quote.cue_text == "zeigte sich zuversichtlich" and quote.source_text == "Der Bürgermeister"
+    assert not analyse("Der Verein zeigte sich am Sonntag in neuen Trikots.")
+
+
+def test_opinion_noun_further_from_its_verb(analyse):
+    quote = find(analyse("Der Anwalt vertritt ebenso wie seine Mandantin die Ansicht, das Urteil sei zu hart."), "Urteil")
+    assert quote.form == "Indirect" and quote.source_text == "Der Anwalt"
+    assert "Ansicht" in quote.cue_text
+
+
+def test_more_speech_verbs(analyse):
+    quote = find(analyse("Die Zeugin schilderte, der Wagen sei mit hoher Geschwindigkeit auf die Kreuzung gefahren."), "Wagen")
+    assert quote.form == "Indirect" and quote.source_text == "Die Zeugin"
+    quote = find(analyse("Der Trainer merkte an, die Mannschaft habe in der zweiten Hälfte nachgelassen."), "Mannschaft")
+    assert quote.cue_text == "merkte an" and quote.source_text == "Der Trainer"
