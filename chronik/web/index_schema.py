@@ -11,7 +11,7 @@ The file is a cache: deleting it only costs the time to rebuild it.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 # Tables filled per article: deleting an article deletes its rows here.
 ARTICLE_TABLES = (
@@ -36,17 +36,18 @@ SCHEMA = (
     "CREATE INDEX article_pairs_doc ON article_pairs (doc_key)",
     """CREATE TABLE roles (doc_key INTEGER NOT NULL, raw TEXT NOT NULL, person TEXT, role TEXT, role_lemma TEXT,
         of TEXT, date TEXT, earliest TEXT, sentence INTEGER, start INTEGER, end INTEGER)""",
-    "CREATE INDEX roles_raw ON roles (raw, earliest)",
+    # Index orders match the pages' ORDER BYs, so a page reads its rows and sorts nothing.
+    "CREATE INDEX roles_raw ON roles (raw, earliest, start)",
     "CREATE INDEX roles_doc ON roles (doc_key)",
     """CREATE TABLE quotes (id TEXT PRIMARY KEY, doc_key INTEGER NOT NULL, earliest TEXT, start INTEGER,
         end INTEGER, form TEXT, stwr TEXT, speaker TEXT, speaker_raw TEXT, source_text TEXT, cue_text TEXT,
         text TEXT, sentence INTEGER, is_nested INTEGER)""",
     "CREATE INDEX quotes_doc ON quotes (doc_key)",
-    "CREATE INDEX quotes_speaker ON quotes (speaker_raw, earliest)",
+    "CREATE INDEX quotes_speaker ON quotes (speaker_raw, earliest DESC, id)",
     "CREATE INDEX quotes_date ON quotes (earliest)",
     """CREATE TABLE quote_about (quote TEXT NOT NULL, raw TEXT NOT NULL, doc_key INTEGER NOT NULL,
         earliest TEXT, speaker_raw TEXT)""",
-    "CREATE INDEX quote_about_raw ON quote_about (raw, earliest)",
+    "CREATE INDEX quote_about_raw ON quote_about (raw, earliest DESC, quote, speaker_raw)",
     "CREATE INDEX quote_about_quote ON quote_about (quote)",
     "CREATE INDEX quote_about_doc ON quote_about (doc_key)",
     """CREATE TABLE timexes (id TEXT PRIMARY KEY, doc_key INTEGER NOT NULL, start INTEGER, end INTEGER,
@@ -67,4 +68,9 @@ SCHEMA = (
     """CREATE TABLE entity_neighbours (entity TEXT NOT NULL, other TEXT NOT NULL, count INTEGER NOT NULL,
         PRIMARY KEY (entity, other)) WITHOUT ROWID""",
     "CREATE INDEX entity_neighbours_rank ON entity_neighbours (entity, count DESC)",
+    # Page totals, summed once per update instead of on every entity page.
+    """CREATE TABLE entity_months (entity TEXT NOT NULL, month TEXT NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (entity, month)) WITHOUT ROWID""",
+    """CREATE TABLE entity_quote_counts (entity TEXT PRIMARY KEY, quotes_by INTEGER NOT NULL,
+        quotes_about INTEGER NOT NULL) WITHOUT ROWID""",
 )

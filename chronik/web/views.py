@@ -107,19 +107,24 @@ def _find_entity(state: WebState, wanted: str) -> tuple[Any, dict[str, Any]]:
     return index, row
 
 
+def _neighbours(index, entity_id_: str, size: int) -> list[dict[str, Any]]:
+    ranked = iq.neighbours(index, entity_id_, size)
+    rows = iq.entity_rows(index, [other for other, _ in ranked])
+    return [{**rows[other], "shared_sentences": count} for other, count in ranked if other in rows]
+
+
 def entity(state: WebState, wanted: str) -> dict[str, Any]:
     index, row = _find_entity(state, wanted)
     raws = iq.members(index, row["id"])
     corrections = state.corrections()
+    # Totals summed at index time; a speaker correction naming this entity makes the page count.
+    by_known, about_total = iq.quote_counts(index, row["id"])
+    fixed = any(c.kind == "speaker" for c in corrections)
     by_total, by_items = iq.list_quotes(index, {"speaker_raws": raws, "speaker_name": row["name"]}, corrections,
-                                        0, ENTITY_LIST_MAX)
-    about_total, about_items = iq.quotes_about(index, raws, corrections, ENTITY_LIST_MAX)
+                                        0, ENTITY_LIST_MAX, None if fixed else by_known)
+    about_total, about_items = iq.quotes_about(index, raws, corrections, ENTITY_LIST_MAX, about_total)
     alias_counts = iq.aliases(index, row["id"])
-    neighbours = []
-    for other, count in iq.neighbours(index, row["id"], 20):
-        other_row = iq.entity_row(index, other)
-        if other_row:
-            neighbours.append({**other_row, "shared_sentences": count})
+    neighbours = _neighbours(index, row["id"], 20)
     return {
         **row,
         "aliases": [alias for alias, _ in alias_counts],
@@ -129,7 +134,7 @@ def entity(state: WebState, wanted: str) -> dict[str, Any]:
         "quotes_about": about_total,
         "roles": iq.roles(index, raws, ENTITY_LIST_MAX),
         "timeline": iq.timeline(index, raws, TIMELINE_MAX),
-        "months": [{"month": month, "mentions": count} for month, count in iq.monthly(index, raws)],
+        "months": [{"month": month, "mentions": count} for month, count in iq.monthly(index, row["id"])],
         "neighbours": neighbours,
         "quotes_by_items": by_items,
         "quotes_about_items": about_items,
@@ -169,11 +174,7 @@ def events(state: WebState, dates: DateRange, page: params.Page) -> dict[str, An
 def network(state: WebState, wanted: str, size: int = 20) -> dict[str, Any]:
     """The entity, the entities named with it most often, and how those are linked."""
     index, row = _find_entity(state, wanted)
-    neighbours = []
-    for other, count in iq.neighbours(index, row["id"], size):
-        other_row = iq.entity_row(index, other)
-        if other_row:
-            neighbours.append({**other_row, "shared_sentences": count})
+    neighbours = _neighbours(index, row["id"], size)
     edges = iq.edges_between(index, [n["id"] for n in neighbours])
     return {"entity": row, "neighbours": neighbours,
             "edges": [{"a": a, "b": b, "shared_sentences": n} for a, b, n in edges]}
