@@ -60,6 +60,7 @@ from .report_parts import (
 
 _WRITABLE = frozenset({"SW"})  # STWR values a written source turns into Writing
 _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "beim"})
+_SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
 
@@ -181,6 +182,8 @@ class ReportedSpeechFinder:
         attribution.cue = cue_positions
         attribution.stwr = entry.stwr
         attribution.source, attribution.addressee = self._roles(sentences[s_cue], s_cue, verb, entry)
+        if set(attribution.source) & set(cue_positions):
+            attribution.source = []
         attribution.frame = frame(sentences[s_cue], s_cue, set(message))
         return attribution
 
@@ -413,7 +416,9 @@ class ReportedSpeechFinder:
         for k in range(t + 1, end):
             if sentence.words[k] in self.opinion_nouns and k > 0 and sentence.tags[k - 1] == "ART":
                 lemma = sentence.lemmas[t] or sentence.words[t].lower()
-                return CueVerb(lemma, "", "ST", False), [t, k - 1, k]
+                # "herrschte die Meinung vor": the verb's particle is part of the cue
+                particle = [j for j in range(k + 1, end) if sentence.tags[j] == "PTKVZ"][:1]
+                return CueVerb(lemma, "", "ST", False), [t, k - 1, k, *particle]
         return None
 
     def _judgement_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
@@ -540,6 +545,8 @@ class ReportedSpeechFinder:
         while message and words[message[-1]] in (",", "."):
             message = message[:-1]
         source, addressee = self._roles(sentence, s, t, entry)
+        if any(k in cue_tokens for _, k in source):
+            source = []  # "ist der Meinung": the opinion noun belongs to the cue, it is nobody
         message_positions = [(s, k) for k in message if k not in cue_tokens]
         return Attribution(
             message=message_positions,
@@ -704,6 +711,11 @@ class ReportedSpeechFinder:
                 source = list(range(source[0], finite))
                 frame = list(range(0, finite))
         message = [k for k in range(0, n) if k not in frame]
+        opener = clause_start(words, tags, t)
+        if opener > 0 and tags[opener] in ("PRELS", "PRELAT", "KOUS", "PWAV") and word != "so":
+            # "..., der nach Angaben der Zeitung seine Kollegen beschimpfte": the source
+            # vouches for the relative or subordinate clause it stands in, not the sentence
+            message = [k for k in range(opener, clause_end(words, tags, t)) if k not in frame]
         if word == "so":
             message = list(range(0, t - 1))
         while message and words[message[0]] in (",", "–", "-"):
@@ -780,6 +792,11 @@ class ReportedSpeechFinder:
                 source = (start, end)
             elif end > start and tags[verb].endswith("FIN"):
                 source = prefield(sentence, start, end, verb)
+            if (source is not None and tags[verb].endswith("FIN") and verb + 1 < len(words)
+                    and words[verb + 1].lower() in _SUBJECT_PRONOUNS and words[source[0]].lower() not in _SUBJECT_PRONOUNS):
+                # "Der Regierung warf er vor, ...": a nominative pronoun right after the
+                # verb is the subject, the fronted phrase an object
+                source = (verb + 1, verb + 2)
         if source is not None and source[1] - source[0] == 1 and tags[source[0]] == "PDS" and source[1] == verb:
             # "Das erklärte gestern ein Sprecher": the fronted "das" is what was said
             after = self._subject_after(sentence, verb, cue_verb)
