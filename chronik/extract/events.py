@@ -115,7 +115,7 @@ class EventLayer:
                         target = actor
                     actor = None
                 if actor is None and not passive and not borrowed:
-                    actor = _pronoun_subject(tokens, clause, items, people)
+                    actor = _pronoun_subject(tokens, clause, items, people, (target,))
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
                 events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
@@ -128,12 +128,12 @@ class EventLayer:
             if verbs:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
             for index, trigger in self._noun_triggers(tokens, clause):
-                event = self._noun_event(analysis, clause, clauses, items, trigger, index)
+                event = self._noun_event(analysis, clause, clauses, items, trigger, index, people)
                 if event is not None:
                     events.append(event)
         return events
 
-    def _noun_event(self, analysis, clause, clauses, items, trigger, index) -> Event | None:
+    def _noun_event(self, analysis, clause, clauses, items, trigger, index, people=()) -> Event | None:
         tokens = analysis.tokens
         end = noun_phrase_end(tokens, index, clause.end)
         actor, target = noun_arguments(tokens, items, trigger, index, end)
@@ -151,7 +151,7 @@ class EventLayer:
             # "Nach einem Treffen mit X sprach Y ...": the subject outside the phrase is the other side
             outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep and not p.oblique
                        and not index < p.token < end and p is not target]
-            actor = outside[0] if outside else None
+            actor = outside[0] if outside else _pronoun_subject(tokens, clause, items, people, (target,))
         if actor is None:
             actor, target = target, None if not trigger.symmetric else target
             if actor is target:
@@ -265,11 +265,10 @@ def _has_word(tokens: list[Token], clause: Clause, words: tuple[str, ...]) -> bo
 
 def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     """"Die EU verhängte Sanktionen": a clause without a finite verb whose
-    "-te" word follows a name, not an article, is a preterite the tagger
-    took for an adjective."""
+    "-te" word follows a name (not an article, not "im Juni unterzeichnete
+    Abkommen") is a preterite the tagger took for an adjective."""
     word = tokens[i].text.lower()
-    return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos in ("NE", "NN") \
-        and tokens[i - 1].text[:1].isupper()
+    return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos == "NE"
 
 
 def _has_argument(tokens: list[Token], clauses: list[Clause], clause: Clause, trigger: Trigger) -> bool:
@@ -296,7 +295,7 @@ def _people_before(found: dict[int, list[Participant]], sentence: int, analysis:
         elif lemma and not lemma.endswith("e"):
             genders[role.person] = "m"
     people = []
-    for index in range(max(0, sentence - _PEOPLE_BACK), sentence):
+    for index in range(max(0, sentence - _PEOPLE_BACK), sentence + 1):  # this sentence: those before the pronoun
         people += [(p, genders.get(p.name, "")) for p in found.get(index, []) if p.label == "PER"]
     return people
 
@@ -324,7 +323,7 @@ def _pronoun_before(tokens, clause, actor: Participant) -> bool:
     return at is not None and span[at].start < actor.start
 
 
-def _pronoun_subject(tokens, clause, items, people) -> Participant | None:
+def _pronoun_subject(tokens, clause, items, people, exclude=()) -> Participant | None:
     """"Sie habe am Vorabend mit X telefoniert": a subject pronoun stands for
     the last person named before whose gender does not clash.  Only "er"
     and singular "sie" (the finite verb decides: "sie haben" is plural)."""
@@ -337,8 +336,8 @@ def _pronoun_subject(tokens, clause, items, people) -> Participant | None:
     if pronoun.text.lower() == "sie" and span[finite].text.lower().endswith("n"):
         return None
     gender = _PRONOUN_GENDER[pronoun.text.lower()]
-    before = [(p, g) for p, g in people] + [(p, "") for p in items if p.label == "PER" and p.start < pronoun.start]
-    fitting = [p for p, g in before if g in ("", gender)]
+    taken = {p.name for p in exclude if p is not None}
+    fitting = [p for p, g in people if g in ("", gender) and p.start < pronoun.start and p.name not in taken]
     if not fitting:
         return None
     person = fitting[-1]
