@@ -17,6 +17,7 @@ from ..lang import resource_lines, resource_set, resource_table
 from .konjunktiv import is_konjunktiv, konjunktiv_mood
 from .quote_marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans, outermost
 from .speakers import (
+    CLOSING_MARKS,
     DATIVE_STARTS,
     clause_end,
     clause_start,
@@ -75,6 +76,7 @@ class ReportedSpeechFinder:
         self.judgement_verbs = {row[0]: (row[1], row[2]) for row in resource_table(lang, "speech/judgement_verbs.tsv")}
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
+        self.clause_only_verbs = resource_set(lang, "speech/clause_only_verbs.txt")
         self.loose_adverbs = resource_set(lang, "speech/loose_adverbs.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
@@ -158,7 +160,7 @@ class ReportedSpeechFinder:
         if cue is None and t_end == len(last.words) - 1 and s_end + 1 < len(sentences):
             # "«...»" / "erklärte die Ministerin." split into two sentences
             following = sentences[s_end + 1]
-            if following.words and following.tags[0].endswith("FIN"):
+            if following.words and (following.tags[0].endswith("FIN") or self._after_quote(following, 0)):
                 found = self._verb_at(following, 0)
                 if found:
                     cue = (s_end + 1, 0, found[0], [(s_end + 1, p) for p in found[1]])
@@ -299,7 +301,7 @@ class ReportedSpeechFinder:
                 if tag not in ("VVFIN", "VVPP") or (s, t) in quoted or (s, t) in used_cues:
                     continue
                 cue = self._verb_at(sentence, t)
-                if cue is None or cue[0].stwr in ("Thought", "ST"):
+                if cue is None or cue[0].stwr in ("Thought", "ST") or cue[0].particle + cue[0].lemma in self.clause_only_verbs:
                     continue
                 entry, _ = cue
                 source, addressee = self._roles(sentence, s, t, entry)
@@ -340,7 +342,9 @@ class ReportedSpeechFinder:
     def _verb_at(self, sentence: TokenSentence, t: int) -> tuple[CueVerb, list[int]] | None:
         tag = sentence.tags[t]
         if tag and not tag.startswith("VV") and not (tag == "VAFIN" and sentence.lemmas[t] == "sein"):
-            return None
+            if not self._after_quote(sentence, t):
+                return None
+            tag = "VVFIN"  # "«...», meint Perteck": the tagger took the verb for something else
         lemma = sentence.lemmas[t] or sentence.words[t].lower()
         end = clause_end(sentence.words, sentence.tags, t)
         if tag == "VAFIN":
@@ -402,6 +406,18 @@ class ReportedSpeechFinder:
             elif word in companions and (word != "sich" or abs(k - t) <= 2):
                 positions.append(k)
         return entry, sorted(positions)
+
+    @staticmethod
+    def _after_quote(sentence: TokenSentence, t: int) -> bool:
+        """A lower-case word right after a closing quote (and its comma), or one that
+        opens a sentence (split off after a quote): only a verb stands there."""
+        word = sentence.words[t]
+        if not word.isalpha() or not word.islower():
+            return False
+        if t == 0:
+            return True
+        before = sentence.words[t - 1]
+        return before in CLOSING_MARKS or (before == "," and t >= 2 and sentence.words[t - 2] in CLOSING_MARKS)
 
     def _loose(self, adverb: str, companions: Sequence[str]) -> bool:
         """"sagte dazu", "erklärte außerdem": an adverb that links to the text before,

@@ -445,3 +445,27 @@ def test_more_speech_verbs(analyse):
     assert quote.form == "Indirect" and quote.source_text == "Die Zeugin"
     quote = find(analyse("Der Trainer merkte an, die Mannschaft habe in der zweiten Hälfte nachgelassen."), "Mannschaft")
     assert quote.cue_text == "merkte an" and quote.source_text == "Der Trainer"
+
+
+def test_acts_without_a_statement_are_no_reported_speech(analyse):
+    assert not analyse("Das Statistische Landesamt veröffentlichte am Dienstag die neuen Zahlen.")
+    assert not analyse("Der Stadtrat lehnte den Antrag der Opposition ab.")
+    quote = find(analyse("Das Landesamt bestätigte, dass die Zahlen fehlerhaft gewesen seien."), "Zahlen")
+    assert quote.form == "Indirect"  # with what was said, the same verbs still report
+
+
+def test_subject_pronoun_after_the_verb_is_the_speaker(analyse):
+    quote = find(analyse("Der Regierung warf er vor, die Warnungen der Feuerwehr ignoriert zu haben."), "Warnungen")
+    assert quote.source_text == "er"
+
+
+def test_cue_after_a_quote_survives_a_tagging_error():
+    from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence
+
+    words = ["„", "Wir", "bauen", "weiter", "“", ",", "meint", "Kowalczyk", "."]
+    tags = ["$(", "PPER", "VVFIN", "ADV", "$(", "$,", "PPOSAT", "NE", "$."]  # "meint" mistaken for "mein"
+    lemmas = ["„", "wir", "bauen", "weiter", "“", ",", "mein", "Kowalczyk", "."]
+    found = ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)])
+    assert len(found) == 1 and found[0].form == "Direct"
+    assert [words[t] for _, t in found[0].cue] == ["meint"]
+    assert [words[t] for _, t in found[0].source] == ["Kowalczyk"]
