@@ -3,8 +3,10 @@ fix a quote's speaker.
 
 Off unless the server runs with ``--allow-corrections --token TOKEN``; each
 request must send ``Authorization: Bearer TOKEN``.  Who made a correction
-comes from the ``by`` field, when from the clock; both are recorded in the
-corrections file (:mod:`.corrections`), which survives re-analysis.
+comes from the ``by`` field, when from the clock.  Merges and splits are
+recorded in the archive (chronik/chronicle/entity_fixes.py, as `chronik
+entity --merge-into/--split` does); speaker fixes in the corrections file
+(:mod:`.corrections`).  Both survive re-analysis.
 """
 
 from __future__ import annotations
@@ -68,12 +70,36 @@ def _entity(state: WebState, wanted: str) -> dict[str, Any]:
     return row
 
 
+def _in_archive(state: WebState, row: dict[str, Any]):
+    """The archive's canonical entity behind a web entity row, or None for an archive whose
+    entity tables are not built (then the corrections file keeps the correction, as before)."""
+    from ..archive.resolver import is_built
+    from ..chronicle.entities import _entity as stored_entity
+
+    archive = state.archive()
+    if not is_built(archive.db):
+        return None
+    if not archive.db.execute("SELECT 1 FROM entities WHERE id = ?", (row["id"],)).fetchone():
+        raise ChronikError("E502", kind="entity", item_id=row["id"])
+    return stored_entity(archive, row["id"])
+
+
+def _recorded(state: WebState, correction) -> dict[str, Any]:
+    state.update_now()  # the next read shows the correction
+    return {"recorded": correction.to_dict()}
+
+
 @router.post("/merge", summary="Merge one entity into another (needs --allow-corrections and the token)")
 def merge(request: Request, body: Merge) -> dict[str, Any]:
     state = _authorised(request)
     source, target = _entity(state, body.entity), _entity(state, body.into)
     if source["id"] == target["id"]:
         raise ChronikError("E501", name="into", reason="the two ids name the same entity already.")
+    stored = _in_archive(state, source)
+    if stored is not None:  # the archive's corrections: one record for the CLI and the web
+        from ..chronicle import entity_fixes
+
+        return _recorded(state, entity_fixes.merge(state.archive(), stored, _in_archive(state, target), body.by))
     return _record(state, "merge", body.by, entity=source["id"], into=target["id"])
 
 
@@ -81,6 +107,13 @@ def merge(request: Request, body: Merge) -> dict[str, Any]:
 def split(request: Request, body: Split) -> dict[str, Any]:
     state = _authorised(request)
     entity = _entity(state, body.entity)
+    stored = _in_archive(state, entity)
+    if stored is not None:
+        from ..chronicle import entity_fixes
+
+        if body.alias not in stored.aliases:
+            raise ChronikError("E501", name="alias", reason=f"{entity['name']} has no alias {body.alias!r}.")
+        return _recorded(state, entity_fixes.split(state.archive(), stored, body.alias, body.by))
     if body.alias not in dict(iq.aliases(state.index(), entity["id"])):
         raise ChronikError("E501", name="alias", reason=f"{entity['name']} has no alias {body.alias!r}.")
     return _record(state, "split", body.by, entity=entity["id"], alias=body.alias)

@@ -40,8 +40,12 @@ def interval(date: str | None) -> tuple[str | None, str | None]:
     return parsed.earliest.isoformat(), parsed.latest.isoformat()
 
 
-def mention_raw(mention: NamedMention, splits: frozenset[tuple[str, str]]) -> tuple[str, str]:
-    """(raw entity id, name) of a mention; a split alias names its own entity."""
+def mention_raw(mention: NamedMention, splits: frozenset[tuple[str, str]],
+                canonical: dict[tuple[str, str], tuple[str, str]] | None = None) -> tuple[str, str]:
+    """(raw entity id, name) of a mention: the archive's canonical entity when it has one
+    (its splits and merges already applied), else by name, where a split alias names its own entity."""
+    if canonical and (mention.text, mention.type) in canonical:
+        return canonical[mention.text, mention.type]
     key = entity_id(mention.type, mention.name)
     if mention.text != mention.name and (key, mention.text) in splits:
         return entity_id(mention.type, mention.text), mention.text
@@ -54,10 +58,11 @@ def article_rows(doc_key: int, analysis: dict[str, Any], splits: frozenset[tuple
     earliest, latest = interval(doc.get("date"))
     rows = ArticleRows((doc_key, doc["id"], doc.get("date"), earliest, latest, doc.get("title") or "", stored_at))
     mentions = named_mentions(analysis)
-    raws = [mention_raw(m, splits) for m in mentions]
+    canonical = {(t, k): (i, n) for t, k, i, n in analysis.get("canonical_entities", [])}
+    raws = [mention_raw(m, splits, canonical) for m in mentions]
     _entity_rows(rows, doc_key, mentions, raws, earliest)
-    _role_rows(rows, doc_key, analysis, earliest)
-    _quote_rows(rows, doc_key, doc["id"], analysis, mentions, raws, earliest)
+    _role_rows(rows, doc_key, analysis, earliest, canonical)
+    _quote_rows(rows, doc_key, doc["id"], analysis, mentions, raws, earliest, bool(canonical))
     for t in analysis.get("timexes", []):
         rows.timexes.append((
             span_id(doc["id"], t["start"], t["end"]), doc_key, t["start"], t["end"], t.get("text", ""),
@@ -87,11 +92,14 @@ def _entity_rows(rows: ArticleRows, doc_key: int, mentions: list[NamedMention], 
     rows.pairs = [(a, b, doc_key, n) for (a, b), n in pairs.items()]
 
 
-def _role_rows(rows: ArticleRows, doc_key: int, analysis: dict[str, Any], earliest: str | None) -> None:
+def _role_rows(rows: ArticleRows, doc_key: int, analysis: dict[str, Any], earliest: str | None,
+               canonical: dict[tuple[str, str], tuple[str, str]] | None = None) -> None:
+    canonical = canonical or {}
     for r in analysis.get("roles", []):
         person = r.get("person") or r.get("person_text") or ""
-        raw = entity_id("PER", person)
-        rows.raw_entities.add((raw, "PER", person))
+        found = canonical.get((r.get("person_text") or "", "PER")) or canonical.get((person, "PER"))
+        raw, name = found or (entity_id("PER", person), person)
+        rows.raw_entities.add((raw, "PER", name))
         rows.roles.append((
             doc_key, raw, person, r.get("role", ""), r.get("role_lemma", ""), r.get("of"), r.get("date"),
             earliest, r.get("sentence", -1), r.get("start", 0), r.get("end", 0),
@@ -110,19 +118,24 @@ def speaker_raw(speaker: str, types_by_name: dict[str, str]) -> str | None:
 
 
 def _quote_rows(rows: ArticleRows, doc_key: int, doc_id: str, analysis: dict[str, Any],
-                mentions: list[NamedMention], raws: list[tuple[str, str]], earliest: str | None) -> None:
+                mentions: list[NamedMention], raws: list[tuple[str, str]], earliest: str | None,
+                canonical: bool = False) -> None:
     persons = {m.text: m.name for m in mentions if m.type == "PER"}
     surnames = surname_index({m.name for m in mentions if m.type == "PER" and " " in m.name})
     types_by_name = {name: m.type for m, (_, name) in zip(mentions, raws)}
+    # The article's own names of its entities: a speaker named "Wolodymyr Selensky" is the entity
+    # that spelling was resolved to, whatever the entity's preferred name.
+    raw_by_name = {m.name if canonical else name: raw for m, (raw, name) in zip(mentions, raws)
+                   if m.type in ("PER", "ORG")}
     for q in analysis.get("quotes", []):
         qid = span_id(doc_id, q["start"], q["end"])
         speaker = speaker_name(q.get("speaker", ""), persons, surnames)
         sentences = q.get("sentences") or [-1]
+        said_by = raw_by_name.get(speaker) or speaker_raw(speaker, types_by_name)
         rows.quotes.append((
             qid, doc_key, earliest, q["start"], q["end"], q.get("form", ""), q.get("stwr", ""), speaker,
-            speaker_raw(speaker, types_by_name), q.get("source_text", ""), q.get("cue_text", ""),
+            said_by, q.get("source_text", ""), q.get("cue_text", ""),
             q.get("text", ""), sentences[0], int(bool(q.get("is_nested"))),
         ))
         inside = {raw for m, (raw, _) in zip(mentions, raws) if q["start"] <= m.start and m.end <= q["end"]}
-        said_by = speaker_raw(speaker, types_by_name)
         rows.quote_about.extend((qid, raw, doc_key, earliest, said_by) for raw in sorted(inside))

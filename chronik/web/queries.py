@@ -54,15 +54,42 @@ def document_keys(archive: Archive) -> dict[int, tuple[str, str]]:
 
 
 def analyses_by_key(archive: Archive, keys: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The stored analyses of the given articles, without resolving ids one by one."""
+    """The stored analyses of the given articles, without resolving ids one by one.
+
+    Each carries ``canonical_entities``: the archive's entity (id, preferred
+    name) of each spelling and type, so the web index uses the archive's
+    canonical entities and their corrections (docs/entities.md)."""
     from ..archive.serialize import unpack_analysis
 
     marks = ",".join("?" * len(keys))
+    canonical = canonical_entities(archive, keys)
     rows = archive.db.execute(  # type: ignore[attr-defined]
         f"SELECT doc_key, json FROM analyses WHERE doc_key IN ({marks})", keys
-    )
+    ).fetchall()
     for key, blob in rows:
-        yield key, unpack_analysis(blob)
+        analysis = unpack_analysis(blob)
+        if key in canonical:
+            analysis["canonical_entities"] = canonical[key]
+        yield key, analysis
+
+
+def canonical_entities(archive: Archive, keys: list[int]) -> dict[int, list[list[str]]]:
+    """Per article: [spelling, type, entity id, entity name] of each resolved spelling
+    (nothing for an archive whose entity tables are not built yet)."""
+    from ..archive.resolver import is_built
+
+    db = archive.db  # type: ignore[attr-defined]
+    if not keys or not is_built(db):
+        return {}
+    result: dict[int, list[list[str]]] = {}
+    rows = db.execute(
+        f"""SELECT em.doc_key, em.text, em.type, e.id, e.name FROM entity_mentions em
+            JOIN entities e ON e.id = em.entity WHERE em.doc_key IN ({",".join("?" * len(keys))})""",
+        keys,
+    )
+    for key, text, kind, entity, name in rows:
+        result.setdefault(key, []).append([text, kind, entity, name])
+    return result
 
 
 def articles_per_month(archive: Archive, dates: DateRange) -> list[tuple[str, int]]:
@@ -72,3 +99,18 @@ def articles_per_month(archive: Archive, dates: DateRange) -> list[tuple[str, in
     return archive.db.execute(  # type: ignore[attr-defined]
         f"SELECT substr(date_earliest, 1, 7), COUNT(*) FROM documents{where} GROUP BY 1 ORDER BY 1", params
     ).fetchall()
+
+
+def canonical_of_article(archive: Archive, doc_id: str) -> dict[tuple[str, str], tuple[str, str]]:
+    """(spelling, type) -> (entity id, name) of one article, as the web index uses them."""
+    from ..archive.resolver import is_built
+
+    db = archive.db  # type: ignore[attr-defined]
+    if not is_built(db):
+        return {}
+    rows = db.execute(
+        """SELECT em.text, em.type, e.id, e.name FROM entity_mentions em JOIN documents d ON d.key = em.doc_key
+           JOIN entities e ON e.id = em.entity WHERE d.id = ?""",
+        (doc_id,),
+    )
+    return {(text, kind): (entity, name) for text, kind, entity, name in rows}

@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from urllib.parse import quote
 
 from ..archive import Archive, open_archive
+from .archive_corrections import archive_corrections, entity_corrections_stamp
 from .corrections import Correction, corrections_path, load_corrections
 from .index import connect_index, index_path, update_index
 
@@ -78,17 +79,24 @@ class WebState:
         self._ready = False
         self._signature: tuple | None = None
         self._checked = 0.0
-        self._corrections: tuple[float, list[Correction]] = (-1.0, [])
+        self._corrections: tuple[tuple, list[Correction]] = ((), [])
 
     @property
     def corrections_file(self) -> Path:
         return corrections_path(self.settings.db)
 
     def corrections(self) -> list[Correction]:
+        """Speaker fixes from the corrections file; entity merges and splits from the archive
+        (the file's older ones are moved there on first use, see :mod:`.archive_corrections`)."""
         path = self.corrections_file
         stamp = path.stat().st_mtime_ns if path.exists() else 0
-        if stamp != self._corrections[0]:
-            self._corrections = (stamp, load_corrections(path))
+        archive_stamp = entity_corrections_stamp(self.archive())
+        if (stamp, archive_stamp) != self._corrections[0]:
+            kept = load_corrections(path)
+            if archive_stamp is not None:
+                kept = [c for c in kept if c.kind == "speaker"] + archive_corrections(self.archive(), path)
+                archive_stamp = entity_corrections_stamp(self.archive())
+            self._corrections = ((stamp, archive_stamp), kept)
         return self._corrections[1]
 
     def archive(self) -> Archive:

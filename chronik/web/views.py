@@ -66,10 +66,11 @@ def article(state: WebState, doc_id: str) -> dict[str, Any]:
     index = state.index()
     splits = _splits(state)
     doc = dict(analysis["document"])
+    canonical = queries.canonical_of_article(state.archive(), doc["id"])  # the archive's entities
     result: dict[str, Any] = {"document": doc, "pipeline": analysis.get("pipeline"), "sentences": analysis.get("sentences", [])}
     result["mentions"] = [
         {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "name": m.name,
-         "entity_id": iq.resolve(index, mention_raw(m, splits)[0])}
+         "entity_id": iq.resolve(index, mention_raw(m, splits, canonical)[0])}
         for m in named_mentions(analysis)
     ]
     if index.execute("SELECT 1 FROM articles WHERE doc_id = ?", (doc["id"],)).fetchone():

@@ -1,5 +1,6 @@
 """Correction endpoints: only with --allow-corrections and the token; each
-correction is recorded with who and when and survives a rebuild."""
+correction is recorded with who and when (entity merges and splits in the
+archive, speaker fixes in the corrections file) and survives a rebuild."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ def make_client(db: str, allow: bool = True):
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
+def stored_corrections(db: str):
+    from chronik.archive import open_archive
+    from chronik.archive.entity_corrections import corrections
+
+    with open_archive(db) as archive:
+        return corrections(archive.db)
+
+
 @pytest.fixture
 def editor(archive_copy: str):
     return make_client(archive_copy)
@@ -47,8 +56,11 @@ def test_merge_is_recorded_and_survives_a_rebuild(editor, archive_copy):
     merged = editor.get(f"/api/entities/{oslo}").json()
     assert merged["id"] == norway and merged["redirected_from"] == oslo
     assert merged["mentions"] == before + oslo_mentions
-    record = json.loads(Path(archive_copy + ".corrections.jsonl").read_text(encoding="utf-8"))
-    assert record["kind"] == "merge" and record["by"] == "anna" and record["at"]
+    # Recorded in the archive, where `chronik entity --corrections` shows it too.
+    assert not Path(archive_copy + ".corrections.jsonl").exists()
+    record = stored_corrections(archive_copy)[0]
+    assert (record.kind, record.entity, record.arguments["into"], record.by) == ("merge", oslo, norway, "anna")
+    assert record.at
     # A new server (as after re-analysis) applies the recorded correction again.
     reader = make_client(archive_copy, allow=False)
     assert reader.get(f"/api/entities/{oslo}").json()["id"] == norway
@@ -61,8 +73,21 @@ def test_split_makes_an_alias_its_own_entity(editor):
     assert response.status_code == 200, response.text
     after = editor.get(f"/api/entities/{person['id']}").json()
     assert "Kowalczyk" not in after["aliases"]
-    alone = editor.get(f"/api/entities/{entity_id('PER', 'Kowalczyk')}").json()
+    alone = editor.get(f"/api/entities/{response.json()['recorded']['target']}").json()
     assert alone["name"] == "Kowalczyk" and alone["mentions"] > 0
+
+
+def test_merges_from_an_older_corrections_file_move_into_the_archive(archive_copy):
+    oslo, norway = entity_id("LOC", "Oslo"), entity_id("LOC", "Norwegen")
+    old = {"kind": "merge", "by": "anna", "at": "2026-01-05T10:00:00+00:00", "entity": oslo, "into": norway}
+    Path(archive_copy + ".corrections.jsonl").write_text(json.dumps(old) + "\n", encoding="utf-8")
+    reader = make_client(archive_copy, allow=False)
+    assert reader.get(f"/api/entities/{oslo}").json()["id"] == norway
+    moved = stored_corrections(archive_copy)
+    assert [(c.kind, c.entity, c.by, c.at) for c in moved] == [("merge", oslo, "anna", old["at"])]
+    # Once: a second server does not record it again.
+    make_client(archive_copy, allow=False).get(f"/api/entities/{oslo}")
+    assert len(stored_corrections(archive_copy)) == 1
 
 
 def test_split_of_an_unknown_alias_is_400(editor):
