@@ -121,7 +121,7 @@ class Tagger:
         if cached is not None:
             return cached
         lemma = self._lemma_uncached(word, tag)
-        if len(self._lemma_cache) > 500_000:
+        if len(self._lemma_cache) > 200_000:  # bounded: a long stream brings new words forever
             self._lemma_cache.clear()
         self._lemma_cache[key] = lemma
         return lemma
