@@ -121,38 +121,80 @@ TIMEXES = Export(
 )
 
 
+# One row per canonical entity (chronik/archive/resolver.py): counts over
+# all articles, or over the articles of the date range, and the dates of the
+# first and last article naming it (the one that surely ended first, the one
+# that surely began last, as `chronik stats` picks them).
+_LIVE = "e.merged_into IS NULL"
+_IN_RANGE = "em.entity = e.id AND d.date IS NOT NULL{range}"
+_FIRST_LAST = (
+    "(SELECT d.date FROM entity_mentions em JOIN documents d ON d.key = em.doc_key WHERE " + _IN_RANGE
+    + " ORDER BY d.date_latest, d.date_earliest LIMIT 1),"
+    " (SELECT d.date FROM entity_mentions em JOIN documents d ON d.key = em.doc_key WHERE " + _IN_RANGE
+    + " ORDER BY d.date_earliest DESC, d.date_latest DESC LIMIT 1)"
+)
+_ALIAS_CHUNK = 500  # entities per alias query
+
+
 def entity_records(archive: Archive, dates: DateRange, chunk: int) -> Iterator[tuple[Any, ...]]:
-    """One row per entity, most mentioned first: the entities of `chronik entities`.
+    """One row per entity, most mentioned first, as `chronik entities` lists them.
 
-    The one place the entities export reads them, so it can move to a
-    stored entity table when there is one.  Grouping needs every mention
-    group at once (chronik/chronicle/entities.py holds them in memory): this
-    export's memory grows with the distinct (article, spelling) pairs, not
-    with the rows written.
+    The one place the entities export reads them.  Everything is counted
+    and ordered by the database and streamed; aliases are fetched for
+    ``_ALIAS_CHUNK`` entities at a time.
     """
-    from ..chronicle.entities import collect_entities, mention_groups
+    from ..chronicle.entities import require_built
 
-    entities, per_doc = collect_entities(mention_groups(archive, dates))
-    where, params = _where(dates, "d.date IS NOT NULL")
-    days: dict[int, tuple[str, str, str]] = {}
-    for key, date, earliest, latest in archive.stream(
-        f"SELECT d.key, d.date, d.date_earliest, d.date_latest FROM documents d{where}", params, chunk=chunk
-    ):
-        days[key] = (date, earliest, latest)
-    ranked = sorted(entities.values(), key=lambda e: (-e.mentions, -e.articles, e.name))
-    for entity in ranked:
-        dated = [days[key] for key in per_doc[entity.name] if key in days]
-        # As `chronik stats`: first is the article that surely ended first,
-        # last the one that surely began last.
-        first = min(dated, key=lambda d: (d[2], d[1]))[0] if dated else None
-        last = max(dated, key=lambda d: (d[1], d[2]))[0] if dated else None
-        yield (entity.name, entity.type, entity.mentions, entity.articles, list(entity.aliases), first, last)
+    require_built(archive)  # E322: an archive from before the entity tables needs --rebuild once
+    where, params = dates.overlap_conditions()
+    extra = "".join(" AND " + w for w in where)
+    first_last = _FIRST_LAST.format(range=extra)
+    if not where:
+        sql = (f"SELECT e.id, e.name, e.type, e.mentions, e.articles, {first_last} FROM entities e"
+               f" WHERE {_LIVE} AND e.mentions > 0 ORDER BY e.mentions DESC, e.articles DESC, e.name, e.id")
+        rows = archive.stream(sql, [*params, *params], chunk=chunk)
+    else:
+        sql = (f"SELECT e.id, e.name, e.type, c.mentions, c.articles, {first_last} FROM"
+               " (SELECT em.entity, SUM(em.count) AS mentions, COUNT(DISTINCT em.doc_key) AS articles"
+               "  FROM entity_mentions em JOIN documents d ON d.key = em.doc_key"
+               f"  WHERE {' AND '.join(where)} GROUP BY em.entity) c"
+               f" JOIN entities e ON e.id = c.entity WHERE {_LIVE}"
+               " ORDER BY c.mentions DESC, c.articles DESC, e.name, e.id")
+        rows = archive.stream(sql, [*params, *params, *params], chunk=chunk)
+    batch: list[tuple[Any, ...]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _ALIAS_CHUNK:
+            yield from _with_aliases(archive, batch, where, params)
+            batch = []
+    yield from _with_aliases(archive, batch, where, params)
+
+
+def _with_aliases(archive: Archive, batch: list[tuple[Any, ...]], where: list[str], params: list[str]
+                  ) -> Iterator[tuple[Any, ...]]:
+    if not batch:
+        return
+    ids = [row[0] for row in batch]
+    marks = ", ".join("?" * len(ids))
+    if where:  # the spellings used in the range
+        sql = (f"SELECT em.entity, em.text, SUM(em.count) FROM entity_mentions em JOIN documents d ON d.key = em.doc_key"
+               f" WHERE em.entity IN ({marks}) AND {' AND '.join(where)} GROUP BY em.entity, em.text")
+        found = archive.db.execute(sql, [*ids, *params]).fetchall()
+    else:
+        found = archive.db.execute(
+            f"SELECT entity, alias, count FROM entity_aliases WHERE entity IN ({marks})", ids).fetchall()
+    aliases: dict[str, list[tuple[int, str]]] = {i: [] for i in ids}
+    for entity, alias, count in found:
+        aliases[entity].append((-int(count), alias))
+    for entity_id, name, kind, mentions, articles, first, last in batch:
+        spellings = [alias for _, alias in sorted(aliases[entity_id])]  # most frequent first
+        yield (entity_id, name, kind, int(mentions), int(articles), spellings, first, last)
 
 
 ENTITIES = Export(
     "entities",
-    (Column("name"), Column("type"), Column("mentions", INT), Column("articles", INT), Column("aliases", LIST),
-     Column("first_date"), Column("last_date")),
+    (Column("id"), Column("name"), Column("type"), Column("mentions", INT), Column("articles", INT),
+     Column("aliases", LIST), Column("first_date"), Column("last_date")),
     entity_records,
 )
 

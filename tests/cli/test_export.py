@@ -120,9 +120,10 @@ def test_quotes_keep_speaker_source_and_article(chronik, samples_db, tmp_path, f
 def test_events_with_actor_target_and_evidence(chronik, samples_db, tmp_path, fmt):
     rows = export(chronik, samples_db, fmt, "events", tmp_path / f"events.{fmt}")
     # "Bundesverkehrsministerin Ulrike Fahrenholz soll Kowalczyk am Donnerstagabend … getroffen haben"
-    meeting = [r for r in rows if r["type"] == "CONSULT" and r["actor"] == "Ulrike Fahrenholz"]
-    assert meeting, [(r["type"], r["actor"]) for r in rows]
+    meeting = [r for r in rows if r["type"] == "CONSULT" and r["trigger"] == "getroffen"]
+    assert len(meeting) == 1, [(r["type"], r["trigger"], r["actor"]) for r in rows]
     event = meeting[0]
+    assert event["actor"] == "Ulrike Fahrenholz" and event["mode"] == "meeting"
     assert event["target"] == "Bernd Kowalczyk" and event["target_text"] == "Kowalczyk"
     assert "Donnerstagabend" in event["evidence"] and event["trigger"] in event["evidence"]
     assert event["earliest"] == event["latest"] == "2023-05-11"  # the Thursday before the article's Friday
