@@ -178,6 +178,22 @@ def test_entities_grouped_with_aliases_and_dates(chronik, samples_db, tmp_path, 
     ]
 
 
+def test_entities_counted_over_the_date_range(chronik, samples_db, tmp_path):
+    rows = export(chronik, samples_db, "csv", "entities", tmp_path / "march.csv", "--from", "2023-03", "--to", "2023-03")
+    kowalczyk = next(r for r in rows if r["name"] == "Bernd Kowalczyk")
+    assert kowalczyk["articles"] == 1 and kowalczyk["first_date"] == kowalczyk["last_date"] == "2023-03-14"
+    assert "Kowalczyk" in kowalczyk["aliases"]
+    # Only entities named in the March article; Norway is not.
+    assert "Norwegen" not in {r["name"] for r in rows}
+
+
+def test_entities_of_an_archive_without_entity_tables(chronik, samples_db, tmp_path):
+    with open_archive(samples_db) as archive:  # as an archive written before the entity tables
+        archive.db.execute("DELETE FROM entity_state")
+    code, _, err = chronik("export", "--db", samples_db, "--format", "jsonl", "--what", "entities", str(tmp_path / "e.jsonl"))
+    assert code == 2 and "E322" in err and "--rebuild" in err and not (tmp_path / "e.jsonl").exists()
+
+
 def test_date_range_keeps_articles_that_may_fall_in_it(chronik, samples_db, tmp_path):
     rows = export(chronik, samples_db, "jsonl", "quotes", tmp_path / "march.jsonl", "--from", "2023-03", "--to", "2023-03")
     assert rows and {r["article_date"] for r in rows} == {"2023-03-14"}
