@@ -531,7 +531,10 @@ class ReportedSpeechFinder:
         elif start > 0 and words[start - 1] == "," and words[start].lower() == "wie" and start + 1 < t:
             # "Biden drohte ..., wie Sullivan sagte." (not "wie erwartet")
             message = list(range(0, start - 1))
-        if not message and end < n and words[end] in (",", ":"):
+        if not message and end < n and words[end] in (",", ":") and not (
+            words[end] == ":" and any(words[k] in QUOTE_MARKS for k in range(t + 1, end))
+        ):
+            # (not "nannte den Austausch «nützlich»: ...": the cue names the quoted phrase)
             after = end + 1
             opens_with_wie = words[start].lower() == "wie" and start == 0
             if words[end] == ":" or opens_with_wie or self._reports_a_clause(sentence, after, n, entry):

@@ -20,6 +20,7 @@ DATIVE_STARTS = frozenset(
 )
 OPENING_MARKS = frozenset({"„", "«", "»", '"', "“"})
 CLOSING_MARKS = frozenset({"“", "»", "«", '"', "”"})
+QUOTE_TOKENS = OPENING_MARKS | CLOSING_MARKS | frozenset({"”", "‚", "‘", "’", "‹", "›"})
 CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "-", "—"})
 NOMINATIVE_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "du", "ihr", "dieser", "diese", "jener"})
 
@@ -169,8 +170,8 @@ def clause_start(words: Sequence[str], tags: Sequence[str], index: int) -> int:
             if opening is not None:
                 j = opening
                 continue
-        if previous in CLAUSE_BREAKS or tags[j - 1] == "$(":
-            break
+        if previous in CLAUSE_BREAKS or (tags[j - 1] == "$(" and previous not in QUOTE_TOKENS):
+            break  # quotation marks around a name do not end a clause ("„BBC News“ berichtet")
         j -= 1
     return j
 
@@ -184,7 +185,7 @@ def clause_end(words: Sequence[str], tags: Sequence[str], index: int) -> int:
             if closing is not None:
                 j = closing + 1
                 continue
-        if words[j] in CLAUSE_BREAKS or tags[j] in ("$.", "$("):
+        if words[j] in CLAUSE_BREAKS or tags[j] == "$." or (tags[j] == "$(" and words[j] not in QUOTE_TOKENS):
             break
         j += 1
     return j

@@ -469,3 +469,10 @@ def test_cue_after_a_quote_survives_a_tagging_error():
     assert len(found) == 1 and found[0].form == "Direct"
     assert [words[t] for _, t in found[0].cue] == ["meint"]
     assert [words[t] for _, t in found[0].source] == ["Kowalczyk"]
+
+
+def test_quoted_name_before_the_cue_is_the_speaker(analyse):
+    quote = find(analyse("Die Wochenzeitung „Die Chronik“ meldet, der Hafen werde im Herbst erweitert."), "Hafen")
+    assert quote.source_text == "Die Wochenzeitung „Die Chronik“"
+    quote = find(analyse("„Radio Nordwelle“ berichtet, dass die Fähre wieder fährt."), "Fähre")
+    assert quote.source_text == "„Radio Nordwelle“"
