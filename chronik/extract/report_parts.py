@@ -254,13 +254,14 @@ def first_person(sentence: TokenSentence, s: int, quoted: set[Position]) -> bool
 
 
 def place_of_writing(sentence: TokenSentence, start: int, end: int) -> tuple[int, int] | None:
-    """"im Bericht heißt es", "heißt es in der Mitteilung": where it is written."""
+    """"in der Mitteilung heißt es", "geht aus dem Bericht hervor": where it is written,
+    without the preposition (as SpkAtt mostly marks it)."""
     words, tags = sentence.words, sentence.tags
     for k in range(start, end):
         if words[k].lower() in ("im", "in", "aus") and tags[k] in ("APPRART", "APPR"):
             np_end = noun_phrase_end(words, tags, k + 1)
             if np_end > k + 1:
-                return (k, np_end)
+                return (k + 1, np_end)
     return None
 
 

@@ -61,6 +61,7 @@ from .report_parts import (
 
 _WRITABLE = frozenset({"SW"})  # STWR values a written source turns into Writing
 _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "beim"})
+_WRITTEN_PLACE_VERBS = frozenset({"heißen", "hervorgehen", "ergeben"})  # their source is "in X" / "aus X"
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
@@ -833,7 +834,7 @@ class ReportedSpeechFinder:
             if end == start - 1:
                 source = (first, end)
             else:
-                source = subject_before_relative(sentence, start - 1)
+                source = subject_before_relative(sentence, start - 1) or self._apposed_subject(sentence, start - 1)
         if source is None and not is_passive(sentence, start, verb):
             after = verb + 1
             while after < len(words) and tags[after] in ("ADV", "PRF"):
@@ -856,11 +857,40 @@ class ReportedSpeechFinder:
             quoted_person = self._quoted_person(sentence, start, verb, cue_verb, source)
             if quoted_person is not None:
                 source = quoted_person
-        if source is None and entry.lemma == "heißen":
-            source = place_of_writing(sentence, start, clause_end(words, tags, cue_verb))
+        if source is None and (entry.particle + entry.lemma in _WRITTEN_PLACE_VERBS or is_passive(sentence, start, cue_verb)):
+            # "heißt es in der Mitteilung", "geht aus dem Bericht hervor", "In einer
+            # Erklärung wurde gefordert": the document speaks
+            source = place_of_writing(sentence, 0 if start > 0 and words[0].lower() in ("in", "im") else start,
+                                      clause_end(words, tags, cue_verb))
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
+
+    @staticmethod
+    def _apposed_subject(sentence: TokenSentence, comma: int) -> tuple[int, int] | None:
+        """"Die Regierungsparteien in Pakistan, die PPP und die PML-N, hatten erklärt",
+        "Wie die Premierministerin von Queensland, Anna Bligh, erklärte": the verbless
+        segments before the verb, back to the clause opener, are one subject with its
+        apposition."""
+        words, tags = sentence.words, sentence.tags
+        first = comma
+        while True:
+            begin = clause_start(words, tags, first)
+            if any(tags[k].endswith("FIN") or tags[k] in ("PRELS", "PRELAT", "KOUS") for k in range(begin, first)):
+                return None  # a clause of its own, not an apposition
+            first = begin
+            if first < 2 or words[first - 1] != "," or tags[first] in ("PWAV",) or words[first].lower() == "wie":
+                break
+            first -= 1  # the comma before this segment: look at the one before
+        if first > 0 and words[first - 1] not in (",", ":", ";"):
+            return None
+        if tags[first] in VERB_FINAL_OPENERS or words[first].lower() == "wie":
+            first += 1
+        while first < comma and tags[first] in ("ADV", "KON", "PTKNEG"):
+            first += 1
+        if noun_phrase_end(words, tags, first) <= first or first >= comma:
+            return None
+        return (first, comma)
 
     def _mistagged_passive(self, sentence: TokenSentence, start: int, verb: int) -> bool:
         """"wird vorgeworfen" with the participle tagged as a full verb: a "ge" after a

@@ -476,3 +476,16 @@ def test_quoted_name_before_the_cue_is_the_speaker(analyse):
     assert quote.source_text == "Die Wochenzeitung „Die Chronik“"
     quote = find(analyse("„Radio Nordwelle“ berichtet, dass die Fähre wieder fährt."), "Fähre")
     assert quote.source_text == "„Radio Nordwelle“"
+
+
+def test_subject_with_apposition_over_several_segments(analyse):
+    text = "Die Regierungsparteien in Norwegen, die Arbeiterpartei und die Zentrumspartei, hatten erklärt, das Gesetz im Mai zu ändern."
+    quote = find(analyse(text), "Gesetz")
+    assert quote.source_text == "Die Regierungsparteien in Norwegen, die Arbeiterpartei und die Zentrumspartei"
+    quote = find(analyse("Wie die Bürgermeisterin von Kiel, Anke Berger, erklärte, bleibt die Brücke gesperrt."), "Brücke")
+    assert quote.source_text == "die Bürgermeisterin von Kiel, Anke Berger"
+
+
+def test_document_as_the_source_of_a_passive_report(analyse):
+    quote = find(analyse("In einem Bericht der Landesregierung wurde gefordert, dass die Schulen mehr Lehrer bekommen."), "Lehrer")
+    assert quote.source_text == "einem Bericht der Landesregierung"
