@@ -26,6 +26,7 @@ class GroupActors:
         self.nouns = frozenset(n.lower() for n in resource_lines(lang, "events/actor_nouns.txt"))
         self.demonyms = {row[0]: row[1] for row in resource_table(lang, "gazetteer/demonyms.tsv") if len(row) > 1}
         self.capitals = {row[0]: row[1] for row in resource_table(lang, "gazetteer/metonyms.tsv") if len(row) > 1}
+        self.capitals.update((row[0], row[1]) for row in resource_table(lang, "events/capitals.tsv") if len(row) > 1)
         # role nouns without a name ("der Bundespräsident empfing ...")
         self.roles = frozenset(
             form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form
@@ -35,6 +36,7 @@ class GroupActors:
         self.seats = {row[0]: row[1] for row in resource_table(lang, "events/institutions.tsv")}
         self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
         self.states = frozenset(self.demonyms.values())
+        self.organs = frozenset(n.lower() for n in resource_lines(lang, "events/state_organs.txt"))
         self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
 
     def is_actor_noun(self, lemma: str) -> bool:
@@ -102,21 +104,53 @@ class GroupActors:
         tok = tokens[i]
         name, via, end = tok.text, tok.text, tok.end
         start = tok.start
+        named = True
+        lemma = (tok.lemma or tok.text)
+        organ = lemma if self.is_organ(lemma) else ""
         prefix = tok.text.split("-", 1)[0] if "-" in tok.text else ""
-        if prefix:  # "Nato-Truppen", "US-Armee"
+        genitive = self._genitive_state(tokens, i, limit)
+        if self._federal(lemma):  # "Bundesregierung", "Bundesinnenministerium": Germany's organs
+            name = "Deutschland"
+        elif prefix:  # "Nato-Truppen", "US-Armee"
             name = self.short.get(prefix, prefix)
-        elif i > 0 and tokens[i - 1].pos == "ADJA" and self.state_of_adjective(tokens[i - 1].text):
+        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or self._is_role(lemma)) \
+                and self.state_of_adjective(tokens[i - 1].text):
+            # "die türkische Armee", "der russische Präsident"; not "serbische Demonstranten"
             name, start = self.state_of_adjective(tokens[i - 1].text), tokens[i - 1].start
             via = f"{tokens[i - 1].text} {tok.text}"
         elif i + 2 < limit and tokens[i + 1].text == "in" and self._state_of_place(tokens[i + 2].text):
             # "die Regierung in Warschau" -> Polen, "die Armee in Myanmar" -> Myanmar
             name, via, end = self._state_of_place(tokens[i + 2].text), f"{tok.text} in {tokens[i + 2].text}", tokens[i + 2].end
+        elif genitive is not None and organ:  # "die Armee des Sudans"
+            name, end = genitive
+            via = f"{tok.text} {tokens[i + 1].text} {tokens[i + 2].text}"
         elif i + 1 < limit and tokens[i + 1].pos == "NE":  # "Staatsanwaltschaft München"
             name = via = f"{tok.text} {tokens[i + 1].text}"
             end = tokens[i + 1].end
         else:
-            name = tok.lemma or tok.text
-        return Participant(name, via, start, end, "ORG", via=via if via != name else "", token=i)
+            name, named = lemma, False
+        label = "LOC" if named and name in self.states else "ORG"
+        return Participant(name, via, start, end, label, via=via if via != name else "", token=i,
+                           named=named, organ=organ)
+
+    def is_organ(self, lemma: str) -> bool:
+        """A state organ: government, ministry, army, embassy ... (``events/state_organs.txt``)."""
+        key = lemma.lower()
+        return key in self.organs or any(key.endswith(o) and len(o) >= _MIN_SUFFIX for o in self.organs)
+
+    def _federal(self, lemma: str) -> bool:
+        key = lemma.lower()
+        return key.startswith("bundes") and self.is_organ(key)
+
+    def _genitive_state(self, tokens: list[Token], i: int, limit: int) -> tuple[str, int] | None:
+        """"Armee des Sudans", "Regierung der Philippinen": (state, end offset)."""
+        if i + 2 >= limit or tokens[i + 1].text.lower() not in ("des", "der"):
+            return None
+        word = tokens[i + 2].text
+        for form in (word, word[:-1] if word.endswith("s") else word):
+            if form in self.states:
+                return form, tokens[i + 2].end
+        return None
 
 
 @lru_cache(maxsize=None)

@@ -38,6 +38,11 @@ class Participant:
     prep: str = ""  # the preposition it stands after, "" for none
     listed: bool = False  # joined to the entity before it by "und" or a comma
     oblique: bool = False  # its article is dative or genitive ("dem Kreml", "des Kremls"): never the subject
+    # False for a common noun that names no one yet ("die Polizei", "der
+    # Minister"): it fills its slot in the clause, but the event names
+    # nobody there unless the article tells who it is (event_refs.py)
+    named: bool = True
+    organ: str = ""  # the noun of a state organ it was named by ("Regierung"), for later bare mentions
 
     def to_dict(self) -> dict:
         return {"name": self.name, "text": self.text, "start": self.start, "end": self.end,

@@ -23,6 +23,7 @@ from ..analysis import Analysis, Token
 from .event_actors import group_actors
 from .event_args import (Participant, candidates, co_actors, listed_with, noun_arguments, noun_phrase_end,
                          passive_arguments, place, verb_arguments)
+from .event_refs import ArticleReferences
 from .event_clauses import FINITE, Clause, is_infinitive_clause, is_passive, participle_infinitive, split_clauses
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
@@ -71,9 +72,11 @@ class EventLayer:
     def __init__(self, lang: str = "de") -> None:
         self.lexicon: EventLexicon = event_lexicon(lang)
         self.groups = group_actors(lang)
+        self.references = ArticleReferences(lang, self.groups)
 
     def __call__(self, analysis: Analysis) -> None:
         found = candidates(analysis, self.lexicon, self.groups)
+        self.references.resolve(analysis, found)
         events: list[Event] = []
         for sentence in analysis.sentences:
             if sentence.is_heading:
@@ -167,6 +170,9 @@ class EventLayer:
         mode = trigger.mode or self._with_mode(tokens, clause, trigger)
         if actor is not None and target is not None and actor.name == target.name:
             target = None
+        # "die Polizei", "der Minister" with no one the article names: nobody
+        actor = actor if actor is None or actor.named else None
+        target = target if target is None or target.named else None
         return Event(
             type=trigger.type, mode=mode, trigger=token.text, start=token.start, end=token.end,
             sentence=sentence.index, sentence_start=sentence.start, sentence_end=sentence.end,

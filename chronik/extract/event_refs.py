@@ -1,0 +1,133 @@
+"""Who the unnamed participants of an article are: the second pass over
+the event candidates of a whole article.
+
+* "die Regierung", "das Außenministerium" (a state organ without state)
+  is the state last named by an organ ("die kolumbianische Regierung");
+* "der Minister", "die Ministerin" (a bare role) is the one person of the
+  article whose role ends in that noun (the roles layer);
+* "die Gewerkschaft", "der Konzern", "die Miliz" is the organisation last
+  introduced with that noun ("die Gewerkschaft Nahverkehr und Logistik",
+  "des Stahlkonzerns Nordhütte AG", "die Miliz Nationale Befreiungsfront");
+* a capital or seat as subject or object is its state ("Caracas
+  bestritt"), never after a preposition ("in Caracas");
+* names are brought into the form the chronicle uses (``events/name_forms.tsv``:
+  "Vereinten Nationen" -> "Vereinte Nationen", "EU" -> "Europäische Union"),
+  without a leading article.
+
+Whatever stays unnamed keeps its slot in the clause (so that "Die Polizei
+nahm X fest" keeps X as the target) but names nobody in the event.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Analysis, Token
+from ..lang import resource_table
+from .event_args import Participant
+
+_ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ")
+_DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dessen", "deren", "sein", "seine", "seinen",
+                       "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"})
+_MIN_HEAD = 5
+
+
+class ArticleReferences:
+    def __init__(self, lang: str, groups) -> None:
+        self.groups = groups
+        self.forms = {row[0]: row[1] for row in resource_table(lang, "events/name_forms.tsv") if len(row) > 1}
+        self.capitals = groups.capitals
+
+    def resolve(self, analysis: Analysis, found: dict[int, list[Participant]]) -> None:
+        tokens = analysis.tokens
+        roles = _role_holders(analysis)
+        heads: list[tuple[str, Participant]] = []  # (head noun lemma, organisation), in text order
+        last_state = ""
+        for sentence in range(len(analysis.sentences)):
+            items = found.setdefault(sentence, [])
+            extra = self._head_references(analysis, sentence, items, heads)
+            if extra:
+                items.extend(extra)
+                items.sort(key=lambda p: p.start)
+            for item in items:
+                self._normalise(item)
+                if item.named and item.organ and item.label == "LOC":
+                    last_state = item.name  # "die kolumbianische Regierung"
+                elif not item.named and item.organ and last_state:
+                    item.name, item.named, item.label, item.via = last_state, True, "LOC", item.text
+                elif not item.named:
+                    person = _holder(roles, tokens[item.token].lemma or item.text)
+                    if person:
+                        item.name, item.named, item.label, item.via = person, True, "PER", item.text
+                if item.named and item.label != "ORG" and not item.prep and not item.via \
+                        and item.name in self.capitals:
+                    # "Caracas bestritt" (the tagger may take it for a person)
+                    item.via, item.name, item.label = item.text, self.capitals[item.name], "LOC"
+                if item.named and item.label == "ORG" and not item.via:
+                    heads += [(h, item) for h in _heads(tokens, item)]
+
+    def _normalise(self, item: Participant) -> None:
+        name = item.name
+        low = name.lower()
+        for article in _ARTICLES:
+            if low.startswith(article) and len(name) > len(article):
+                name = name[len(article):]
+                break
+        item.name = self.forms.get(name, name)
+
+    def _head_references(self, analysis, sentence, items, heads) -> list[Participant]:
+        """Bare definite nouns that name an organisation introduced before
+        ("der Konzern" after "des Stahlkonzerns Nordhütte AG")."""
+        if not heads:
+            return []
+        tokens = analysis.tokens
+        span = analysis.sentences[sentence]
+        taken = {p.token for p in items}
+        covered = {i for p in items for i in range(p.token, p.token + 1)}
+        found = []
+        for i in range(span.token_start, span.token_end):
+            tok = tokens[i]
+            if tok.pos != "NN" or i in taken or i in covered or i == span.token_start:
+                continue
+            before = tokens[i - 1]
+            if before.text.lower() not in _DEFINITE:
+                continue
+            if i + 1 < span.token_end and tokens[i + 1].pos == "NE":
+                continue  # "die Gewerkschaft Verdi" names its own
+            lemma = (tok.lemma or tok.text).lower()
+            match = next((org for head, org in reversed(heads)
+                          if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))), None)
+            if match is not None:
+                found.append(Participant(match.name, tok.text, tok.start, tok.end, "ORG", via=tok.text, token=i))
+        # an unnamed group noun at the same token is replaced by the organisation
+        if found:
+            at = {p.token for p in found}
+            items[:] = [p for p in items if p.named or p.token not in at]
+        return found
+
+
+def _heads(tokens: list[Token], item: Participant) -> list[str]:
+    """The common nouns an organisation was introduced with: the noun just
+    before its name ("Stahlkonzerns Nordhütte AG", "Miliz Nationale
+    Befreiungsfront") and a noun its name starts with ("Gewerkschaft
+    Nahverkehr und Logistik")."""
+    found = []
+    if item.token > 0 and tokens[item.token - 1].pos == "NN":
+        found.append((tokens[item.token - 1].lemma or tokens[item.token - 1].text).lower())
+    first = tokens[item.token]
+    if first.pos == "NN" and " " in item.text:
+        found.append((first.lemma or first.text).lower())
+    return [h for h in found if len(h) >= 4]
+
+
+def _role_holders(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(role.role_lemma.lower(), role.person) for role in analysis.layers.get("roles", [])
+            if role.person and role.role_lemma]
+
+
+def _holder(roles: list[tuple[str, str]], noun: str) -> str:
+    """The one person whose role ends in ``noun`` ("Ministerin" -> the
+    Bundesinnenministerin named before); "" when none or several."""
+    key = noun.lower()
+    if len(key) < 4:
+        return ""
+    people = {person for lemma, person in roles if lemma.split()[-1].endswith(key)}
+    return next(iter(people)) if len(people) == 1 else ""
