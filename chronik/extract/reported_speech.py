@@ -79,6 +79,7 @@ class ReportedSpeechFinder:
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
         self.clause_only_verbs = resource_set(lang, "speech/clause_only_verbs.txt")
         self.loose_adverbs = resource_set(lang, "speech/loose_adverbs.txt")
+        self.manner_nouns = resource_set(lang, "speech/manner_phrases.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.speaker_nouns = tuple(
@@ -393,6 +394,9 @@ class ReportedSpeechFinder:
                 break
         if start < t and sentence.words[start].lower() == "wie":
             positions.append(start)
+        if (start + 1 < t and sentence.words[start].lower() == "es" and sentence.lemmas[start + 1] == "werden"
+                and tag == "VVPP"):
+            positions.append(start)  # "Es wird vermutet, dass ...": the placeholder subject is part of the cue
         # a particle verb's companions are listed under its joined lemma ("aufrufen" zu)
         companions = self.companions.get(lemma, ())
         if entry.particle:
@@ -406,6 +410,8 @@ class ReportedSpeechFinder:
                 positions.append(k)
             elif word in companions and (word != "sich" or abs(k - t) <= 2):
                 positions.append(k)
+            elif word == "mit" and k + 2 < end and sentence.words[k + 2] in self.manner_nouns and sentence.tags[k + 1] == "ART":
+                positions.extend((k, k + 1, k + 2))  # "wird mit den Worten zitiert"
         return entry, sorted(positions)
 
     @staticmethod

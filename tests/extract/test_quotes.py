@@ -489,3 +489,14 @@ def test_subject_with_apposition_over_several_segments(analyse):
 def test_document_as_the_source_of_a_passive_report(analyse):
     quote = find(analyse("In einem Bericht der Landesregierung wurde gefordert, dass die Schulen mehr Lehrer bekommen."), "Lehrer")
     assert quote.source_text == "einem Bericht der Landesregierung"
+
+
+def test_manner_phrase_and_placeholder_belong_to_the_cue(analyse):
+    quote = find(analyse("Die Ministerin wird mit den Worten zitiert, die Reform komme zu spät."), "Reform")
+    assert quote.cue_text == "wird mit den Worten zitiert"
+    quote = find(analyse("Es wird vermutet, dass der Brand in der Küche ausbrach."), "Brand")
+    assert quote.cue_text == "Es wird vermutet"
+
+
+def test_a_plan_is_no_report(analyse):
+    assert not analyse("Es ist geplant, dass die neue Linie im Herbst den Betrieb aufnimmt.")
