@@ -212,10 +212,10 @@ class SqliteArchive(Archive):
         # LONGEST_DATE_SPAN), so ask for spare hits when --from is given.
         wanted = limit * 4 if dates.earliest else limit
         ranked = self._ranked_ids(fts, low, high, wanted)
-        hits = self._hits(ranked, dates, parsed.stems)
+        hits = self._hits(ranked, dates, parsed.stems, limit)
         if len(hits) < limit and len(ranked) == wanted:
-            hits = self._hits(self._ranked_ids(fts, low, high, None), dates, parsed.stems)
-        return hits[:limit]
+            hits = self._hits(self._ranked_ids(fts, low, high, None), dates, parsed.stems, limit)
+        return hits
 
     def _ranked_ids(self, fts: str, low: int, high: int, limit: int | None) -> list[tuple[int, float]]:
         return self.db.execute(
@@ -225,28 +225,32 @@ class SqliteArchive(Archive):
             (fts, low, high, -1 if limit is None else limit),
         ).fetchall()
 
-    def _hits(self, ranked: list[tuple[int, float]], dates: DateRange, stems: frozenset[str]) -> list[SearchHit]:
+    def _hits(self, ranked: list[tuple[int, float]], dates: DateRange, stems: frozenset[str],
+              limit: int) -> list[SearchHit]:
         # Overlapping intervals: the article may lie anywhere in its interval.
         where, params = dates.overlap_conditions()
-        found: dict[int, tuple] = {}
-        for chunk in _chunks([rowid for rowid, _ in ranked]):
+        hits: list[SearchHit] = []
+        # Chunks in rank order, stopping at ``limit`` hits: when a date filter
+        # drops most of the ranked sentences, only as many are read as needed.
+        for chunk in _chunks(ranked):
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
+            found = {row[0]: row[1:] for row in self.db.execute(
                 f"""SELECT s.id, d.id, d.date, d.title, s.idx, s.start, s.end, s.text
                     FROM sentences s JOIN documents d ON d.key = s.doc_key
                     WHERE s.id IN ({marks}) {''.join(' AND ' + w for w in where)}""",
-                [*chunk, *params],
-            )
-            found.update((row[0], row[1:]) for row in rows)
-        hits = []
-        for rowid, score in ranked:
-            if rowid not in found:
-                continue
-            doc_id, date, title, idx, start, end, text = found[rowid]
-            hits.append(SearchHit(
-                doc_id, PartialDate.parse(date) if date else None, title, idx, start, end, text,
-                -score, matched_spans(text, stems),
-            ))
+                [*(rowid for rowid, _ in chunk), *params],
+            )}
+            for rowid, score in chunk:
+                if rowid not in found:
+                    continue
+                doc_id, date, title, idx, start, end, text = found[rowid]
+                # Marking the matched words costs more than the query: only for hits shown.
+                hits.append(SearchHit(
+                    doc_id, PartialDate.parse(date) if date else None, title, idx, start, end, text,
+                    -score, matched_spans(text, stems),
+                ))
+                if len(hits) == limit:
+                    return hits
         return hits
 
     def _candidate_ids(self, fts: str, dates: DateRange) -> tuple[int, int]:
