@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -53,6 +54,7 @@ RECENT_ARTICLES = 200
 # Rules whose assignment may change when the archive learns a new full name or acronym.
 REVISABLE = ("archive", "context", "alone")
 _CHUNK = 400
+REBUILD_CACHE_KB = 256 * 1024
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -192,8 +194,14 @@ class EntityResolver:
         # Exact keys first: they give the context that variants and surnames are judged by.
         for g in named:
             g.key = group_key(g.type, g.text)
+        stored = self._keys_stored({g.key for g in named})
+        for g in named:
             paired = self._acronym_of_archive(g)
-            g.entity, g.rule = (paired, "acronym-archive") if paired else (self._by_key(g), "exact")
+            found = stored.get((g.type, g.key))
+            if paired:
+                g.entity, g.rule = paired, "acronym-archive"
+            else:
+                g.entity, g.rule = (self.follow(found) if found else self._by_key(g)), "exact"
         context = {g.entity for g in named if g.entity}
         for g in named:
             if g.entity:
@@ -263,9 +271,18 @@ class EntityResolver:
             return targets.pop()
         return None
 
+    def _keys_stored(self, keys: set[str]) -> dict[tuple[str, str], str]:
+        """(type, key) -> entity id of the stored entities with these keys: one query per article."""
+        if not keys:
+            return {}
+        ordered = sorted(keys)
+        rows = self.db.execute(f"SELECT type, key, id FROM entities WHERE type IN ('PER', 'ORG', 'LOC', 'OTH')"
+                               f" AND key IN ({_marks(ordered)})", ordered)
+        return {(kind, key): entity for kind, key, entity in rows.fetchall()}
+
     def _by_key(self, g: Group) -> str | None:
-        row = self.db.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (g.type, g.key)).fetchone()
-        if row is None and g.type == "PER":
+        row = None  # the caller looked the key itself up already (_keys_stored)
+        if g.type == "PER":
             base = genitive_base(g.text)  # "Olaf Scholz'", "Angela Merkels"
             if base:
                 row = self.db.execute("SELECT id FROM entities WHERE type = ? AND key = ?",
@@ -363,16 +380,20 @@ class EntityResolver:
         return entity
 
     def _store(self, groups: list[Group]) -> None:
+        """Insert the groups of a newly resolved article (its older rows were deleted by forget())."""
         rows = [(g.doc_key, g.text, g.type, g.count, g.entity, g.rule, g.key) for g in groups if g.entity]
         self.db.executemany(
-            "INSERT INTO entity_mentions (doc_key, text, type, count, entity, rule, key) VALUES (?,?,?,?,?,?,?)"
-            " ON CONFLICT (doc_key, text, type) DO UPDATE SET count = excluded.count, entity = excluded.entity,"
-            " rule = excluded.rule, key = excluded.key",
-            rows,
-        )
+            "INSERT INTO entity_mentions (doc_key, text, type, count, entity, rule, key) VALUES (?,?,?,?,?,?,?)", rows)
         for row in rows:
             self.live.add(row[4])
             self.touched.add(row[4])
+
+    def _reassign(self, g: Group) -> None:
+        self.db.execute(
+            "UPDATE entity_mentions SET entity = ?, rule = ? WHERE doc_key = ? AND text = ? AND type = ?",
+            (g.entity, g.rule, g.doc_key, g.text, g.type))
+        self.live.add(g.entity)
+        self.touched.add(g.entity)
 
     # -- what a new full name or acronym changes elsewhere -------------------
     def _revise(self) -> None:
@@ -395,7 +416,7 @@ class EntityResolver:
                 if (entity, rule) != (group.entity, group.rule):
                     self.touched.add(group.entity)
                     group.entity, group.rule = entity, rule
-                    self._store([group])
+                    self._reassign(group)
         for acronym in sorted(self.new_acronyms):
             probe = Group(0, acronym.upper(), "ORG", 0)
             target = self._acronym_of_archive(probe)
@@ -464,6 +485,9 @@ def preferred_name(kind: str, spellings: list[tuple[str, int]]) -> str:
 def rebuild(db: Any, progress: Callable[[int, int], None] | None = None) -> int:
     """Resolve every stored article again; entity ids stay, corrections are applied again."""
     keys = [k for (k,) in db.execute("SELECT key FROM documents ORDER BY key")]
+    if isinstance(db, sqlite3.Connection):
+        # Every entity_mentions index is written all over: keep it in memory (SQLite's default is 2 MB).
+        db.execute(f"PRAGMA cache_size = -{REBUILD_CACHE_KB}")
     db.execute("DELETE FROM entity_mentions")
     db.execute("DELETE FROM entity_aliases")
     db.execute("UPDATE entities SET mentions = 0, articles = 0, merged_into = NULL")

@@ -29,6 +29,7 @@ _ACRONYM = re.compile(r"\s?\(([A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]{1,9})\)")
 PLACE_MIN_POPULATION = 150_000
 
 
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -110,6 +111,7 @@ def short_form(text: str) -> str:
     return _short_forms().get(text, text)
 
 
+@lru_cache(maxsize=100_000)
 def place_key(text: str) -> str | None:
     """The place id of a place name ("geo:703448" for Kiew/Kyiv), or None when unknown."""
     text = _short_forms().get(text, text)
