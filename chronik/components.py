@@ -27,10 +27,10 @@ register(
 
 
 
-def _entities(lang: str):
+def _entities(lang: str, ner=None):
     from .extract.entities import EntityLayer
 
-    return EntityLayer(lang)
+    return EntityLayer(lang, ner)  # ner: a chronik.extract.ner.NerSpec (--ner), None for our CRF
 
 
 register(
@@ -39,7 +39,8 @@ register(
     requires=("sentences", "tokens"),
     assigns=("mentions",),
     version="2",
-    description="named entity mentions (PER/ORG/LOC/OTH, GermEval -deriv/-part labels) from a CRF",
+    description="named entity mentions (PER/ORG/LOC/OTH, GermEval -deriv/-part labels) from a CRF, or a spaCy/transformers model (--ner)",
+    options=("ner",),
 )
 
 def _quotes(lang: str):

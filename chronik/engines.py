@@ -29,26 +29,32 @@ from .errors import ChronikError
 ENGINES = ("local", "processes", "ray")
 
 
-def make_pipeline(names: list[str] | None):
+def make_pipeline(names: list[str] | None, ner=None):
+    """``ner``: a chronik.extract.ner.NerSpec (``--ner``); None or the default is our CRF."""
     from .pipeline import Pipeline, default_pipeline
 
-    return default_pipeline() if names is None else Pipeline(names)
+    if ner is None or ner.is_default:
+        return default_pipeline() if names is None else Pipeline(names)
+    return Pipeline(names, options={"ner": ner})
 
 
 @contextmanager
 def open_engine(
-    engine: str, workers: int = 1, names: list[str] | None = None, ray_address: str | None = None
+    engine: str, workers: int = 1, names: list[str] | None = None, ray_address: str | None = None, ner=None
 ) -> Iterator[AnalyzeMany | None]:
-    """``analyze_many`` for the engine; ``names`` are the pipeline's components."""
+    """``analyze_many`` for the engine; ``names`` are the pipeline's components.
+
+    ``ner`` (a picklable NerSpec) goes to every worker, which loads its model once.
+    """
     if engine not in ENGINES:
         raise ChronikError("E112", path="--engine", reason=f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}.")
     if engine == "local" or (engine == "processes" and workers <= 1):
         yield None
     elif engine == "processes":
-        with _process_pool(workers, names) as analyze_many:
+        with _process_pool(workers, names, ner) as analyze_many:
             yield analyze_many
     else:
-        with _ray_pool(workers, names, ray_address) as analyze_many:
+        with _ray_pool(workers, names, ray_address, ner) as analyze_many:
             yield analyze_many
 
 
@@ -56,11 +62,11 @@ def open_engine(
 _WORKER_PIPELINE = None
 
 
-def _start_worker(names: list[str] | None) -> None:
+def _start_worker(names: list[str] | None, ner=None) -> None:
     global _WORKER_PIPELINE
     # Ctrl-C is handled once, by the main process, which rolls back the batch.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_PIPELINE = make_pipeline(names)
+    _WORKER_PIPELINE = make_pipeline(names, ner)
 
 
 def _worker_analyze(document: Document) -> Analysis | str:
@@ -68,8 +74,8 @@ def _worker_analyze(document: Document) -> Analysis | str:
 
 
 @contextmanager
-def _process_pool(workers: int, names: list[str] | None) -> Iterator[AnalyzeMany]:
-    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(names,))
+def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[AnalyzeMany]:
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(names, ner))
     try:
         yield lambda documents: list(pool.map(_worker_analyze, documents, chunksize=4))
     finally:
@@ -80,8 +86,8 @@ def _process_pool(workers: int, names: list[str] | None) -> Iterator[AnalyzeMany
 class _Analyzer:
     """A Ray actor: one pipeline for the actor's lifetime."""
 
-    def __init__(self, names: list[str] | None) -> None:
-        self.pipeline = make_pipeline(names)
+    def __init__(self, names: list[str] | None, ner=None) -> None:
+        self.pipeline = make_pipeline(names, ner)
 
     def analyze(self, documents: list[Document]) -> list[Analysis | str]:
         return [analyze_article(self.pipeline, doc) for doc in documents]
@@ -97,7 +103,7 @@ def _import_ray():
 
 
 @contextmanager
-def _ray_pool(workers: int, names: list[str] | None, address: str | None) -> Iterator[AnalyzeMany]:
+def _ray_pool(workers: int, names: list[str] | None, address: str | None, ner=None) -> Iterator[AnalyzeMany]:
     ray = _import_ray()
     started_here = not ray.is_initialized()
     if started_here:
@@ -105,7 +111,7 @@ def _ray_pool(workers: int, names: list[str] | None, address: str | None) -> Ite
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                  log_to_driver=False, ignore_reinit_error=True)
     actor = ray.remote(num_cpus=1)(_Analyzer)
-    actors = [actor.remote(names) for _ in range(max(workers, 1))]
+    actors = [actor.remote(names, ner) for _ in range(max(workers, 1))]
 
     def analyze_many(documents: list[Document]) -> list[Analysis | str]:
         # Contiguous slices, one per actor, joined in order: same order as local.

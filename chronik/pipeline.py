@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from . import __version__
 from .analysis import Analysis
@@ -30,11 +30,12 @@ class Component(Protocol):
 @dataclass(frozen=True)
 class ComponentInfo:
     name: str
-    factory: Callable[[str], Component]  # language code -> component
+    factory: Callable[..., Component]  # language code (and options) -> component
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     version: str  # bump when the component's output changes
     description: str = ""
+    options: tuple[str, ...] = ()  # keyword arguments of the factory a Pipeline may set (e.g. "ner")
 
 
 REGISTRY: dict[str, ComponentInfo] = {}
@@ -48,9 +49,10 @@ def register(
     assigns: Iterable[str] = (),
     version: str = "1",
     description: str = "",
+    options: Iterable[str] = (),
 ) -> None:
     REGISTRY[name] = ComponentInfo(
-        name, factory, tuple(requires), tuple(assigns), version, description
+        name, factory, tuple(requires), tuple(assigns), version, description, tuple(options)
     )
 
 
@@ -88,18 +90,31 @@ def check_order(names: Sequence[str]) -> list[ComponentInfo]:
 
 
 class Pipeline:
-    """``Pipeline()(document) -> Analysis``; built once, reused for many articles."""
+    """``Pipeline()(document) -> Analysis``; built once, reused for many articles.
 
-    def __init__(self, names: Sequence[str] | None = None, lang: str = "de") -> None:
+    ``options`` go to the factories that declare them (``{"ner": NerSpec}``
+    for ``entities``); a value must pickle, for the workers of every engine,
+    and have a ``version_key``, which enters the version when not the default.
+    """
+
+    def __init__(self, names: Sequence[str] | None = None, lang: str = "de", options: Mapping[str, Any] | None = None) -> None:
         self.names = list(names) if names is not None else default_component_names()
         self.lang = lang
         self.infos = check_order(self.names)
+        self.options = {k: v for k, v in (options or {}).items() if v is not None and not getattr(v, "is_default", False)}
         self._components: list[Component] | None = None
+
+    def _options_of(self, info: ComponentInfo) -> dict[str, Any]:
+        return {name: self.options[name] for name in info.options if name in self.options}
 
     @property
     def version(self) -> str:
         """Changes whenever chronik or any component's output changes."""
-        spec = ";".join(f"{i.name}={i.version}" for i in self.infos)
+        # A default option adds nothing: archives made before the option existed stay current.
+        spec = ";".join(
+            f"{i.name}={i.version}" + "".join(f"[{k}={v.version_key}]" for k, v in self._options_of(i).items())
+            for i in self.infos
+        )
         digest = hashlib.sha1(f"{self.lang}|{spec}".encode()).hexdigest()[:8]
         return f"{__version__}+{digest}"
 
@@ -107,7 +122,7 @@ class Pipeline:
     def components(self) -> list[Component]:
         # Models load lazily, once per process (or worker).
         if self._components is None:
-            self._components = [info.factory(self.lang) for info in self.infos]
+            self._components = [info.factory(self.lang, **self._options_of(info)) for info in self.infos]
         return self._components
 
     def __call__(self, document: Document) -> Analysis:

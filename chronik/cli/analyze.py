@@ -17,7 +17,7 @@ from ..analysis import Analysis, to_jsonable
 from ..archive.ingest import analyze_article
 from ..document import Document, PartialDate
 from ..errors import ChronikError
-from .ingest import add_input_options, add_pipeline_option, check_format, component_names, make_pipeline
+from .ingest import add_input_options, add_pipeline_option, check_format, component_names, make_pipeline, ner_option
 from .options import parse_date_option
 
 ITEM_TEXT_MAX = 100
@@ -40,7 +40,7 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     date = parse_date_option(args.date)
     fmt = check_format(args.format)
-    pipeline = make_pipeline(component_names(args.pipeline))
+    pipeline = make_pipeline(component_names(args.pipeline), ner_option(args))
     documents = list(_read(args.file, fmt, date))
     failed = 0
     good = [d for _, d in documents if isinstance(d, Document)]

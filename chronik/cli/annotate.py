@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 
 from ..errors import ChronikError
+from .ingest import add_ner_option, ner_option
 
 # format name -> module under chronik.formats
 ANNOTATE_FORMATS: dict[str, str] = {
@@ -42,17 +43,22 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--format", required=True, choices=sorted(ANNOTATE_FORMATS))
     parser.add_argument("in_dir", type=Path, metavar="IN_DIR")
     parser.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    add_ner_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     module = format_module("formats", args.format, ANNOTATE_FORMATS)
+    ner = ner_option(args)
+    if not ner.is_default and not getattr(module, "ACCEPTS_NER", False):
+        users = [name for name in sorted(ANNOTATE_FORMATS) if getattr(format_module("formats", name, ANNOTATE_FORMATS), "ACCEPTS_NER", False)]
+        raise ChronikError("E217", value=str(ner), name=args.format, formats=", ".join(users))
     # Formats that say ACCEPTS_FILES (germeval) also take IN as a file and OUT as a file.
     single_file = getattr(module, "ACCEPTS_FILES", False) and args.in_dir.is_file()
     if not (args.in_dir.is_dir() or single_file):
         raise ChronikError("E110", path=args.in_dir)
     if not single_file:
         args.out_dir.mkdir(parents=True, exist_ok=True)
-    report = module.annotate_dir(args.in_dir, args.out_dir)
+    report = module.annotate_dir(args.in_dir, args.out_dir, **({} if ner.is_default else {"ner": ner}))
     print(report)
     return 1 if getattr(report, "failed", None) else 0

@@ -63,6 +63,21 @@ def add_pipeline_option(parser: argparse.ArgumentParser) -> None:
         "--pipeline", metavar="NAMES",
         help="comma-separated components to run instead of the default pipeline (e.g. 'text' for a quick search-only archive)",
     )
+    add_ner_option(parser)
+
+
+def add_ner_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ner", metavar="crf|spacy:NAME_OR_PATH|transformers:PATH", default=None,
+        help="entity tagger: crf (ours, the default), an installed spaCy pipeline (package name or folder), "
+        "or a local Hugging Face token-classification model folder; see docs/entities.md",
+    )
+
+
+def ner_option(args: argparse.Namespace):
+    from ..extract.ner import parse_ner
+
+    return parse_ner(getattr(args, "ner", None))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,10 +90,11 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1 or args.workers < 1:
         raise ChronikError("E112", path="--batch-size/--workers", reason="must be at least 1.")
     names = component_names(args.pipeline)
-    pipeline = make_pipeline(names)  # checks the names before anything is read
+    ner = ner_option(args)
+    pipeline = make_pipeline(names, ner)  # checks the names before anything is read
     engine = args.engine or ("processes" if args.workers > 1 else "local")
     with open_archive(args.db, create=True) as archive, open_engine(
-        engine, args.workers, names, args.ray_address
+        engine, args.workers, names, args.ray_address, ner
     ) as analyze_many:
         items = iter_documents(args.paths, fmt=fmt, date=date)
         with _progress_bar(args.paths) as on_progress:

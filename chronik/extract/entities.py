@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..analysis import Analysis
 from ..errors import ChronikError
 from ..lang import resource_lines, resource_path
 from .gazetteer import Gazetteer, load_gazetteer
 from .role_lexicon import RoleLexicon
+
+if TYPE_CHECKING:
+    from .ner import NerSpec
 
 MODEL_NAME = "ner.crfsuite"
 BUILD_COMMAND = ".venv/bin/python training/build_ner.py"
@@ -235,17 +238,31 @@ def spans_from_bio(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 class EntityLayer:
-    """Pipeline component: fills ``analysis.layers["mentions"]``."""
+    """Pipeline component: fills ``analysis.layers["mentions"]``.
 
-    def __init__(self, lang: str = "de") -> None:
-        self.tagger = EntityTagger(lang)
+    ``ner`` chooses the tagger (``--ner``): our CRF, or a spaCy pipeline or
+    transformers model the user has (chronik/extract/ner/).  Whichever tags,
+    the article-level steps after it are the same.
+    """
+
+    def __init__(self, lang: str = "de", ner: "NerSpec | None" = None) -> None:
+        if ner is None or ner.is_default:
+            self.tagger, self.model = EntityTagger(lang), None
+        else:
+            from .ner import load_tagger
+
+            self.tagger, self.model = None, load_tagger(ner)
         self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
         self.roles = RoleLexicon(lang)
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
         sentence_tokens = [tokens[s.token_start : s.token_end] for s in analysis.sentences]
-        labels = [self.tagger.tag([t.text for t in toks], [t.pos for t in toks]) for toks in sentence_tokens]
+        if self.model is not None:
+            offsets = [[(t.start, t.end) for t in toks] for toks in sentence_tokens]
+            labels = [repair_bio(row) for row in self.model.label(analysis.text, offsets)]
+        else:
+            labels = [self.tagger.tag([t.text for t in toks], [t.pos for t in toks]) for toks in sentence_tokens]
         labels = harmonise_names([[t.text for t in toks] for toks in sentence_tokens], labels)
         mentions: list[Mention] = []
         for sentence, toks, sentence_labels in zip(analysis.sentences, sentence_tokens, labels):

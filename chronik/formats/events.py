@@ -66,11 +66,14 @@ def event_record(event) -> dict:
     }
 
 
-def annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool = False) -> AnnotateReport:
+ACCEPTS_NER = True  # chronik annotate --ner: the entities component uses that model
+
+
+def annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool = False, ner=None) -> AnnotateReport:
     from ..pipeline import Pipeline
 
     in_dir, out_dir = Path(in_dir), Path(out_dir)
-    pipeline = Pipeline(list(PIPELINE))
+    pipeline = Pipeline(list(PIPELINE), options={"ner": ner})
     report = AnnotateReport()
     for path in jsonl_files(in_dir):
         target = out_dir if in_dir.is_file() and out_dir.suffix == ".jsonl" else out_dir / path.name

@@ -15,10 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ChronikError
-from ..extract.entities import EntityTagger
+from typing import TYPE_CHECKING
+
+from ..extract.entities import EntityTagger, repair_bio
+from ..extract.ner.align import token_offsets
 from ..extract.tagger import load_tagger
 
+if TYPE_CHECKING:
+    from ..extract.ner import NerSpec
+
 ACCEPTS_FILES = True  # chronik annotate may pass a file instead of a folder
+ACCEPTS_NER = True  # chronik annotate --ner spacy:... / transformers:... tags with that model
 
 
 @dataclass
@@ -35,12 +42,22 @@ class AnnotateReport:
 
 
 class GermEvalAnnotator:
-    def __init__(self, lang: str = "de") -> None:
-        self.pos = load_tagger(lang)
-        self.ner = EntityTagger(lang)
+    def __init__(self, lang: str = "de", ner: "NerSpec | None" = None) -> None:
+        if ner is None or ner.is_default:
+            self.pos, self.ner, self.model = load_tagger(lang), EntityTagger(lang), None
+        else:
+            from ..extract.ner import load_tagger as load_model
+
+            self.pos, self.ner, self.model = None, None, load_model(ner)
 
     def tag_words(self, words: list[str]) -> list[str]:
-        tags, _ = self.pos.tag(words) if words else ([], [])
+        if not words:
+            return []
+        if self.model is not None:
+            # The model sees the sentence as the words joined by spaces; its spans map back by offsets.
+            text, offsets = token_offsets(words)
+            return repair_bio(self.model.label(text, [offsets])[0])
+        tags, _ = self.pos.tag(words)
         return self.ner.tag(words, tags)
 
     def annotate_text(self, text: str, name: str, report: AnnotateReport) -> str:
@@ -71,7 +88,7 @@ class GermEvalAnnotator:
         return "\n".join(out) + "\n"
 
 
-def annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool = False) -> AnnotateReport:
+def annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool = False, ner: "NerSpec | None" = None) -> AnnotateReport:
     """Tag one GermEval file (IN file -> OUT file) or every file of a folder."""
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if in_dir.is_file():
@@ -79,7 +96,7 @@ def annotate_dir(in_dir: Path, out_dir: Path, *, progress: bool = False) -> Anno
     else:
         out_dir.mkdir(parents=True, exist_ok=True)
         pairs = [(p, out_dir / p.name) for p in sorted(in_dir.iterdir()) if p.is_file() and not p.name.startswith(".")]
-    annotator = GermEvalAnnotator()
+    annotator = GermEvalAnnotator(ner=ner)
     report = AnnotateReport()
     for source, target in pairs:
         try:
