@@ -30,6 +30,8 @@ class Trigger:
     unless_nouns: tuple[str, ...] = ()  # not an event with one of these nouns in the clause ("Entscheidung treffen")
     unless_words: tuple[str, ...] = ()  # not an event with one of these words in the clause ("sprach von")
     needs_argument: bool = False  # only with a target, a with-phrase or a zu-infinitive ("droht ein Streik": none)
+    if_words: tuple[str, ...] = ()  # only with one of these words in the clause ("stellte sich hinter X")
+    status: str = ""  # the status the act has whatever the tense ("lud ein": the talks are planned)
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
@@ -39,6 +41,8 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
     needs: tuple[str, ...] = ()
     unless_nouns: tuple[str, ...] = ()
     unless_words: tuple[str, ...] = ()
+    if_words: tuple[str, ...] = ()
+    status = ""
     for hint in hints:
         if hint.startswith("target="):
             target = hint.split("=", 1)[1]
@@ -52,10 +56,14 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
             unless_nouns = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
         elif hint.startswith("without="):
             unless_words = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
+        elif hint.startswith("if="):
+            if_words = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
+        elif hint.startswith("status="):
+            status = hint.split("=", 1)[1]
     return Trigger(
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
         target, with_prep, "sym" in hints, "gen=actor" in hints, needs,
-        "control=obj" in hints, unless_nouns, unless_words, "needs=arg" in hints,
+        "control=obj" in hints, unless_nouns, unless_words, "needs=arg" in hints, if_words, status,
     )
 
 
@@ -68,15 +76,23 @@ class EventLexicon:
         self.verbs: dict[tuple[str, str], Trigger] = {}
         self.nouns: dict[str, Trigger] = {}
         self.noun_suffixes: list[tuple[str, Trigger]] = []
+        # several readings of one verb, told apart by the words of its clause
+        # ("schloss die Grenze" SANCTION, "schloss ein Abkommen" AGREE): all
+        # readings per verb, conditioned ones first
+        self.readings: dict[tuple[str, str], list[Trigger]] = {}
         for trig in triggers:
             if trig.pos == "V":
                 self.verbs.setdefault((trig.lemma, trig.particle), trig)
+                self.readings.setdefault((trig.lemma, trig.particle), []).append(trig)
                 if trig.particle:
                     self.verbs.setdefault((trig.particle + trig.lemma, ""), trig)
+                    self.readings.setdefault((trig.particle + trig.lemma, ""), []).append(trig)
             elif trig.lemma.startswith("~"):
                 self.noun_suffixes.append((trig.lemma[1:].lower(), trig))
             else:
                 self.nouns.setdefault(trig.lemma.lower(), trig)
+        for options in self.readings.values():
+            options.sort(key=lambda t: not (t.needs or t.if_words))
         # bounded: German compounds make the noun vocabulary of a long
         # stream of articles open-ended, so an unbounded cache would grow
         # with every article

@@ -44,16 +44,21 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
             continue
         if scope == "sentence" and i > trigger and not clause.start <= i < clause.end:
             continue
-        if status in ("demanded", "denied") and clause.start <= i < clause.end and i < trigger:
-            continue  # "fordern" before the trigger in one clause is its own event's verb
+        if status in ("demanded", "denied") and clause.start <= i < clause.end and i < trigger \
+                and tok.pos.startswith("VV"):
+            continue  # "fordern" before the trigger in one clause is its own event's verb ("müsse" is not)
         seen.add(status)
     if clause.opener in lexicon.cues and lexicon.cues[clause.opener][0] == "conditional":
         seen.add("conditional")
-    if any(_verb_first_condition(tokens, other, lexicon) for other in clauses):
+    if any(_verb_first_condition(tokens, other, lexicon, len(clauses)) for other in clauses):
         seen.add("conditional")  # "..., sollte die Insel ihre Unabhängigkeit erklären"
+    if trig.type == "THREATEN":
+        seen.discard("conditional")  # a threat is made outright; its condition belongs to the threatened act
     for status in _ORDER:
         if status in seen:
             return status
+    if trig.status:
+        return trig.status  # "lud zu Gesprächen ein": the talks are still to come
     if reported_past and any(t.pos == "VMFIN" for t in tokens[clause.start : clause.end]):
         return "happened"
     return {"past": "happened", "future": "planned"}.get(tense(tokens, clause), "ongoing")
@@ -66,9 +71,12 @@ def _perfect_infinitive(tokens: list[Token], clause: Clause) -> bool:
                for a, b in zip(span, span[1:]))
 
 
-def _verb_first_condition(tokens: list[Token], clause: Clause, lexicon: EventLexicon) -> bool:
-    if clause.index == 0:
-        return False
+def _verb_first_condition(tokens: list[Token], clause: Clause, lexicon: EventLexicon, clauses: int = 2) -> bool:
+    """"Sollte Russland einmarschieren, werde ...", "..., sollte das Land ...":
+    a clause opened by "sollte" is a condition; first in the sentence only
+    when a consequence follows (a one-clause "Sollte ...?" is a question)."""
     first = tokens[clause.start]
+    if clause.index == 0 and clauses < 2:
+        return False
     cue = lexicon.cues.get(first.text.lower())
     return cue is not None and cue == ("conditional", "clause-start")

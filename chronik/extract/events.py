@@ -209,7 +209,12 @@ class EventLayer:
                 trig = self.lexicon.verbs.get((lemma.lower(), ""))
             if trig is None and lemma.lower() == tok.text.lower():
                 trig = self.lexicon.verb_by_form(tok.text)
-            if trig is None or (trig.needs and not _has_noun(tokens, clause, trig.needs)):
+            if trig is None:
+                continue
+            trig = next((t for t in self.lexicon.readings.get((trig.lemma, trig.particle), [trig])
+                         if (not t.needs or _has_noun(tokens, clause, t.needs))
+                         and (not t.if_words or _has_word(tokens, clause, t.if_words))), None)
+            if trig is None:
                 continue
             if trig.unless_nouns and _has_noun(tokens, clause, trig.unless_nouns):
                 continue  # a light verb: "eine Entscheidung treffen"

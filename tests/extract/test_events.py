@@ -45,10 +45,11 @@ def test_phone_call_with_partner_and_weekday(pipeline):
     assert event.when["precision"] in ("day", "interval")  # a weekday is never an invented day
 
 
-def test_threat_with_sanctions_is_conditional(pipeline):
+def test_threat_is_made_outright_even_with_a_condition(pipeline):
+    # events_articles.md: the condition belongs to the threatened act, the threat itself is told as made
     text = "Im Falle eines Angriffs droht die Regierung in Paris dem Nachbarland Serbien mit harten Sanktionen."
     event = one(pipeline, text, "THREATEN")
-    assert event.status == "conditional"
+    assert event.status == "ongoing"
     assert event.mode == "sanctions"
     assert name(event.actor) == "Frankreich"
 
@@ -326,3 +327,29 @@ def test_subject_pronoun_makes_the_name_after_it_the_object(pipeline):
     event = one(pipeline, "Am Montag kritisierten sie Russland scharf.", "DISAPPROVE")
     assert name(event.target) == "Russland"
     assert name(event.actor) != "Russland"
+
+
+def test_readings_of_one_verb_by_the_words_of_its_clause(pipeline):
+    assert one(pipeline, "Litauen schloss am Montag zwei Grenzübergänge zu Belarus.", "SANCTION").mode == "border"
+    assert one(pipeline, "Chile und Peru schlossen am Montag ein Abkommen über Fischerei.", "AGREE")
+    assert one(pipeline, "Die CDU stellte sich hinter die Landwirte.", "SUPPORT")
+    assert not [e for e in events(pipeline, "Die Ministerin stellte den Bericht am Montag vor.")]
+
+
+def test_invitation_and_pledge_are_planned(pipeline):
+    text = "Kanzler Olaf Scholz lud die Ministerpräsidenten am Montag zu Gesprächen ein."
+    assert one(pipeline, text, "CONSULT").status == "planned"
+    text = "Deutschland sagte der Türkei 50 Millionen Euro zu."
+    event = one(pipeline, text, "AID")
+    assert event.status == "planned" and name(event.actor) == "Deutschland"
+
+
+def test_condition_first_in_the_sentence(pipeline):
+    text = "Sollte Serbien die Grenze schließen, werde Ungarn mit Sanktionen antworten."
+    assert all(e.status == "conditional" for e in events(pipeline, text) if e.type != "THREATEN")
+    assert events(pipeline, text)
+
+
+def test_must_in_reported_speech_is_a_demand(pipeline):
+    text = "Teheran müsse die inhaftierten Journalisten sofort freilassen, sagte der Außenbeauftragte."
+    assert one(pipeline, text, "CONCEDE").status == "demanded"
