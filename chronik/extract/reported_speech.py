@@ -722,6 +722,10 @@ class ReportedSpeechFinder:
             start = noun_phrase_start(words, tags, t)
             if start == t:
                 start = t - 1
+            if tags[start] not in ("ART", "PPOSAT") and not words[start].endswith("n"):
+                return None  # "freie Sicht nach draußen": no "seiner Ansicht nach", "Angaben nach"
+            if words[start].lower() in ("meiner", "unserer"):
+                return None  # "meiner Meinung nach": the speaker's own view, inside a quote
             source = list(range(start, t))
             frame = list(range(start, t + 1))
             stwr = self._noun_stwr(sentence, start, t)

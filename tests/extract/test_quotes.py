@@ -500,3 +500,9 @@ def test_manner_phrase_and_placeholder_belong_to_the_cue(analyse):
 
 def test_a_plan_is_no_report(analyse):
     assert not analyse("Es ist geplant, dass die neue Linie im Herbst den Betrieb aufnimmt.")
+
+
+def test_postposed_nach_needs_a_report_phrase(analyse):
+    quote = find(analyse("Seiner Ansicht nach kommt die Reform zu spät für die Landwirte."), "Reform")
+    assert quote.source_text == "Seiner Ansicht"
+    assert not [q for q in analyse("Die Kinder verlangen freie Sicht nach draußen.") if q.form == "Indirect"]
