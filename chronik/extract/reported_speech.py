@@ -1109,9 +1109,13 @@ class ReportedSpeechFinder:
         return True
 
     def _has_sollen(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:
-        return any(
-            w.lower() in ("soll", "sollen") and (s, k) not in quoted and sentence.tags[k] == "VMFIN"
-            for k, w in enumerate(sentence.words)
+        """"soll(en)" as the main verb of the sentence ("Die Schulen sollen ... erhalten"),
+        not in a relative clause ("ein Projekt, das privat finanziert werden soll")."""
+        finite = next((k for k, tag in enumerate(sentence.tags) if tag.endswith("FIN") and (s, k) not in quoted), None)
+        return (
+            finite is not None
+            and sentence.words[finite].lower() in ("soll", "sollen")
+            and sentence.tags[clause_start(sentence.words, sentence.tags, finite)] not in VERB_FINAL_OPENERS
         )
 
     def _is_hearsay(self, sentence: TokenSentence, s: int, quoted: set[Position]) -> bool:

@@ -506,3 +506,9 @@ def test_postposed_nach_needs_a_report_phrase(analyse):
     quote = find(analyse("Seiner Ansicht nach kommt die Reform zu spät für die Landwirte."), "Reform")
     assert quote.source_text == "Seiner Ansicht"
     assert not [q for q in analyse("Die Kinder verlangen freie Sicht nach draußen.") if q.form == "Indirect"]
+
+
+def test_sollen_in_a_relative_clause_is_no_claim(analyse):
+    text = ("Der Verkehrsminister stellte am Montag den Plan vor. "
+            "Die Strecke ist das erste Projekt, das ganz aus privaten Mitteln finanziert werden soll.")
+    assert not [q for q in analyse(text) if "Strecke" in q.text]
