@@ -108,6 +108,14 @@ def m004_entities(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+@migration
+def m005_entity_rank(db: sqlite3.Connection) -> None:
+    from .entity_schema import RANK_DDL
+
+    for statement in RANK_DDL:
+        db.execute(statement)
+
+
 def _all_migrations() -> list[Migration]:
     result = list(MIGRATIONS)
     for table in layer_tables():

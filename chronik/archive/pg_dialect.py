@@ -85,7 +85,10 @@ CORE_DDL: dict[str, tuple[str, ...]] = {
 # Canonical entities: the same tables as SQLite (chronik/archive/entity_schema.py).
 from .entity_schema import POSTGRES_DDL as _ENTITY_DDL  # noqa: E402
 
+from .entity_schema import RANK_DDL as _RANK_DDL  # noqa: E402
+
 CORE_DDL["m004_entities"] = _ENTITY_DDL
+CORE_DDL["m005_entity_rank"] = _RANK_DDL
 
 
 def to_postgres(sql: str) -> str:
