@@ -858,12 +858,15 @@ class ReportedSpeechFinder:
                 source = (0, 1)
         if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None
-        if is_passive(sentence, start, cue_verb) or self._mistagged_passive(sentence, start, cue_verb):
+        passive = is_passive(sentence, start, cue_verb) or self._mistagged_passive(sentence, start, cue_verb)
+        quoted_subject = passive and entry.lemma in self.quoting_verbs and source is not None and source[1] <= verb
+        if passive and not quoted_subject:
             # "Ihm wird vorgeworfen, ...", "Die Männer werden beschuldigt": the subject is
             # who the report is about; the speaker is only ever the "von X" agent
+            # (but "X wird von der Zeitung mit den Worten zitiert": X is the one quoted)
             found = agent(sentence, s, cue_verb)
             source = (found[0][1], found[-1][1] + 1) if found else None
-        if entry.lemma in self.quoting_verbs:
+        if entry.lemma in self.quoting_verbs and not quoted_subject:
             quoted_person = self._quoted_person(sentence, start, verb, cue_verb, source)
             if quoted_person is not None:
                 source = quoted_person

@@ -512,3 +512,8 @@ def test_sollen_in_a_relative_clause_is_no_claim(analyse):
     text = ("Der Verkehrsminister stellte am Montag den Plan vor. "
             "Die Strecke ist das erste Projekt, das ganz aus privaten Mitteln finanziert werden soll.")
     assert not [q for q in analyse(text) if "Strecke" in q.text]
+
+
+def test_the_one_quoted_in_a_passive_is_the_speaker(analyse):
+    quote = find(analyse("Die Landrätin wird von der Lokalzeitung mit den Worten zitiert, die Fähre bleibe in Betrieb."), "Fähre")
+    assert quote.source_text == "Die Landrätin"
