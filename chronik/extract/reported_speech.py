@@ -740,6 +740,14 @@ class ReportedSpeechFinder:
             ):
                 source = list(range(source[0], finite))
                 frame = list(range(0, finite))
+        if frame and word != "so" and frame[-1] + 1 < n and words[frame[-1] + 1] in (",", "–", "-") and (
+            frame[0] == 0 or words[frame[0] - 1] in (",", "–", "-")
+        ):
+            # "Nach Angaben der Sprecherin, Anna Berg, sei ...", "– laut Polizei –": the
+            # punctuation that sets the source phrase off belongs to its frame
+            frame = frame + [frame[-1] + 1]
+            if frame[0] > 0 and words[frame[0] - 1] in ("–", "-"):
+                frame = [frame[0] - 1] + frame
         message = [k for k in range(0, n) if k not in frame]
         opener = clause_start(words, tags, t)
         if opener > 0 and tags[opener] in ("PRELS", "PRELAT", "KOUS", "PWAV") and word != "so":
