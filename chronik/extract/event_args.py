@@ -43,6 +43,7 @@ class Participant:
     # nobody there unless the article tells who it is (event_refs.py)
     named: bool = True
     organ: str = ""  # the noun of a state organ it was named by ("Regierung"), for later bare mentions
+    listed_both: bool = False  # one of the two sides "beide Minister" stands for
 
     def to_dict(self) -> dict:
         return {"name": self.name, "text": self.text, "start": self.start, "end": self.end,
@@ -89,7 +90,7 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
                 found[sentence.index] = items + extra
     for sentence, items in list(found.items()):
         items.sort(key=lambda p: p.start)
-        items = found[sentence] = _speaking_for(tokens, items, lexicon.spokespersons)
+        items = found[sentence] = _possessive_states(tokens, _speaking_for(tokens, items, lexicon.spokespersons))
         for item in items:
             if item.label == "LOC" and item.name.endswith("s") and item.name[:-1] in states:
                 item.name = item.name[:-1]  # "Vertreter Russlands": the state, not its genitive
@@ -133,6 +134,21 @@ def _verbless_parts(analysis: Analysis, mention, cue_words, states=frozenset()) 
     if mention.token_end <= mention.token_start:
         return [(mention.start, mention.end, mention.token_start)]
     return parts
+
+
+def _possessive_states(tokens: list[Token], items: list[Participant]) -> list[Participant]:
+    """"Frankreichs Präsident Étienne Marchal", "Serbiens Präsident Dragan
+    Milošev": the state in the genitive only says whose office the named
+    person holds; the person acts."""
+    kept = []
+    for i, item in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        last = tokens[item.token]
+        if nxt is not None and nxt.label == "PER" and item.text.endswith("s") and item.end <= nxt.start \
+                and 0 < nxt.token - item.token <= 3 and tokens[item.token + 1].pos == "NN" and last.pos == "NE":
+            continue
+        kept.append(item)
+    return kept
 
 
 def _speaking_for(tokens: list[Token], items: list[Participant], spokes: frozenset[str]) -> list[Participant]:
@@ -207,6 +223,8 @@ def _preposition(tokens: list[Token], first: int, floor: int) -> str:
             return (tok.lemma or tok.text).lower() if tok.pos == "APPRART" else tok.text.lower()
         if tok.pos not in _NP_INNER:
             return ""
+        if tok.pos == "NN" and i + 1 < first and tokens[i + 1].pos in ("CARD", "ADJA", "PIAT"):
+            return ""  # "am Montag zwei russische Diplomaten": the phrase after the noun is a new one
         if tok.pos in ("ART", "PPOSAT"):
             # a determiner opens the noun phrase: a preposition must come right before it
             before = tokens[i - 1] if i > floor else None

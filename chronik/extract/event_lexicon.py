@@ -111,6 +111,7 @@ class EventLexicon:
         self.place_prepositions = frozenset(resource_lines(lang, _DIR + "place_prepositions.txt"))
         self.oblique_articles = frozenset(w.lower() for w in resource_lines(lang, _DIR + "oblique_articles.txt"))
         self.agent_prepositions = frozenset(resource_lines(lang, _DIR + "agent_prepositions.txt"))
+        self.occasion_words = tuple(w.lower() for w in resource_lines(lang, _DIR + "occasion_words.txt"))
         self.spokespersons = frozenset(w.lower() for w in resource_lines(lang, _DIR + "spokespersons.txt"))
         self.clause_break_pos = frozenset(
             row[0] for row in resource_table(lang, _DIR + "clause_breaks.tsv") if row[1] == "pos"

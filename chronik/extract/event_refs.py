@@ -41,14 +41,16 @@ class ArticleReferences:
         roles = _role_holders(analysis)
         heads: list[tuple[str, Participant]] = []  # (head noun lemma, organisation), in text order
         last_state = ""
+        seen: list[Participant] = []  # named participants so far, for "beide"
         for sentence in range(len(analysis.sentences)):
             items = found.setdefault(sentence, [])
             extra = self._head_references(analysis, sentence, items, heads)
+            extra += self._both(analysis, sentence, items, seen)
             if extra:
                 items.extend(extra)
                 items.sort(key=lambda p: p.start)
             for item in items:
-                self._normalise(item)
+                self.normalise(item)
                 if item.named and item.organ and item.label == "LOC":
                     last_state = item.name  # "die kolumbianische Regierung"
                 elif not item.named and item.organ and last_state:
@@ -63,8 +65,9 @@ class ArticleReferences:
                     item.via, item.name, item.label = item.text, self.capitals[item.name], "LOC"
                 if item.named and item.label == "ORG" and not item.via:
                     heads += [(h, item) for h in _heads(tokens, item)]
+            seen.extend(p for p in items if p.named and not p.listed_both)
 
-    def _normalise(self, item: Participant) -> None:
+    def normalise(self, item: Participant) -> None:
         name = item.name
         low = name.lower()
         for article in _ARTICLES:
@@ -72,6 +75,48 @@ class ArticleReferences:
                 name = name[len(article):]
                 break
         item.name = self.forms.get(name, name)
+
+    def _both(self, analysis, sentence, items, seen) -> list[Participant]:
+        """"beide Minister", "Beide Regierungen", "die Präsidenten beider
+        Länder", "beide Seiten": the two sides named last, in the order the
+        article first named them; the second is listed with the first."""
+        tokens = analysis.tokens
+        span = analysis.sentences[sentence]
+        found = []
+        for i in range(span.token_start, span.token_end - 1):
+            if tokens[i].text.lower() not in ("beide", "beiden", "beider") or tokens[i + 1].pos != "NN":
+                continue
+            head = i + 1
+            if i >= 2 and tokens[i - 1].pos == "NN" and tokens[i].text.lower() == "beider":
+                head = i - 1  # "die Präsidenten beider Länder": the phrase starts at its head noun
+            noun = (tokens[i + 1].lemma or tokens[i + 1].text)
+            people = self.groups._is_role(noun)
+            states = noun.lower() in ("land", "länder", "staat", "regierung", "nachbar", "nachbarland") \
+                or self.groups.is_organ(noun)
+            # the sides of earlier sentences (in its own sentence the subject is
+            # the one who speaks to or of "beide Seiten")
+            earlier = [p for p in seen if (p.label == "PER") == people or not (people or states)]
+            if states and not people:
+                earlier = [p for p in earlier if p.label == "LOC"]
+            names: list[Participant] = []
+            for p in reversed(earlier):
+                if p.name not in [n.name for n in names]:
+                    names.append(p)
+                if len(names) == 2:
+                    break
+            if len(names) < 2:
+                continue
+            order = {}
+            for p in seen:
+                order.setdefault(p.name, p.start)
+            first, second = sorted(names, key=lambda p: order.get(p.name, p.start))
+            start, end = tokens[head].start, tokens[i + 1].end
+            text = analysis.text[min(start, tokens[i].start):end]
+            found.append(Participant(first.name, text, tokens[min(head, i)].start, end, first.label, via=text,
+                                     token=min(head, i), listed_both=True))
+            found.append(Participant(second.name, text, tokens[min(head, i)].start, end, second.label, via=text,
+                                     token=min(head, i) + 1, listed=True, listed_both=True))
+        return found
 
     def _head_references(self, analysis, sentence, items, heads) -> list[Participant]:
         """Bare definite nouns that name an organisation introduced before

@@ -50,9 +50,11 @@ class Event:
     lemma: str = ""  # the trigger's lemma, to find later mentions of the same event
     by_noun: bool = False  # named by a noun ("der Videogipfel"), not told by a verb
     controls: bool = False  # its target does what the next zu-infinitive says ("fordert X auf, ...")
+    co_actors: list[Participant] = field(default_factory=list)  # further members of a listed actor
+    co_targets: list[Participant] = field(default_factory=list)  # further members of a listed target
 
     def participants(self) -> set[str]:
-        return {p.name for p in (self.actor, self.target) if p is not None}
+        return {p.name for p in (self.actor, self.target, *self.co_actors, *self.co_targets) if p is not None}
 
     def to_dict(self) -> dict:
         return {
@@ -61,6 +63,8 @@ class Event:
             "actor": self.actor.to_dict() if self.actor else None,
             "target": self.target.to_dict() if self.target else None,
             "where": self.where.to_dict() if self.where else None,
+            "co_actors": [p.to_dict() for p in self.co_actors],
+            "co_targets": [p.to_dict() for p in self.co_targets],
             "evidence": {"sentence": self.sentence, "start": self.sentence_start, "end": self.sentence_end,
                          "quote": self.quote, "also_in": self.also_in},
         }
@@ -84,9 +88,34 @@ class EventLayer:
             tokens = analysis.sentence_tokens(sentence)
             clauses = split_clauses(tokens, sentence.token_start, self.lexicon.clause_break_pos)
             people = _people_before(found, sentence.index, analysis)
-            for event in self._sentence_events(analysis, clauses, found.get(sentence.index, []), people):
+            told = self._sentence_events(analysis, clauses, found.get(sentence.index, []), people)
+            occasion = self._occasion(analysis, sentence, told, events)
+            for event in told:
+                if occasion is not None and event.when.get("source") == "article" and not event.by_noun:
+                    # "Dabei vereinbarten beide Minister ...", "In dem Telefonat warf X ... vor":
+                    # an act on the occasion of an event told before has its date
+                    event.when = {**occasion.when, "source": "antecedent"}
                 _add(events, event)
         analysis.layers["events"] = events
+
+    def _occasion(self, analysis: Analysis, sentence, told: list[Event], events: list[Event]) -> Event | None:
+        """The dated event a sentence tells more of: opened by "Dabei",
+        "Zugleich", "Im Anschluss" (``events/occasion_words.txt``), or naming
+        an earlier event by a noun in a phrase ("in dem Gespräch", "auf der
+        Kundgebung")."""
+        dated = [e for e in events if e.when.get("source") in ("timex", "antecedent")]
+        if not dated:
+            return None
+        tokens = analysis.tokens
+        opening = " ".join(t.text.lower() for t in tokens[sentence.token_start : sentence.token_start + 2])
+        if any(opening == w or opening.split()[0] == w for w in self.lexicon.occasion_words):
+            return dated[-1]
+        for event in told:
+            if event.by_noun and event.actor is None and event.target is None:
+                same = [e for e in dated if e.lemma == event.lemma or e.type == event.type]
+                if same:
+                    return same[-1]
+        return None
 
     def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant],
                          people: list[tuple[Participant, str]] = ()) -> list[Event]:
@@ -104,6 +133,9 @@ class EventLayer:
                     actor, target = verb_arguments(items, clause, trigger, borrowed)
                 if actor is None and borrowed:
                     actor = None if clause.shares_subject else _accused(events, tokens, clauses, clause)
+                    if actor is None and clause.shares_subject:
+                        # "Er warf ... vor und versetzte die Armee ...": the subject the clause before resolved
+                        actor = _last_actor(events, tokens, clauses, clause)
                     actor = actor or self._inherited_actor(items, clauses, clause)
                 if not passive and not borrowed:
                     actor, target = _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target,
@@ -111,7 +143,7 @@ class EventLayer:
                 if actor is None and not passive and not borrowed:
                     actor = _vorfeld_subject(tokens, items, clauses, clause)
                 if actor is None:
-                    actor = _speaker(analysis, tokens[index], self.lexicon, items)
+                    actor = _speaker(analysis, tokens[index], self.lexicon, items, self.references)
                 if actor is not None and not passive and not borrowed and _pronoun_before(tokens, clause, actor):
                     # "Sie kritisierten Russland": the pronoun is the subject, the name the object
                     if target is None and (trigger.target == "obj" or trigger.symmetric):
@@ -121,13 +153,15 @@ class EventLayer:
                     actor = _pronoun_subject(tokens, clause, items, people, (target,))
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
-                events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, target))
-                for other in (co_actors(items, clause, actor) if not trigger.symmetric and not passive else []):
-                    # "Polen und Litauen kritisierten Russland": each of the listed subjects acts
-                    events.append(self._event(analysis, clause, clauses, items, trigger, index, other, target))
+                event = self._event(analysis, clause, clauses, items, trigger, index, actor, target)
+                # a list is one event: "Polen und Litauen kritisierten Russland, Belarus und Iran"
+                # has Polen acting on Russland, the others as co-actors and co-targets
+                if not trigger.symmetric and not passive:
+                    event.co_actors = [p for p in co_actors(items, clause, actor) if p.named]
                 sentence_end = analysis.sentences[tokens[index].sentence].token_end
-                for other in listed_with(items, target, sentence_end) if target is not None else []:
-                    events.append(self._event(analysis, clause, clauses, items, trigger, index, actor, other))
+                if target is not None:
+                    event.co_targets = [p for p in listed_with(items, target, sentence_end) if p.named]
+                events.append(event)
             if verbs:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
             for index, trigger in self._noun_triggers(tokens, clause):
@@ -414,6 +448,16 @@ def _accused(events: list[Event], tokens: list[Token], clauses: list[Clause], cl
     return None
 
 
+def _last_actor(events: list[Event], tokens: list[Token], clauses: list[Clause], clause: Clause) -> Participant | None:
+    """The actor of the last verb event in an earlier clause of this sentence."""
+    low = tokens[clauses[0].start].start
+    high = tokens[clause.start].start
+    for event in reversed(events):
+        if not event.by_noun and low <= event.start < high:
+            return event.actor
+    return None
+
+
 def _in_pp(tokens: list[Token], index: int, floor: int) -> bool:
     i = index - 1
     while i >= floor and tokens[i].pos in ("ART", "ADJA", "PIAT", "PPOSAT", "ADV"):
@@ -430,13 +474,15 @@ def _quote_of(analysis: Analysis, token: Token) -> int | None:
     return None
 
 
-def _speaker(analysis: Analysis, token: Token, lexicon: EventLexicon, items) -> Participant | None:
+def _speaker(analysis: Analysis, token: Token, lexicon: EventLexicon, items, references) -> Participant | None:
     """The speaker of the quote whose cue is the trigger ("weist zurück")."""
     for quote in analysis.layers.get("quotes", []):
         if quote.speaker and any(s <= token.start < e for s, e in quote.cue):
             s, e = quote.source[0] if quote.source else (quote.start, quote.start)
             name = lexicon.institutions.get(quote.speaker, quote.speaker)
-            return Participant(name, quote.source_text or quote.speaker, s, e, "PER")
+            speaker = Participant(name, quote.source_text or quote.speaker, s, e, "PER")
+            references.normalise(speaker)  # "Die Bundesanwaltschaft" -> "Bundesanwaltschaft"
+            return speaker
     return None
 
 

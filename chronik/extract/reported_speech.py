@@ -357,6 +357,14 @@ class ReportedSpeechFinder:
             for k in range(t + 1, end)
             if sentence.tags[k] == "PTKVZ" or k + 1 == end
         }
+        for k in range(end, len(sentence.words)):
+            # "teilte später der Direktor der Behörde, Bagus Puruhito, mit.": the particle
+            # closes the sentence after an apposition that the commas cut off
+            if sentence.tags[k].endswith("FIN") or sentence.words[k] in (":", ";"):
+                break
+            if sentence.tags[k] == "PTKVZ" and (k + 1 == len(sentence.words) or sentence.tags[k + 1] == "$."):
+                particles.setdefault(sentence.words[k].lower(), k)
+                break
         if t > 0 and sentence.tags[t - 1] in ("PTKVZ", "ADJD", "ADV"):
             particles.setdefault(sentence.words[t - 1].lower(), t - 1)  # "wie ... bekannt gab"
         entry = None

@@ -61,6 +61,8 @@ def event_record(event) -> dict:
         "target": event.target.name if event.target else None,
         "actor_text": event.actor.text if event.actor else None,
         "target_text": event.target.text if event.target else None,
+        "co_actors": [p.name for p in getattr(event, "co_actors", [])],
+        "co_targets": [p.name for p in getattr(event, "co_targets", [])],
         "when": event.when.get("value"), "earliest": event.when.get("earliest"), "latest": event.when.get("latest"),
         "start": event.start, "end": event.end,
     }

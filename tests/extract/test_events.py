@@ -209,11 +209,14 @@ def test_wanting_guarantees_is_a_demand_but_wanting_alone_is_not(pipeline):
     assert [e for e in events(pipeline, "Serbien will im Sommer neue Straßen bauen.") if e.type == "DEMAND"] == []
 
 
-def test_each_listed_partner_is_a_target_of_its_own(pipeline):
+def test_listed_partners_are_one_event_with_co_targets(pipeline):
+    # events_articles.md: a list is one event, the first named is the target, the rest co-targets
     text = ("Kanzler Olaf Scholz beriet sich am Abend mit dem spanischen Regierungschef Pedro Sánchez, "
             "dem polnischen Präsidenten Andrzej Duda und Emmanuel Macron.")
-    targets = {name(e.target) for e in events(pipeline, text) if e.type == "CONSULT"}
-    assert {"Pedro Sánchez", "Andrzej Duda", "Emmanuel Macron"} <= targets
+    found = [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    assert len(found) == 1
+    assert name(found[0].target) == "Pedro Sánchez"
+    assert {"Andrzej Duda", "Emmanuel Macron"} <= {p.name for p in found[0].co_targets}
 
 
 def test_denied_and_demanded_events(pipeline):
@@ -241,10 +244,11 @@ def test_dative_object_before_the_subject(pipeline):
     assert name(event.actor) != "Umweltministerium"
 
 
-def test_every_listed_target_is_an_event(pipeline):
+def test_listed_targets_are_co_targets(pipeline):
     found = [e for e in events(pipeline, "Estland kritisierte Russland, Belarus und Iran.") if e.type == "DISAPPROVE"]
-    assert {name(e.target) for e in found} == {"Russland", "Belarus", "Iran"}
-    assert {name(e.actor) for e in found} == {"Estland"}
+    assert len(found) == 1
+    assert name(found[0].actor) == "Estland" and name(found[0].target) == "Russland"
+    assert [p.name for p in found[0].co_targets] == ["Belarus", "Iran"]
 
 
 def test_two_subjects_of_a_talk_are_its_two_sides(pipeline):
@@ -252,9 +256,10 @@ def test_two_subjects_of_a_talk_are_its_two_sides(pipeline):
     assert {name(event.actor), name(event.target)} == {"Emmanuel Macron", "Olaf Scholz"}
 
 
-def test_two_subjects_of_one_act_both_act_on_the_object(pipeline):
+def test_two_subjects_of_one_act_are_actor_and_co_actor(pipeline):
     found = [e for e in events(pipeline, "Polen und Litauen kritisierten Belarus scharf.") if e.type == "DISAPPROVE"]
-    assert {(name(e.actor), name(e.target)) for e in found} == {("Polen", "Belarus"), ("Litauen", "Belarus")}
+    assert [(name(e.actor), name(e.target)) for e in found] == [("Polen", "Belarus")]
+    assert [p.name for p in found[0].co_actors] == ["Litauen"]
 
 
 def test_apposition_before_the_verb_is_the_subject(pipeline):
@@ -353,3 +358,23 @@ def test_condition_first_in_the_sentence(pipeline):
 def test_must_in_reported_speech_is_a_demand(pipeline):
     text = "Teheran müsse die inhaftierten Journalisten sofort freilassen, sagte der Außenbeauftragte."
     assert one(pipeline, text, "CONCEDE").status == "demanded"
+
+
+def test_both_sides_are_the_two_named_before(pipeline):
+    text = ("Außenministerin Annalena Baerbock hat am Dienstag mit ihrem polnischen Amtskollegen "
+            "Radosław Sikorski telefoniert. Dabei vereinbarten beide Minister, sich enger abzustimmen.")
+    event = one(pipeline, text, "AGREE")
+    assert (name(event.actor), name(event.target)) == ("Annalena Baerbock", "Radosław Sikorski")
+    # "Dabei": on the occasion of the call, so on its day
+    assert event.when["earliest"] == one(pipeline, text, "CONSULT").when["earliest"]
+
+
+def test_possessive_state_before_an_office_holder(pipeline):
+    text = "Frankreichs Präsident Emmanuel Macron hat am Mittwoch mit Olaf Scholz telefoniert."
+    assert name(one(pipeline, text, "CONSULT").actor) == "Emmanuel Macron"
+
+
+def test_court_sentence_is_coercion(pipeline):
+    text = "Das Landgericht Hamburg hat den früheren Bankchef Klaus Berger zu vier Jahren Haft verurteilt."
+    event = one(pipeline, text, "COERCE")
+    assert event.mode == "sentence" and name(event.target) == "Klaus Berger"
