@@ -574,6 +574,8 @@ class ReportedSpeechFinder:
             )
         if not message:
             return None
+        if message and message[0] > t:
+            message = self._until_narration(sentence, message)
         while message and words[message[0]] == ",":
             message = message[1:]
         while message and words[message[-1]] in (",", "."):
@@ -591,6 +593,22 @@ class ReportedSpeechFinder:
             addressee=addressee,
             frame=frame(sentence, s, set(message_positions)),
         )
+
+    def _until_narration(self, sentence: TokenSentence, message: list[int]) -> list[int]:
+        """"Er sagte, Europa brauche die Engländer, und fügte hinzu: ...": an "und" with an
+        indicative verb of the speaker ends the report; the narrator goes on."""
+        words, tags = sentence.words, sentence.tags
+        for i, k in enumerate(message[:-1]):
+            if words[k].lower() not in ("und", "sowie") or tags[k] != "KON":
+                continue
+            verb = k + 1
+            while verb < len(words) and tags[verb] in ("ADV", "PTKNEG"):
+                verb += 1
+            if verb < len(words) and tags[verb] in ("VVFIN", "VAFIN", "VMFIN") and not is_konjunktiv(
+                words[verb], tags[verb], sentence.lemmas[verb], self.lexicon
+            ) and konjunktiv_mood(words[verb], tags[verb], sentence.lemmas[verb], self.lexicon) is None:
+                return message[:i]
+        return message
 
     def _main_clause(self, sentence: TokenSentence, span: range) -> bool:
         """A main clause or a Konjunktiv clause, not a relative clause ending in its verb."""

@@ -517,3 +517,17 @@ def test_sollen_in_a_relative_clause_is_no_claim(analyse):
 def test_the_one_quoted_in_a_passive_is_the_speaker(analyse):
     quote = find(analyse("Die Landrätin wird von der Lokalzeitung mit den Worten zitiert, die Fähre bleibe in Betrieb."), "Fähre")
     assert quote.source_text == "Die Landrätin"
+
+
+def test_particle_after_an_apposition(analyse):
+    text = "Die Fähre sei wieder in Betrieb, teilte am Abend der Sprecher der Reederei, Jonas Petersen, mit."
+    quote = find(analyse(text), "Fähre")
+    assert quote.form == "Indirect" and quote.cue_text.endswith("mit")
+
+
+def test_the_narrator_resumes_after_und(analyse):
+    text = "Die Trainerin sagte, die Mannschaft brauche mehr Ruhe, und verließ danach den Saal."
+    quote = find(analyse(text), "Mannschaft")
+    assert quote.text == "die Mannschaft brauche mehr Ruhe"
+    text = "Der Arzt sagte, der Patient sei stabil und könne bald nach Hause."
+    assert find(analyse(text), "Patient").text == "der Patient sei stabil und könne bald nach Hause"
