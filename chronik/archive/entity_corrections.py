@@ -95,8 +95,10 @@ def apply_one(db: Any, resolver: Any, c: EntityCorrection, doc_keys: list[int] |
                 return
             where += f" AND doc_key IN ({','.join('?' * len(doc_keys))})"
             params += doc_keys
-        db.execute(f"UPDATE entity_mentions SET entity = ?, rule = 'correction' WHERE {where}", [target, *params])
-        resolver.touched.update((source, target))
+        moved = db.execute(f"UPDATE entity_mentions SET entity = ?, rule = 'correction' WHERE {where}",
+                           [target, *params])
+        if moved.rowcount != 0:  # re-applied to a batch that does not name the entity: nothing to count
+            resolver.touched.update((source, target))
     elif c.kind == "rename":
         target = resolver.follow(c.entity)
         db.execute("UPDATE entities SET name = ?, name_fixed = 1 WHERE id = ?", (c.arguments["name"], target))

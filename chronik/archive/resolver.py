@@ -126,7 +126,10 @@ class EntityResolver:
 
     def __init__(self, db: Any) -> None:
         self.db = db
-        self.touched: set[str] = set()  # entities whose counts need refreshing
+        self.touched: set[str] = set()  # entities whose counts are recomputed in full (corrections)
+        # Rows of the articles this run changes, as they were before: refresh() adds the
+        # difference to the stored counts, so a batch costs the same however famous its people are.
+        self.before: dict[int, list[tuple[str, str, int]]] = {}
         self.live: set[str] = set()  # entities assigned in this run (counts not refreshed yet)
         self.new_surnames: set[str] = set()
         self.new_acronyms: set[str] = set()
@@ -135,10 +138,19 @@ class EntityResolver:
     # -- bookkeeping -----------------------------------------------------
     def forget(self, doc_keys: list[int]) -> None:
         """Drop the assignments of articles about to be deleted or re-analysed."""
+        self._snapshot(doc_keys)
         for chunk in _chunks(doc_keys):
-            self.touched.update(e for (e,) in self.db.execute(
-                f"SELECT DISTINCT entity FROM entity_mentions WHERE doc_key IN ({_marks(chunk)})", chunk))
             self.db.execute(f"DELETE FROM entity_mentions WHERE doc_key IN ({_marks(chunk)})", chunk)
+
+    def _snapshot(self, doc_keys: Iterable[int]) -> None:
+        new = sorted({k for k in doc_keys if k not in self.before})
+        for chunk in _chunks(new):
+            for k in chunk:
+                self.before[k] = []
+            for doc_key, entity, text, count in self.db.execute(
+                f"SELECT doc_key, entity, text, count FROM entity_mentions WHERE doc_key IN ({_marks(chunk)})", chunk
+            ).fetchall():
+                self.before[doc_key].append((entity, text, int(count)))
 
     def follow(self, entity: str) -> str:
         """The entity a merged entity now lives in."""
@@ -157,6 +169,7 @@ class EntityResolver:
     # -- resolution --------------------------------------------------------
     def resolve(self, doc_keys: list[int], *, refresh: bool = True) -> None:
         doc_keys = sorted(set(doc_keys))
+        self._snapshot(doc_keys)
         for chunk in _chunks(doc_keys):
             for article in self._load(chunk):
                 self._resolve_article(article)
@@ -386,14 +399,13 @@ class EntityResolver:
             "INSERT INTO entity_mentions (doc_key, text, type, count, entity, rule, key) VALUES (?,?,?,?,?,?,?)", rows)
         for row in rows:
             self.live.add(row[4])
-            self.touched.add(row[4])
 
     def _reassign(self, g: Group) -> None:
+        self._snapshot([g.doc_key])
         self.db.execute(
             "UPDATE entity_mentions SET entity = ?, rule = ? WHERE doc_key = ? AND text = ? AND type = ?",
             (g.entity, g.rule, g.doc_key, g.text, g.type))
         self.live.add(g.entity)
-        self.touched.add(g.entity)
 
     # -- what a new full name or acronym changes elsewhere -------------------
     def _revise(self) -> None:
@@ -414,7 +426,6 @@ class EntityResolver:
                     (group.doc_key, group.entity))}
                 entity, rule = self._single(group, article, context)
                 if (entity, rule) != (group.entity, group.rule):
-                    self.touched.add(group.entity)
                     group.entity, group.rule = entity, rule
                     self._reassign(group)
         for acronym in sorted(self.new_acronyms):
@@ -422,16 +433,14 @@ class EntityResolver:
             target = self._acronym_of_archive(probe)
             if target is None:
                 continue
-            moved = self.db.execute(
-                "SELECT DISTINCT entity FROM entity_mentions WHERE key = ? AND type = 'ORG' AND rule IN ('exact', 'new')",
-                (acronym,)).fetchall()
-            self.touched.update(e for (e,) in moved)
+            self._snapshot(k for (k,) in self.db.execute(
+                "SELECT DISTINCT doc_key FROM entity_mentions WHERE key = ? AND type = 'ORG' AND rule IN ('exact', 'new')",
+                (acronym,)).fetchall())
             self.db.execute(
                 "UPDATE entity_mentions SET entity = ?, rule = 'acronym-archive'"
                 " WHERE key = ? AND type = 'ORG' AND rule IN ('exact', 'new')",
                 (target, acronym),
             )
-            self.touched.add(target)
         self.new_acronyms = set()
 
     def _article(self, doc_key: int) -> Article:
@@ -440,6 +449,7 @@ class EntityResolver:
 
     # -- counts, spellings, preferred names -------------------------------------
     def refresh(self) -> None:
+        self._refresh_changed_articles()
         touched = sorted(e for e in self.touched if e)
         self.touched = set()
         for chunk in _chunks(touched):
@@ -467,6 +477,51 @@ class EntityResolver:
                     name = preferred_name(kind, spellings[e])
                 updates.append((mentions, articles, name, e))
             self.db.executemany("UPDATE entities SET mentions = ?, articles = ?, name = ? WHERE id = ?", updates)
+
+
+    def _refresh_changed_articles(self) -> None:
+        """Add the difference between the changed articles' rows before and now to the stored counts."""
+        before, self.before = self.before, {}
+        if not before:
+            return
+        after: dict[int, list[tuple[str, str, int]]] = {k: [] for k in before}
+        for chunk in _chunks(sorted(before)):
+            for doc_key, entity, text, count in self.db.execute(
+                f"SELECT doc_key, entity, text, count FROM entity_mentions WHERE doc_key IN ({_marks(chunk)})", chunk
+            ).fetchall():
+                after[doc_key].append((entity, text, int(count)))
+        mentions: dict[str, int] = {}
+        articles: dict[str, int] = {}
+        aliases: dict[tuple[str, str], int] = {}
+        for doc_key, rows_before in before.items():
+            for sign, rows in ((-1, rows_before), (1, after[doc_key])):
+                for entity, text, count in rows:
+                    mentions[entity] = mentions.get(entity, 0) + sign * count
+                    aliases[entity, text] = aliases.get((entity, text), 0) + sign * count
+                for entity in {e for e, _, _ in rows}:
+                    articles[entity] = articles.get(entity, 0) + sign
+        changed = sorted(e for e in mentions if mentions[e] or articles.get(e))
+        self.db.executemany("UPDATE entities SET mentions = mentions + ?, articles = articles + ? WHERE id = ?",
+                            [(mentions[e], articles.get(e, 0), e) for e in changed])
+        self.db.executemany(
+            "INSERT INTO entity_aliases (entity, alias, key, count) VALUES (?,?,?,?)"
+            " ON CONFLICT (entity, alias) DO UPDATE SET count = entity_aliases.count + excluded.count",
+            [(e, alias, name_key(alias), n) for (e, alias), n in sorted(aliases.items()) if n])
+        renamed = sorted({e for (e, _), n in aliases.items() if n})
+        for chunk in _chunks(renamed):
+            marks = _marks(chunk)
+            self.db.execute(f"DELETE FROM entity_aliases WHERE entity IN ({marks}) AND count <= 0", chunk)
+            spellings: dict[str, list[tuple[str, int]]] = {}
+            for e, alias, n in self.db.execute(
+                f"SELECT entity, alias, count FROM entity_aliases WHERE entity IN ({marks})", chunk).fetchall():
+                spellings.setdefault(e, []).append((alias, int(n)))
+            updates = [
+                (preferred_name(kind, spellings[e]), e)
+                for e, kind, fixed in self.db.execute(
+                    f"SELECT id, type, name_fixed FROM entities WHERE id IN ({marks})", chunk).fetchall()
+                if not fixed and spellings.get(e)
+            ]
+            self.db.executemany("UPDATE entities SET name = ? WHERE id = ?", updates)
 
 
 def preferred_name(kind: str, spellings: list[tuple[str, int]]) -> str:
@@ -500,6 +555,7 @@ def rebuild(db: Any, progress: Callable[[int, int], None] | None = None) -> int:
         resolver._revise()
         if progress:
             progress(start + len(chunk), len(keys))
+    resolver.before = {}  # counted in full below: every entity
     resolver.touched.update(e for (e,) in db.execute("SELECT id FROM entities"))
     resolver.refresh()
     apply_corrections(db, resolver)
