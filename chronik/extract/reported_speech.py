@@ -62,6 +62,7 @@ from .report_parts import (
 _WRITABLE = frozenset({"SW"})  # STWR values a written source turns into Writing
 _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "beim"})
 _WRITTEN_PLACE_VERBS = frozenset({"heißen", "hervorgehen", "ergeben"})  # their source is "in X" / "aus X"
+_ANY_CUE = CueVerb("", "", "Speech", False)
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
@@ -80,6 +81,7 @@ class ReportedSpeechFinder:
         self.clause_only_verbs = resource_set(lang, "speech/clause_only_verbs.txt")
         self.loose_adverbs = resource_set(lang, "speech/loose_adverbs.txt")
         self.manner_nouns = resource_set(lang, "speech/manner_phrases.txt")
+        self.clause_nouns = resource_set(lang, "speech/clause_nouns.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.speaker_nouns = tuple(
@@ -117,6 +119,7 @@ class ReportedSpeechFinder:
             for found in self._indirect_in_sentence(sentences, s, quoted, used_cues, claimed, directs):
                 results.append(found)
                 claimed.update(found.message)
+        results.extend(self._noun_reports(sentences, quoted, claimed))
         results.extend(self._phrase_quotes(sentences, quotes, used_cues, claimed))
         results.extend(self._reported(sentences, quoted, used_cues, {s for a in results for s, _ in a.message}))
         results.sort(key=lambda a: min(a.message))
@@ -248,6 +251,35 @@ class ReportedSpeechFinder:
                 entry, positions = found
                 return s, t, entry, [(s, p) for p in positions]
         return None
+
+    def _noun_reports(
+        self, sentences: Sequence[TokenSentence], quoted: set[Position], claimed: set[Position]
+    ) -> list[Attribution]:
+        """"Er trat dem Vorwurf der Verteidigung, das Gericht sei nicht legitim, entgegen":
+        a report noun followed by its content clause (dass/ob, Konjunktiv, zu-infinitive);
+        no cue word, the speaker is the noun's genitive or "von" phrase."""
+        found = []
+        for s, sentence in enumerate(sentences):
+            words, tags = sentence.words, sentence.tags
+            for k, word in enumerate(words):
+                if word not in self.clause_nouns or (s, k) in quoted or (s, k) in claimed:
+                    continue
+                end = max(whose_report(words, tags, k + 1), noun_phrase_end(words, tags, k))  # "der Vorwurf der Opposition"
+                if end >= len(words) - 1 or words[end] != ",":
+                    continue
+                after = end + 1
+                if (s, after) in claimed or not self._reports_a_clause(sentence, after, content_end(words), _ANY_CUE):
+                    continue
+                message = span(s, after, clause_end(words, tags, after))  # up to the next comma
+                if len(message) < 3 or any(p in claimed for p in message):
+                    continue
+                start = noun_phrase_start(words, tags, k + 1)
+                found.append(Attribution(
+                    message=message, form="Indirect", stwr=self._report_noun(word) or "Speech",
+                    source=span(s, k + 1, end), frame=span(s, start, after),
+                ))
+                claimed.update(message)
+        return found
 
     def _phrase_quotes(
         self,

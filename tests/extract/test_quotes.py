@@ -531,3 +531,10 @@ def test_the_narrator_resumes_after_und(analyse):
     assert quote.text == "die Mannschaft brauche mehr Ruhe"
     text = "Der Arzt sagte, der Patient sei stabil und könne bald nach Hause."
     assert find(analyse(text), "Patient").text == "der Patient sei stabil und könne bald nach Hause"
+
+
+def test_report_noun_with_its_content_clause(analyse):
+    text = "Der Bürgermeister wies den Vorwurf der Opposition, die Stadt habe zu spät gewarnt, entschieden zurück."
+    quote = find(analyse(text), "zu spät gewarnt")
+    assert quote.form == "Indirect" and quote.text == "die Stadt habe zu spät gewarnt"
+    assert quote.source_text == "der Opposition" and quote.cue_text == ""
