@@ -30,6 +30,7 @@ class Trigger:
     unless_nouns: tuple[str, ...] = ()  # not an event with one of these nouns in the clause ("Entscheidung treffen")
     unless_words: tuple[str, ...] = ()  # not an event with one of these words in the clause ("sprach von")
     needs_argument: bool = False  # only with a target, a with-phrase or a zu-infinitive ("droht ein Streik": none)
+    needs_target: bool = False  # only with a named target ("warnte Moskau"; "warnte vor einer Eskalation": none)
     if_words: tuple[str, ...] = ()  # only with one of these words in the clause ("stellte sich hinter X")
     status: str = ""  # the status the act has whatever the tense ("lud ein": the talks are planned)
 
@@ -46,7 +47,7 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
     for hint in hints:
         if hint.startswith("target="):
             target = hint.split("=", 1)[1]
-        elif hint == "needs=arg":
+        elif hint in ("needs=arg", "needs=target"):
             continue
         elif hint.startswith("needs="):
             needs = tuple(n.lower() for n in hint.split("=", 1)[1].split(","))
@@ -63,7 +64,8 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
     return Trigger(
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
         target, with_prep, "sym" in hints, "gen=actor" in hints, needs,
-        "control=obj" in hints, unless_nouns, unless_words, "needs=arg" in hints, if_words, status,
+        "control=obj" in hints, unless_nouns, unless_words, "needs=arg" in hints, "needs=target" in hints,
+        if_words, status,
     )
 
 
@@ -111,6 +113,7 @@ class EventLexicon:
         self.place_prepositions = frozenset(resource_lines(lang, _DIR + "place_prepositions.txt"))
         self.oblique_articles = frozenset(w.lower() for w in resource_lines(lang, _DIR + "oblique_articles.txt"))
         self.agent_prepositions = frozenset(resource_lines(lang, _DIR + "agent_prepositions.txt"))
+        self.support_verbs = frozenset(w.lower() for w in resource_lines(lang, _DIR + "support_verbs.txt"))
         self.occasion_words = tuple(w.lower() for w in resource_lines(lang, _DIR + "occasion_words.txt"))
         self.spokespersons = frozenset(w.lower() for w in resource_lines(lang, _DIR + "spokespersons.txt"))
         self.clause_break_pos = frozenset(

@@ -49,6 +49,7 @@ class Event:
     also_in: list[int] = field(default_factory=list)  # further evidence sentences
     lemma: str = ""  # the trigger's lemma, to find later mentions of the same event
     by_noun: bool = False  # named by a noun ("der Videogipfel"), not told by a verb
+    mention: bool = False  # a noun in a phrase that only names an event told before ("bei dem Gipfel")
     controls: bool = False  # its target does what the next zu-infinitive says ("fordert X auf, ...")
     co_actors: list[Participant] = field(default_factory=list)  # further members of a listed actor
     co_targets: list[Participant] = field(default_factory=list)  # further members of a listed target
@@ -111,7 +112,7 @@ class EventLayer:
         if any(opening == w or opening.split()[0] == w for w in self.lexicon.occasion_words):
             return dated[-1]
         for event in told:
-            if event.by_noun and event.actor is None and event.target is None:
+            if event.mention:
                 same = [e for e in dated if e.lemma == event.lemma or e.type == event.type]
                 if same:
                     return same[-1]
@@ -123,6 +124,8 @@ class EventLayer:
         events: list[Event] = []
         for clause in clauses:
             verbs = self._verb_triggers(tokens, clause)
+            if verbs and is_infinitive_clause(tokens, clause) and _absorbed(events, tokens, clauses, clause):
+                continue  # "wirft Minsk vor, Migranten an die Grenze zu bringen": the content of the act before
             for index, trigger in verbs:
                 # a zu-infinitive or a second verb after "und" has the subject of the clause before
                 borrowed = clause.shares_subject or is_infinitive_clause(tokens, clause)
@@ -153,6 +156,8 @@ class EventLayer:
                     actor = _pronoun_subject(tokens, clause, items, people, (target,))
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
+                if trigger.needs_target and (target is None or not target.named):
+                    continue  # "warnte vor einer Eskalation": a warning about a situation
                 event = self._event(analysis, clause, clauses, items, trigger, index, actor, target)
                 # a list is one event: "Polen und Litauen kritisierten Russland, Belarus und Iran"
                 # has Polen acting on Russland, the others as co-actors and co-targets
@@ -162,28 +167,60 @@ class EventLayer:
                 if target is not None:
                     event.co_targets = [p for p in listed_with(items, target, sentence_end) if p.named]
                 events.append(event)
+            demand = next((e for e in reversed(events) if e.type == "DEMAND" and e.lemma != "wollen"
+                           and tokens[clause.start].start <= e.start < tokens[clause.end - 1].end), None)
+            if demand is not None:
+                # "forderte den Rücktritt von X", "verlangte einen Verzicht auf ...": the demanded act
+                for index, trigger in self._noun_triggers(tokens, clause):
+                    if tokens[index].start > demand.start:
+                        events.append(self._demanded(analysis, clause, clauses, items, trigger, index, demand))
             if verbs:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
             for index, trigger in self._noun_triggers(tokens, clause):
                 event = self._noun_event(analysis, clause, clauses, items, trigger, index, people)
                 if event is not None:
                     events.append(event)
-        return events
+        return _without_denial_of_denied(events)
+
+    def _demanded(self, analysis, clause, clauses, items, trigger, index, demand: Event) -> Event:
+        """The act a demand asks for, named by a noun: its own agent ("der
+        Rücktritt von X", "die Freilassung der Gefangenen" is the
+        addressee's) or the one the demand is addressed to."""
+        tokens = analysis.tokens
+        end = noun_phrase_end(tokens, index, clause.end)
+        actor, target = noun_arguments(tokens, items, trigger, index, end)
+        agent = next((p for p in items if index < p.token < end and p.prep in ("von", "vom")), None)
+        actor = agent or (actor if actor is not None and trigger.genitive_actor else None) or demand.target
+        if actor is not None and target is not None and actor.name == target.name:
+            target = None
+        event = self._event(analysis, clause, clauses, items, trigger, index, actor, target)
+        event.status = "demanded"
+        event.when = {"value": "", "earliest": None, "latest": None, "precision": None, "source": "none"}
+        return event
 
     def _noun_event(self, analysis, clause, clauses, items, trigger, index, people=()) -> Event | None:
         tokens = analysis.tokens
         end = noun_phrase_end(tokens, index, clause.end)
         actor, target = noun_arguments(tokens, items, trigger, index, end)
+        sides = trigger.symmetric and target is not None and target.prep in ("mit", "zwischen")
+        if not sides and not self._supports_nouns(tokens, clause):
+            # "nannte den Streik unverhältnismäßig": the noun names an event told elsewhere
+            event = self._event(analysis, clause, clauses, items, trigger, index, None, None)
+            event.mention = True
+            return event
         if actor is None and target is None:
             if _in_pp(tokens, index, clause.start):
                 # "bei dem Videogipfel am Dienstag": no new event, but maybe
                 # another sentence and a date for one told before
-                return self._event(analysis, clause, clauses, items, trigger, index, None, None)
+                event = self._event(analysis, clause, clauses, items, trigger, index, None, None)
+                event.mention = True
+                return event
             outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep
                        and not index < p.token < end]
             actor = outside[0] if outside else None
         if actor is None and target is None:
-            return None
+            # "Die Verhandlungen kamen nicht zustande": an event nobody is named in
+            return self._event(analysis, clause, clauses, items, trigger, index, None, None)
         if actor is None and trigger.symmetric:
             # "Nach einem Treffen mit X sprach Y ...": the subject outside the phrase is the other side
             outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep and not p.oblique
@@ -266,6 +303,19 @@ class EventLayer:
                 if trig is not None:
                     found.append((i, trig))
         return found
+
+    def _supports_nouns(self, tokens: list[Token], clause: Clause) -> bool:
+        """No full verb in the clause, or one of ``events/support_verbs.txt``."""
+        span = tokens[clause.start : clause.end]
+        particles = [t.text.lower() for t in span if t.pos == "PTKVZ"]
+        verbs = [t for t in span if t.pos.startswith("VV")]
+        if not verbs:
+            return True
+        for verb in verbs:
+            lemma = (verb.lemma or verb.text).lower()
+            if lemma in self.lexicon.support_verbs or any(p + lemma in self.lexicon.support_verbs for p in particles):
+                return True
+        return False
 
     def _with_mode(self, tokens: list[Token], clause: Clause, trigger: Trigger) -> str:
         if not trigger.with_prep:
@@ -448,6 +498,30 @@ def _accused(events: list[Event], tokens: list[Token], clauses: list[Clause], cl
     return None
 
 
+# Acts whose zu-infinitive is their content, not an event of its own
+# (events_articles.md rule 5): accusations, agreements, rejections, threats.
+_ABSORBING = ("DISAPPROVE", "AGREE", "REJECT", "THREATEN")
+
+
+def _absorbed(events: list[Event], tokens: list[Token], clauses: list[Clause], clause: Clause) -> bool:
+    """The zu-infinitive clause is the content of an accusation, agreement,
+    rejection or threat in the clause before ("vereinbarten, weiter zu
+    verhandeln"); a denial's content stays (status denied)."""
+    if clause.index == 0:
+        return False
+    before = clauses[clause.index - 1]
+    low, high = tokens[before.start].start, tokens[before.end - 1].end
+    return any(low <= e.start < high and e.type in _ABSORBING and e.mode != "deny" for e in events)
+
+
+def _without_denial_of_denied(events: list[Event]) -> list[Event]:
+    """"bestritt, Truppen verlegt zu haben" is the denied act (MOBILIZE,
+    denied), not also a REJECT."""
+    denied = [e for e in events if e.status == "denied"]
+    return [e for e in events if not (e.type == "REJECT" and e.mode == "deny"
+                                      and any(d.start > e.start for d in denied))]
+
+
 def _last_actor(events: list[Event], tokens: list[Token], clauses: list[Clause], clause: Clause) -> Participant | None:
     """The actor of the last verb event in an earlier clause of this sentence."""
     low = tokens[clauses[0].start].start
@@ -496,11 +570,11 @@ def _add(events: list[Event], event: Event) -> None:
             same = names <= earlier.participants() and _overlap(earlier.when, event.when) \
                 and (earlier.status == event.status or event.by_noun)
         else:  # a bare noun refers back to the last event it named
-            same = event.by_noun and earlier.lemma == event.lemma
+            same = event.mention and earlier.lemma == event.lemma
         if same:
             _fold(earlier, event)
             return
-    if names or not event.by_noun:  # a verb tells an event even when nobody is named
+    if not event.mention:  # a verb, or a noun that is not a phrase's reference, tells an event
         events.append(event)
 
 

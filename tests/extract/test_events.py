@@ -378,3 +378,32 @@ def test_court_sentence_is_coercion(pipeline):
     text = "Das Landgericht Hamburg hat den früheren Bankchef Klaus Berger zu vier Jahren Haft verurteilt."
     event = one(pipeline, text, "COERCE")
     assert event.mode == "sentence" and name(event.target) == "Klaus Berger"
+
+
+def test_content_of_an_accusation_is_no_event_of_its_own(pipeline):
+    text = "Litauen wirft Belarus vor, Migranten gezielt an die Grenze zu bringen und Lieferungen zu blockieren."
+    assert [e.type for e in events(pipeline, text)] == ["DISAPPROVE"]
+
+
+def test_denied_act_replaces_the_rejection(pipeline):
+    found = events(pipeline, "Minsk bestritt, Soldaten an die Grenze zu Litauen verlegt zu haben.")
+    assert [(e.type, e.status) for e in found] == [("MOBILIZE", "denied")]
+
+
+def test_demanded_act_named_by_a_noun(pipeline):
+    text = "Die Demonstranten forderten den Rücktritt von Bundeskanzler Olaf Scholz."
+    concede = one(pipeline, text, "CONCEDE")
+    assert concede.status == "demanded" and name(concede.actor) == "Olaf Scholz"
+    assert one(pipeline, text, "DEMAND")
+
+
+def test_event_noun_with_an_unrelated_verb_names_an_event_told_before(pipeline):
+    text = "Die Gewerkschaft Verdi streikte am Montag. Der Bürgermeister Peter Kurz nannte den Streik überzogen."
+    assert [e.type for e in events(pipeline, text)] == ["PROTEST"]
+    text = "Die Polizei leitete gegen mehrere Fahrer Ermittlungen wegen Nötigung ein."
+    assert one(pipeline, text, "INVESTIGATE").status == "happened"
+
+
+def test_warning_about_a_situation_is_no_event(pipeline):
+    assert not events(pipeline, "Der Verband der Autoimporteure warnte vor einem Handelskrieg.")
+    assert one(pipeline, "Die USA warnten Russland vor einem Einmarsch.", "DISAPPROVE")
