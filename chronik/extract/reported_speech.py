@@ -240,6 +240,14 @@ class ReportedSpeechFinder:
         anyone = CueVerb("", "", "Speech", False)
         attribution.source, _ = self._roles(sentence, intro, finite, anyone)
         attribution.frame = span(intro, 0, limit + 1) if intro != s else span(s, 0, t)
+        # "Dabei griff sie den Präsidenten an: «...»": the verb that introduces the quote is
+        # its cue, with its particle or the participle that closes the intro
+        if sentence.tags[finite].startswith("VV") or sentence.tags[finite] == "VAFIN":
+            cue = [finite] + [k for k in range(finite + 1, limit) if sentence.tags[k] == "PTKVZ"]
+            if sentence.tags[finite] != "VVFIN" and sentence.tags[limit - 1] in ("VVPP", "VVINF"):
+                cue.append(limit - 1)
+            if sentence.tags[finite].startswith("VV") or len(cue) > 1:
+                attribution.cue = [(intro, k) for k in cue]
 
     def _verb_cue_in(
         self, sentences: Sequence[TokenSentence], s: int, start: int, end: int

@@ -538,3 +538,10 @@ def test_report_noun_with_its_content_clause(analyse):
     quote = find(analyse(text), "zu spät gewarnt")
     assert quote.form == "Indirect" and quote.text == "die Stadt habe zu spät gewarnt"
     assert quote.source_text == "der Opposition" and quote.cue_text == ""
+
+
+def test_verb_of_a_colon_intro_is_the_cue(analyse):
+    quotes = analyse("Dabei griff die Senatorin den Verband scharf an: «Wer so rechnet, täuscht die Mitglieder.»")
+    quote = find(quotes, "täuscht")
+    assert quote.form == "Direct" and quote.source_text == "die Senatorin"
+    assert quote.cue_text == "griff … an"
