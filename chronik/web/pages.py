@@ -85,7 +85,7 @@ def _speaker(quote: dict[str, Any]) -> str:
 
 
 def quote_rows(quotes: list[dict[str, Any]]) -> Markup:
-    """List items of quotes (entity page, quote finder), as the quote_row macro
+    """List items of quotes (entity page, quote finder), as a quote_row macro
     drew them; in Python because a hundred macro calls were a third of an
     entity page's rendering."""
     rows = []
