@@ -435,7 +435,8 @@ class ReportedSpeechFinder:
             positions.append(particles[entry.particle])
         start = clause_start(sentence.words, sentence.tags, t)
         # a "finite" full verb after an auxiliary of a main clause is a mistagged participle
-        mistagged = tag == "VVFIN" and sentence.tags[start] not in VERB_FINAL_OPENERS
+        mistagged = (tag == "VVFIN" and sentence.tags[start] not in VERB_FINAL_OPENERS
+                     and self._participle_like(sentence.words[t]))
         for k in range(start, end):  # auxiliaries of a compound tense: "hat angekündigt"
             if k != t and sentence.tags[k] in ("VAFIN", "VMFIN") and (tag != "VVFIN" or (mistagged and k < t)):
                 positions.append(k)
@@ -978,6 +979,13 @@ class ReportedSpeechFinder:
         if noun_phrase_end(words, tags, first) <= first or first >= comma:
             return None
         return (first, comma)
+
+    def _participle_like(self, word: str) -> bool:
+        """"zurückgewiesen", "gefordert", "erklärt" could be participles; "sagte", "gab" cannot."""
+        lower = word.lower()
+        if lower.startswith("ge") or any(lower.startswith(p + "ge") for p in self.separable_prefixes):
+            return True
+        return lower.endswith("t") and not lower.endswith(("te", "tet"))
 
     def _mistagged_passive(self, sentence: TokenSentence, start: int, verb: int) -> bool:
         """"wird vorgeworfen" with the participle tagged as a full verb: a "ge" after a
