@@ -162,8 +162,9 @@ def _speaking_for(tokens: list[Token], items: list[Participant], spokes: frozens
             continue
         word = tokens[item.token].lemma or tokens[item.token].text
         nxt = items[i + 1] if i + 1 < len(items) else None
-        if nxt is not None and word.lower() in spokes and nxt.token == item.token + 2 \
-                and tokens[item.token + 1].pos == "ART" and tokens[item.token + 1].text.lower() in ("des", "der"):
+        if nxt is not None and word.lower() in spokes and item.token + 2 <= nxt.token <= item.token + 3 \
+                and tokens[item.token + 1].pos == "ART" and tokens[item.token + 1].text.lower() in ("des", "der") \
+                and all(t.pos == "ADJA" for t in tokens[item.token + 2 : nxt.token]):
             nxt.token, nxt.start = item.token, item.start
             nxt.via = nxt.via or f"{item.text} {tokens[item.token + 1].text} {nxt.text}"
             kept.append(nxt)

@@ -44,7 +44,8 @@ class ArticleReferences:
         seen: list[Participant] = []  # named participants so far, for "beide"
         for sentence in range(len(analysis.sentences)):
             items = found.setdefault(sentence, [])
-            extra = self._head_references(analysis, sentence, items, heads)
+            extra = self._aliases(analysis, sentence, items)
+            extra += self._head_references(analysis, sentence, items, heads)
             extra += self._both(analysis, sentence, items, seen)
             if extra:
                 items.extend(extra)
@@ -75,6 +76,22 @@ class ArticleReferences:
                 name = name[len(article):]
                 break
         item.name = self.forms.get(name, name)
+
+    def _aliases(self, analysis, sentence, items) -> list[Participant]:
+        """Names the tagger leaves as common nouns but ``name_forms.tsv``
+        knows: "die Liberalen" -> FDP, "die Sozialdemokraten" -> SPD."""
+        tokens = analysis.tokens
+        span = analysis.sentences[sentence]
+        taken = {i for p in items for i in range(p.token, p.token + 1)}
+        found = []
+        for i in range(span.token_start, span.token_end):
+            tok = tokens[i]
+            if i in taken or tok.pos not in ("NN", "NE") or tok.text not in self.forms:
+                continue
+            if any(p.start <= tok.start < p.end for p in items):
+                continue
+            found.append(Participant(self.forms[tok.text], tok.text, tok.start, tok.end, "ORG", token=i))
+        return found
 
     def _both(self, analysis, sentence, items, seen) -> list[Participant]:
         """"beide Minister", "Beide Regierungen", "die Präsidenten beider
@@ -110,6 +127,8 @@ class ArticleReferences:
             for p in seen:
                 order.setdefault(p.name, p.start)
             first, second = sorted(names, key=lambda p: order.get(p.name, p.start))
+            covered = range(min(head, i), i + 2)
+            items[:] = [p for p in items if p.named or p.token not in covered]  # "Präsidenten" is these two
             start, end = tokens[head].start, tokens[i + 1].end
             text = analysis.text[min(start, tokens[i].start):end]
             found.append(Participant(first.name, text, tokens[min(head, i)].start, end, first.label, via=text,

@@ -123,9 +123,11 @@ class EventLayer:
         tokens = analysis.tokens
         events: list[Event] = []
         for clause in clauses:
-            verbs = self._verb_triggers(tokens, clause)
-            if verbs and is_infinitive_clause(tokens, clause) and _absorbed(events, tokens, clauses, clause):
+            if is_infinitive_clause(tokens, clause) and _absorbed(events, tokens, clauses, clause):
                 continue  # "wirft Minsk vor, Migranten an die Grenze zu bringen": the content of the act before
+            if _relative(tokens, clause):
+                continue  # "der seit 2021 inhaftiert war": a relative clause describes a participant
+            verbs = self._verb_triggers(tokens, clause)
             for index, trigger in verbs:
                 # a zu-infinitive or a second verb after "und" has the subject of the clause before
                 borrowed = clause.shares_subject or is_infinitive_clause(tokens, clause)
@@ -313,7 +315,10 @@ class EventLayer:
             return True
         for verb in verbs:
             lemma = (verb.lemma or verb.text).lower()
-            if lemma in self.lexicon.support_verbs or any(p + lemma in self.lexicon.support_verbs for p in particles):
+            if verb.pos == "VVFIN" and particles:  # "gab ... auf" is aufgeben, not geben
+                if any(p + lemma in self.lexicon.support_verbs for p in particles):
+                    return True
+            elif lemma in self.lexicon.support_verbs:
                 return True
         return False
 
@@ -440,12 +445,21 @@ def _pronoun_subject(tokens, clause, items, people, exclude=()) -> Participant |
                        token=clause.start + at)
 
 
+def _relative(tokens: list[Token], clause: Clause) -> bool:
+    """A clause opened by a relative pronoun ("..., der seit 2021 inhaftiert
+    war"); "die" before a noun after a comma is an article the tagger may
+    take for one ("..., die Ukraine zu unterstützen")."""
+    first = tokens[clause.start]
+    after = tokens[clause.start + 1] if clause.start + 1 < clause.end else None
+    return clause.index > 0 and first.pos == "PRELS" and (after is None or after.pos not in ("NN", "NE", "ADJA"))
+
+
 def _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target, oblique):
     """A relative clause takes the entity its pronoun stands for: "das
     Bündnis X, das vor Schäden warnt" (subject), "die Ukraine, die Russland
     angreift" (object), "X, dem Y droht" (dative: object)."""
     first = tokens[clause.start]
-    if first.pos != "PRELS" or clause.index == 0:
+    if not _relative(tokens, clause):
         return actor, target
     before = clauses[clause.index - 1]
     near = [p for p in items if before.start <= p.token < before.end and p.token >= before.end - 6]
@@ -563,6 +577,18 @@ def _speaker(analysis: Analysis, token: Token, lexicon: EventLexicon, items, ref
 def _add(events: list[Event], event: Event) -> None:
     """Add an event, or fold it into an earlier telling of the same event."""
     names = event.participants()
+    lead = next((e for e in reversed(events) if e.type == event.type and 0 < event.sentence - e.sentence <= 2), None)
+    if lead is not None and lead.actor is None and event.type == "PROTEST" and event.lemma in _CALLS \
+            and event.actor is not None and _overlap(lead.when, event.when):
+        # "Tausende protestierten ... Aufgerufen hatte X": X organised that protest
+        lead.actor = event.actor
+        _fold(lead, event)
+        return
+    if lead is not None and not names and not event.mention and event.sentence - lead.sentence == 1 \
+            and event.status == lead.status:
+        # the next sentence elaborates the act without naming anyone ("In Hannover blockierten 800 Fahrzeuge")
+        _fold(lead, event)
+        return
     for earlier in events:
         if earlier.type != event.type or earlier.sentence == event.sentence:
             continue
@@ -576,6 +602,9 @@ def _add(events: list[Event], event: Event) -> None:
             return
     if not event.mention:  # a verb, or a noun that is not a phrase's reference, tells an event
         events.append(event)
+
+
+_CALLS = ("aufrufen", "rufen", "aufgerufen")
 
 
 def _fold(earlier: Event, event: Event) -> None:
