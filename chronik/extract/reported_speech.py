@@ -284,6 +284,7 @@ class ReportedSpeechFinder:
                 start = noun_phrase_start(words, tags, k + 1)
                 found.append(Attribution(
                     message=message, form="Indirect", stwr=self._report_noun(word) or "Speech",
+                    cue=span(s, start, k + 1),  # "die Behauptung", "einer Warnung": the noun is the cue
                     source=span(s, k + 1, end), frame=span(s, start, after),
                 ))
                 claimed.update(message)

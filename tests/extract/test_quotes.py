@@ -537,7 +537,7 @@ def test_report_noun_with_its_content_clause(analyse):
     text = "Der Bürgermeister wies den Vorwurf der Opposition, die Stadt habe zu spät gewarnt, entschieden zurück."
     quote = find(analyse(text), "zu spät gewarnt")
     assert quote.form == "Indirect" and quote.text == "die Stadt habe zu spät gewarnt"
-    assert quote.source_text == "der Opposition" and quote.cue_text == ""
+    assert quote.source_text == "der Opposition" and quote.cue_text == "den Vorwurf"
 
 
 def test_verb_of_a_colon_intro_is_the_cue(analyse):
