@@ -36,11 +36,13 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from ..chronicle.name_keys import (
     acronym_after, genitive_base, name_key, place_key, short_form, surname, variant_key, variant_word,
 )
+from ..lang import resource_set
 from .entity_corrections import apply_corrections
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
@@ -316,7 +318,10 @@ class EntityResolver:
 
     def _single(self, g: Group, article: Article, context: set[str]) -> tuple[str, str]:
         """A one-word person the article does not resolve itself."""
-        for form in [f for f in (g.text, genitive_base(g.text)) if f]:
+        forms = [f for f in (g.text, genitive_base(g.text)) if f]
+        if any(place_key(f) for f in forms):
+            forms = []  # "Österreichs" tagged as a person is not anybody's surname
+        for form in forms:
             exact = self._candidates("surname_key", name_key(form))
             if len(exact) == 1:
                 return exact[0], "archive"
@@ -380,7 +385,7 @@ class EntityResolver:
         key = g.key or group_key(g.type, g.text)
         new_id = new_id or entity_id(g.type, g.text)
         full = g.type == "PER" and " " in g.text.strip()
-        last = name_key(surname(g.text)) if full else ""
+        last = name_key(surname(g.text)) if full and _may_lend_surname(g.text) else ""
         self.db.execute(
             """INSERT INTO entities (id, type, name, key, variant, surname_key, surname_variant, created_at)
                VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING""",
@@ -524,6 +529,29 @@ class EntityResolver:
             self.db.executemany("UPDATE entities SET name = ? WHERE id = ?", updates)
 
 
+def _may_lend_surname(name: str) -> bool:
+    """Whether a bare surname elsewhere may be this person: not for tagger slips such as
+    "Ikea Österreich" (a place as surname), "6S Plus" (a digit), "Brasiliens Top-Stürmer Neymar"
+    or "iPhone-Hersteller Apple" (a first word that is no given name: a genitive, a compound,
+    lower case)."""
+    words = name.split()
+    if any(c.isdigit() for c in name) or place_key(words[-1]) is not None or len(words) > 4:
+        return False
+    first = words[0]
+    known = first_names()
+    if first in known or all(part in known for part in first.split("-")):
+        return True
+    if not first[:1].isupper() or "-" in first or (first.endswith("s") and len(first) > 3):
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def first_names(lang: str = "de") -> frozenset[str]:
+    """The tagger's list of given names (chronik/lang/de/gazetteer/first_names.txt)."""
+    return resource_set(lang, "gazetteer/first_names.txt")
+
+
 def preferred_name(kind: str, spellings: list[tuple[str, int]]) -> str:
     """The most frequent spelling; for a person the full name whose spelling of the surname is
     written most often ("Wolodymyr Selenskyj" when "Selenskyj" outnumbers "Selensky")."""
@@ -546,6 +574,14 @@ def rebuild(db: Any, progress: Callable[[int, int], None] | None = None) -> int:
     db.execute("DELETE FROM entity_mentions")
     db.execute("DELETE FROM entity_aliases")
     db.execute("UPDATE entities SET mentions = 0, articles = 0, merged_into = NULL")
+    # The rules may have changed since the entities were made: their variant and surname keys
+    # follow the current rules (from the preferred name; a name fixed by a rename keeps its keys).
+    updates = []
+    for entity, kind, name in db.execute("SELECT id, type, name FROM entities WHERE name_fixed = 0").fetchall():
+        full = kind == "PER" and " " in name.strip()
+        last = name_key(surname(name)) if full and _may_lend_surname(name) else ""
+        updates.append((variant_key(name), last, variant_word(last) if last else "", entity))
+    db.executemany("UPDATE entities SET variant = ?, surname_key = ?, surname_variant = ? WHERE id = ?", updates)
     resolver = EntityResolver(db)
     step = 500
     for start in range(0, len(keys), step):
