@@ -545,3 +545,8 @@ def test_verb_of_a_colon_intro_is_the_cue(analyse):
     quote = find(quotes, "täuscht")
     assert quote.form == "Direct" and quote.source_text == "die Senatorin"
     assert quote.cue_text == "griff … an"
+
+
+def test_a_state_or_parliament_can_report(analyse):
+    quotes = top(analyse("Seit Jahren fordert der norwegische Staat die Rückgabe der Handschrift."))
+    assert [q.form for q in quotes] == ["Reported"] and quotes[0].source_text == "der norwegische Staat"
