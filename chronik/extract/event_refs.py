@@ -21,7 +21,7 @@ nahm X fest" keeps X as the target) but names nobody in the event.
 from __future__ import annotations
 
 from ..analysis import Analysis, Token
-from ..lang import resource_table
+from ..lang import resource_lines, resource_table
 from .event_args import Participant
 
 _ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ")
@@ -34,6 +34,7 @@ class ArticleReferences:
     def __init__(self, lang: str, groups) -> None:
         self.groups = groups
         self.forms = {row[0]: row[1] for row in resource_table(lang, "events/name_forms.tsv") if len(row) > 1}
+        self.org_nouns = frozenset(w.lower() for w in resource_lines(lang, "events/organisation_nouns.txt"))
         self.capitals = groups.capitals
 
     def resolve(self, analysis: Analysis, found: dict[int, list[Participant]]) -> None:
@@ -42,10 +43,11 @@ class ArticleReferences:
         heads: list[tuple[str, Participant]] = []  # (head noun lemma, organisation), in text order
         last_state = ""
         seen: list[Participant] = []  # named participants so far, for "beide"
+        organisations: list[Participant] = []  # named organisations so far, for "das Unternehmen"
         for sentence in range(len(analysis.sentences)):
             items = found.setdefault(sentence, [])
             extra = self._aliases(analysis, sentence, items)
-            extra += self._head_references(analysis, sentence, items, heads)
+            extra += self._head_references(analysis, sentence, items, heads, organisations)
             extra += self._both(analysis, sentence, items, seen)
             if extra:
                 items.extend(extra)
@@ -67,6 +69,7 @@ class ArticleReferences:
                 if item.named and item.label == "ORG" and not item.via:
                     heads += [(h, item) for h in _heads(tokens, item)]
             seen.extend(p for p in items if p.named and not p.listed_both)
+            organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states)
 
     def normalise(self, item: Participant) -> None:
         name = item.name
@@ -137,19 +140,18 @@ class ArticleReferences:
                                      token=min(head, i) + 1, listed=True, listed_both=True))
         return found
 
-    def _head_references(self, analysis, sentence, items, heads) -> list[Participant]:
+    def _head_references(self, analysis, sentence, items, heads, organisations=()) -> list[Participant]:
         """Bare definite nouns that name an organisation introduced before
         ("der Konzern" after "des Stahlkonzerns Nordhütte AG")."""
         if not heads:
             return []
         tokens = analysis.tokens
         span = analysis.sentences[sentence]
-        taken = {p.token for p in items}
-        covered = {i for p in items for i in range(p.token, p.token + 1)}
+        taken = {p.token for p in items if p.named}
         found = []
         for i in range(span.token_start, span.token_end):
             tok = tokens[i]
-            if tok.pos != "NN" or i in taken or i in covered or i == span.token_start:
+            if tok.pos != "NN" or i in taken or i == span.token_start:
                 continue
             before = tokens[i - 1]
             if before.text.lower() not in _DEFINITE:
@@ -159,6 +161,8 @@ class ArticleReferences:
             lemma = (tok.lemma or tok.text).lower()
             match = next((org for head, org in reversed(heads)
                           if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))), None)
+            if match is None and lemma in self.org_nouns and organisations:
+                match = organisations[-1]  # "dem Unternehmen": the organisation named last
             if match is not None:
                 found.append(Participant(match.name, tok.text, tok.start, tok.end, "ORG", via=tok.text, token=i))
         # an unnamed group noun at the same token is replaced by the organisation

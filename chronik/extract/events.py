@@ -396,7 +396,11 @@ def _people_before(found: dict[int, list[Participant]], sentence: int, analysis:
             genders[role.person] = "m"
     people = []
     for index in range(max(0, sentence - _PEOPLE_BACK), sentence + 1):  # this sentence: those before the pronoun
-        people += [(p, genders.get(p.name, "")) for p in found.get(index, []) if p.label == "PER"]
+        people += [(p, genders.get(p.name, "")) for p in found.get(index, []) if p.named and p.label == "PER"]
+        # an organisation as a subject may be "sie" or "er" too ("Die IG Metall ... Sie fordert")
+        people += [(p, "") for p in found.get(index, []) if p.named and p.label == "ORG" and not p.prep
+                   and not p.oblique and index < sentence]
+    people.sort(key=lambda pair: pair[0].start)
     return people
 
 
