@@ -52,10 +52,14 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
             return _extend(words, tags, close + 1)
     if (j >= n or tags[j] not in HEAD) and j > start and tags[j - 1] == "ADJA" and words[j - 1][:1].isupper():
         return _extend(words, tags, j)  # a nominalised adjective: "Der Tatverdächtige"
+    if (j > start + 1 and tags[start] == "ART" and tags[j - 1] == "ADJD" and j < n
+            and (tags[j].startswith("V") or words[j] == ",")):
+        return _extend(words, tags, j)  # "Die taz vermutet": a lower-case name the tagger took for an adjective
     if j >= n or tags[j] not in HEAD or words[j][:1].isdigit():
         return start  # "2009 will BYD ...": a year is nobody
     while j < n and (
         tags[j] in HEAD
+        or (tags[j] in ("ADJD", "ADV") and "." in words[j][1:-1] and j > start)  # "Die Gewerkschaft ver.di"
         or (tags[j] == "KON" and tags[j - 1] == "TRUNC")  # "Such- und Rettungsagentur"
         or (tags[j] == "CARD" and j + 1 < n and tags[j + 1] == "NE" and tags[j - 1] == "NE")  # "Bayer 04 Leverkusen"
     ):

@@ -550,3 +550,15 @@ def test_verb_of_a_colon_intro_is_the_cue(analyse):
 def test_a_state_or_parliament_can_report(analyse):
     quotes = top(analyse("Seit Jahren fordert der norwegische Staat die Rückgabe der Handschrift."))
     assert [q.form for q in quotes] == ["Reported"] and quotes[0].source_text == "der norwegische Staat"
+
+
+def test_lower_case_names_as_speakers():
+    from chronik.extract.speakers import noun_phrase_end
+
+    # "taz" and "ver.di" are often tagged as adjectives or adverbs
+    words = ["Die", "taz", "vermutet", ",", "dass"]
+    assert noun_phrase_end(words, ["ART", "ADJD", "VVFIN", "$,", "KOUS"], 0) == 2
+    words = ["Die", "Gewerkschaft", "ver.di", "geht", "davon", "aus"]
+    assert noun_phrase_end(words, ["ART", "NN", "ADJD", "VVFIN", "PROAV", "PTKVZ"], 0) == 3
+    # an ordinary phrase is unchanged
+    assert noun_phrase_end(["die", "neue", "Regel", "gilt"], ["ART", "ADJA", "NN", "VVFIN"], 0) == 3
