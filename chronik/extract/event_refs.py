@@ -52,6 +52,7 @@ class ArticleReferences:
             if extra:
                 items.extend(extra)
                 items.sort(key=lambda p: p.start)
+            _members(tokens, items)
             for item in items:
                 self.normalise(item)
                 if item.named and item.organ and item.label == "LOC":
@@ -170,6 +171,24 @@ class ArticleReferences:
             at = {p.token for p in found}
             items[:] = [p for p in items if p.named or p.token not in at]
         return found
+
+
+def _members(tokens: list[Token], items: list[Participant]) -> None:
+    """"Ermittler des Landeskriminalamts Hamburg", "Kämpfer der Frente Sur",
+    "Die Staats- und Regierungschefs der G7": members stand for their
+    organisation, which takes their place in the clause."""
+    for i, item in enumerate(list(items)):
+        if item.named or item.token + 2 >= len(tokens):
+            continue
+        if tokens[item.token + 1].text.lower() not in ("des", "der"):
+            continue
+        owner = next((p for p in items if p.named and item.token + 2 <= p.token <= item.token + 3
+                      and all(t.pos == "ADJA" for t in tokens[item.token + 2 : p.token])), None)
+        if owner is None:
+            continue
+        owner.token, owner.start, owner.prep, owner.oblique = item.token, item.start, item.prep, item.oblique
+        owner.via = owner.via or f"{item.text} {tokens[item.token + 1].text} {owner.text}"
+        items.remove(item)
 
 
 def _heads(tokens: list[Token], item: Participant) -> list[str]:

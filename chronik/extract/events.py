@@ -220,6 +220,9 @@ class EventLayer:
             outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep
                        and not index < p.token < end]
             actor = outside[0] if outside else None
+            if actor is not None and trigger.symmetric:
+                # "Ebert bot dem Verband Gespräche an": the object is the other side
+                target = next((p for p in outside[1:] if p.name != actor.name), None)
         if actor is None and target is None:
             # "Die Verhandlungen kamen nicht zustande": an event nobody is named in
             return self._event(analysis, clause, clauses, items, trigger, index, None, None)
