@@ -6,12 +6,17 @@ present) are analysed once with the default pipeline, then stored again
 and again through the Archive API with other dates (so every copy is a
 distinct article with its own id and its own place in time).  Starts
 `chronik serve` in a subprocess, waits for its web index, then lets C
-client threads (one keep-alive connection each) send search requests and
-entity-page requests, each phase bounded by a request count and a time
-limit.  Reports p50/p95/max latency and errors.
+clients (bench/web_load.py: one asyncio process, one keep-alive connection
+per client, each sending its next request as soon as the answer arrived)
+send search requests (hundreds of distinct queries drawn from the archive's
+sentences, three date filters) and entity-page requests (every entity),
+each phase bounded by a request count and a time limit.  Reports
+p50/p95/p99/max latency, requests/s and errors, and what the run cost:
+CPU time of server and client, and the machine's load average.
 
     .venv/bin/python bench/web.py --articles 2000
     .venv/bin/python bench/web.py --articles 100000 --dir bench/out/web --record
+    .venv/bin/python bench/web.py --articles 100000 --dir bench/out/web --reuse --think-ms 500
 
 Targets (issue 7): with >= 100,000 articles and 50 clients, search p95
 <= 100 ms, entity page p95 <= 200 ms, no errors.
@@ -24,7 +29,9 @@ import csv
 import datetime as _dt
 import http.client
 import json
+import os
 import random
+import re
 import shlex
 import socket
 import subprocess
@@ -70,6 +77,10 @@ def build_archive(db: Path, articles: int, bases: int, batch: int) -> dict:
     from chronik.document import Document, PartialDate
     from chronik.pipeline import default_pipeline
 
+    if db.exists():
+        with open_archive(db) as archive:
+            if archive.stats().articles >= articles:
+                return {"bases": bases, "analyse_s": 0.0, "store_s": 0.0}
     started = time.perf_counter()
     pipeline = default_pipeline()
     analysed = [pipeline(doc) for doc in base_documents(bases)]
@@ -123,55 +134,86 @@ def wait_for_server(port: int, timeout: float) -> float:
     sys.exit(f"bench/web.py: the server did not answer within {timeout:.0f} s")
 
 
-def load(port: int, paths: list[str], clients: int, requests: int, seconds: float) -> dict:
-    """`clients` threads send `requests` GETs in all (or stop after `seconds`)."""
-    timings: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    counter = iter(range(requests))
-    deadline = time.perf_counter() + seconds
+def load(port: int, paths: list[str], clients: int, requests: int, seconds: float, think_ms: float = 0.0,
+         server_pids: list[int] = ()) -> dict:
+    """`clients` closed-loop clients (bench/web_load.py, one asyncio process)
+    send `requests` GETs in all, or stop after `seconds`; meanwhile the load
+    average and the CPU time of server and client are recorded."""
+    import psutil
 
-    def client(seed: int) -> None:
-        rng = random.Random(seed)
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while time.perf_counter() < deadline:
-            with lock:
-                if next(counter, None) is None:
-                    break
-            path = rng.choice(paths)
-            t0 = time.perf_counter()
-            try:
-                status, _ = get(connection, path)
-            except (OSError, http.client.HTTPException) as error:
-                status, connection = f"{type(error).__name__}", http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            elapsed = (time.perf_counter() - t0) * 1000
-            with lock:
-                timings.append(elapsed)
-                if status != 200:
-                    errors.append(f"{status} {path}")
-        connection.close()
+    job = {"port": port, "paths": paths, "clients": clients, "requests": requests, "seconds": seconds,
+           "think_ms": think_ms}
+    servers = [psutil.Process(pid) for pid in server_pids]
+    servers += [child for server in list(servers) for child in server.children(recursive=True)]
+    server_cpu = sum(sum(proc.cpu_times()[:2]) for proc in servers)
+    loads: list[float] = []
+    done = threading.Event()
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    timings.sort()
-    pick = lambda q: timings[min(len(timings) - 1, int(len(timings) * q))] if timings else float("nan")  # noqa: E731
-    return {"requests": len(timings), "errors": len(errors), "first_errors": errors[:3], "p50_ms": pick(0.50),
-            "p95_ms": pick(0.95), "max_ms": timings[-1] if timings else float("nan"), "per_s": len(timings) / wall}
+    def sample_load() -> None:
+        while not done.wait(1.0):
+            loads.append(os.getloadavg()[0])
+
+    sampler = threading.Thread(target=sample_load, daemon=True)
+    sampler.start()
+    client = subprocess.run([sys.executable, str(ROOT / "bench" / "web_load.py")], input=json.dumps(job),
+                            capture_output=True, text=True, check=True)
+    done.set()
+    result = json.loads(client.stdout)
+    result["server_cpu_s"] = sum(sum(proc.cpu_times()[:2]) for proc in servers) - server_cpu
+    result["load_avg"] = (min(loads), max(loads)) if loads else os.getloadavg()[:1] * 2
+    return result
 
 
 def entity_paths(port: int, count: int) -> list[str]:
+    """Every entity page (or the `count` most mentioned ones)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     ids: list[str] = []
-    for page in range(1, count // 100 + 2):
+    page = 1
+    while len(ids) < count:
         status, body = get(connection, f"/api/entities?size=100&page={page}")
-        ids += [e["id"] for e in json.loads(body)["entities"]] if status == 200 else []
+        found = [e["id"] for e in json.loads(body)["entities"]] if status == 200 else []
+        ids += found
+        if not found or page * 100 >= 10_000:  # the API's deepest page
+            break
+        page += 1
     connection.close()
     return [f"/entities/{entity_id}" for entity_id in ids[:count]]
+
+
+_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def query_mix(db: Path, words: int, pairs: int, seed: int = 7) -> list[str]:
+    """Search queries a reader might type: `words` capitalised words (nouns and
+    names) drawn from the archive's sentences by frequency, `pairs` two-word
+    queries from one sentence, plus the fixed QUERIES."""
+    import sqlite3
+    from collections import Counter
+
+    rng = random.Random(seed)
+    archive = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    sentences = [text for (text,) in archive.execute("SELECT text FROM sentences WHERE doc_key <= 300")]
+    archive.close()
+    counts = Counter(word for text in sentences for word in _WORD.findall(text))
+    vocabulary, weights = list(counts), list(counts.values())
+    chosen: dict[str, None] = dict.fromkeys(QUERIES)
+    while len(chosen) < len(QUERIES) + min(words, len(vocabulary)):
+        chosen[rng.choices(vocabulary, weights)[0]] = None
+    multi = [ws for ws in (_WORD.findall(text) for text in sentences) if len(set(ws)) >= 2]
+    while multi and len(chosen) < len(QUERIES) + words + pairs:
+        chosen[" ".join(rng.sample(sorted(set(rng.choice(multi))), 2))] = None
+    return list(chosen)
+
+
+def _phase_line(name: str, result: dict, target: int | None) -> str:
+    n = max(result["requests"], 1)
+    wanted = f" (target <= {target})" if target else ""
+    return (f"{name}: {result['requests']} requests, p50 {result['p50_ms']:.0f} ms, **p95 {result['p95_ms']:.0f} ms**"
+            f"{wanted}, p99 {result['p99_ms']:.0f} ms, max {result['max_ms']:.0f} ms, {result['per_s']:.0f} requests/s, "
+            f"errors {result['errors']}; CPU per request: server {1000 * result['server_cpu_s'] / n:.1f} ms, "
+            f"client {1000 * result['client_cpu_s'] / n:.1f} ms; the server got "
+            f"{result['server_cpu_s'] / result['wall_s']:.2f} cores; load average "
+            f"{result['load_avg'][0]:.1f}-{result['load_avg'][1]:.1f}")
 
 
 def main() -> None:
@@ -179,10 +221,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--bases", type=int, default=300, help="distinct analysed articles to replicate")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=1, help="`chronik serve --workers`")
+    parser.add_argument("--think-ms", type=float, default=0.0,
+                        help="mean pause of a client between answer and next request (0: back to back)")
+    parser.add_argument("--workers", type=int, default=2, help="`chronik serve --workers`")
     parser.add_argument("--requests", type=int, default=3000, help="requests per phase")
     parser.add_argument("--seconds", type=float, default=120, help="time limit per phase")
-    parser.add_argument("--entities", type=int, default=300, help="distinct entity pages requested")
+    parser.add_argument("--words", type=int, default=400, help="one-word queries drawn from the archive's sentences")
+    parser.add_argument("--pairs", type=int, default=100, help="two-word queries drawn from the archive's sentences")
+    parser.add_argument("--single", type=int, default=200,
+                        help="requests of one client alone per kind, before the loaded phases (0: none)")
+    parser.add_argument("--entities", type=int, default=10_000, help="entity pages requested (most mentioned first)")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--dir", type=Path, default=ROOT / "bench" / "out" / "web")
     parser.add_argument("--reuse", action="store_true",
@@ -206,17 +254,24 @@ def main() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         stats = json.loads(get(connection, "/api/stats")[1])
         connection.close()
-        searches = [f"/api/search?q={quote(q)}{d}" for q in QUERIES for d in DATE_FILTERS]
-        search = load(port, searches, args.clients, args.requests, args.seconds)
-        print(f"search: {search}", flush=True)
+        queries = query_mix(db, args.words, args.pairs)
+        searches = [f"/api/search?q={quote(q)}{d}" for q in queries for d in DATE_FILTERS]
         pages = entity_paths(port, args.entities)
-        entity = load(port, pages, args.clients, args.requests, args.seconds)
+        single = {}
+        if args.single:  # one client alone: the cost of a request without a queue
+            single["search"] = load(port, searches, 1, args.single, args.seconds, 0.0, [server.pid])
+            single["entity"] = load(port, pages, 1, args.single, args.seconds, 0.0, [server.pid])
+            print(f"one client: {single}", flush=True)
+        search = load(port, searches, args.clients, args.requests, args.seconds, args.think_ms, [server.pid])
+        print(f"search: {search}", flush=True)
+        entity = load(port, pages, args.clients, args.requests, args.seconds, args.think_ms, [server.pid])
         print(f"entity pages: {entity}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
     command = "python bench/web.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    pause = f", mean think time {args.think_ms:.0f} ms" if args.think_ms else ", back to back (closed loop)"
     report = "\n".join([
         f"### Web server under load ({_dt.date.today().isoformat()})",
         "",
@@ -225,14 +280,13 @@ def main() -> None:
         f"* archive: {stats['articles']:,} articles ({built['bases']} analysed articles replicated with other dates; "
         f"analysed in {built['analyse_s']:.0f} s, last {'resumed ' if args.reuse else ''}store {built['store_s']:.0f} s), "
         f"{stats['sentences']:,} sentences, "
-        f"{stats['entities']:,} entities; web index built in {index_s:.0f} s on first start",
-        f"* server: `chronik serve --workers {args.workers}`; clients: {args.clients} threads of this script on the same machine",
-        f"* search (`/api/search`, {len(QUERIES)} queries x {len(DATE_FILTERS)} date filters), {args.clients} clients: "
-        f"{search['requests']} requests, p50 {search['p50_ms']:.0f} ms, **p95 {search['p95_ms']:.0f} ms** "
-        f"(target <= 100), max {search['max_ms']:.0f} ms, {search['per_s']:.0f} requests/s, errors {search['errors']}",
-        f"* entity page (`/entities/ID` HTML, {len(pages)} entities), {args.clients} clients: "
-        f"{entity['requests']} requests, p50 {entity['p50_ms']:.0f} ms, **p95 {entity['p95_ms']:.0f} ms** "
-        f"(target <= 200), max {entity['max_ms']:.0f} ms, {entity['per_s']:.0f} requests/s, errors {entity['errors']}",
+        f"{stats['entities']:,} entities; web index ready after {index_s:.0f} s",
+        f"* server: `chronik serve --workers {args.workers}`; clients: {args.clients} keep-alive connections of "
+        f"bench/web_load.py (one asyncio process) on the same machine{pause}",
+        f"* search (`/api/search`, {len(queries)} distinct queries x {len(DATE_FILTERS)} date filters): "
+        + _phase_line("", search, 100).lstrip(": "),
+        f"* entity page (`/entities/ID` HTML, {len(pages)} entities): " + _phase_line("", entity, 200).lstrip(": "),
+        *[f"* one client alone, {kind}: " + _phase_line("", result, None).lstrip(": ") for kind, result in single.items()],
         "",
     ])
     print(report)
