@@ -81,6 +81,7 @@ class ReportedSpeechFinder:
         self.clause_only_verbs = resource_set(lang, "speech/clause_only_verbs.txt")
         self.loose_adverbs = resource_set(lang, "speech/loose_adverbs.txt")
         self.manner_nouns = resource_set(lang, "speech/manner_phrases.txt")
+        self.title_nouns = resource_set(lang, "speech/title_nouns.txt")
         self.clause_nouns = resource_set(lang, "speech/clause_nouns.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
@@ -104,7 +105,7 @@ class ReportedSpeechFinder:
         quoted = quoted_positions(quotes)
         used_cues: set[Position] = set()
         results: list[Attribution] = []
-        statement_quotes = [q for q in quotes if is_statement(sentences, q)]
+        statement_quotes = [q for q in quotes if is_statement(sentences, q) and not self._titled(sentences, q)]
         merged: set[Position] = set()
         for quote in statement_quotes:
             if quote.start in merged:
@@ -129,6 +130,12 @@ class ReportedSpeechFinder:
         for attribution in results:
             self._written_source(sentences, attribution)
         return results
+
+    def _titled(self, sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
+        """"mit dem Titel „Die Revolution missbraucht ihre Kinder“": a title, not a statement."""
+        s, t = quote.start
+        words = sentences[s].words
+        return any(words[k] in self.title_nouns for k in range(max(0, t - 2), t))
 
     def _written_source(self, sentences: Sequence[TokenSentence], attribution: Attribution) -> None:
         """A report by a newspaper, agency or study is Writing, whatever its verb

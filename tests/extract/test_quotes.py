@@ -562,3 +562,8 @@ def test_lower_case_names_as_speakers():
     assert noun_phrase_end(words, ["ART", "NN", "ADJD", "VVFIN", "PROAV", "PTKVZ"], 0) == 3
     # an ordinary phrase is unchanged
     assert noun_phrase_end(["die", "neue", "Regel", "gilt"], ["ART", "ADJA", "NN", "VVFIN"], 0) == 3
+
+
+def test_quoted_title_is_no_statement(analyse):
+    quotes = analyse("Die Autorin stellte am Abend ihr Buch mit dem Titel „Die Stadt gehört uns allen“ vor.")
+    assert not [q for q in quotes if q.form == "Direct"]
