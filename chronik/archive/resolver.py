@@ -181,23 +181,30 @@ class EntityResolver:
             self.refresh()
 
     def _load(self, keys: list[int]) -> list[Article]:
-        articles = {
-            key: Article(key, earliest, latest, text or "")
-            for key, earliest, latest, text in self.db.execute(
-                f"SELECT key, date_earliest, date_latest, text FROM documents WHERE key IN ({_marks(keys)})", keys)
-        }
+        groups: dict[int, list[Group]] = {}
         for doc_key, text, kind, count in self.db.execute(
             f"SELECT doc_key, text, type, COUNT(*) FROM mentions WHERE doc_key IN ({_marks(keys)})"
             " AND label IN ('PER', 'ORG', 'LOC', 'OTH') GROUP BY doc_key, text, type ORDER BY doc_key, text, type",
             keys,
         ):
-            if doc_key in articles and text and text.strip():
-                articles[doc_key].groups.append(Group(doc_key, text, kind, count))
+            if text and text.strip():
+                groups.setdefault(doc_key, []).append(Group(doc_key, text, kind, count))
+        if not groups:  # a pipeline without the entities component: nothing to read
+            return []
+        named = sorted(groups)
+        org_ends: dict[int, list[tuple[int, str]]] = {}
         for doc_key, end, text in self.db.execute(
-            f"SELECT doc_key, end, text FROM mentions WHERE doc_key IN ({_marks(keys)}) AND label = 'ORG'", keys
+            f"SELECT doc_key, end, text FROM mentions WHERE doc_key IN ({_marks(named)}) AND label = 'ORG'", named
         ):
-            if doc_key in articles:
-                articles[doc_key].org_ends.append((end, text))
+            org_ends.setdefault(doc_key, []).append((end, text))
+        # The text only where an acronym in brackets may follow an organisation's name.
+        articles = {
+            key: Article(key, earliest, latest, text or "", groups[key], org_ends.get(key, []))
+            for key, earliest, latest, text in self.db.execute(
+                f"SELECT key, date_earliest, date_latest, CASE WHEN key IN ({_marks(org_ends) or 'NULL'})"
+                f" THEN text ELSE '' END FROM documents WHERE key IN ({_marks(named)})",
+                [*sorted(org_ends), *named])
+        }
         return [articles[k] for k in sorted(articles)]
 
     def _resolve_article(self, article: Article) -> None:
