@@ -31,7 +31,9 @@ def precision(earliest: str, latest: str) -> str:
 
 
 def event_time(analysis: Analysis, clause: Clause, sentence: int, trigger_start: int) -> dict:
-    timexes = [t for t in analysis.layers.get("timexes", []) if t.sentence == sentence and t.type in _USABLE]
+    # a deadline ("bis 2026", "bis Ende kommenden Jahres") is no date of the event
+    timexes = [t for t in analysis.layers.get("timexes", []) if t.sentence == sentence and t.type in _USABLE
+               and not _deadline(analysis.text, t)]
     tokens = analysis.tokens
     lo, hi = tokens[clause.start].start, tokens[clause.end - 1].end
     in_clause = [t for t in timexes if lo <= t.start < hi]
@@ -43,8 +45,56 @@ def event_time(analysis: Analysis, clause: Clause, sentence: int, trigger_start:
             if earlier is not None:
                 return _from_timex(earlier, "antecedent")
         if timex.earliest and timex.latest:
-            return _from_timex(timex, "timex")
+            return _within_article_year(_from_timex(timex, "timex"), analysis)
     return article_time(analysis)
+
+
+def _deadline(text: str, timex) -> bool:
+    before = text[max(0, timex.start - 5) : timex.start].lower()
+    return timex.text.lower().startswith("bis ") or before.rstrip().endswith("bis")
+
+
+def _within_article_year(when: dict, analysis: Analysis) -> dict:
+    """"im Mai" in an article dated 2021 (year only): the time layer keeps
+    May of the year before as possible; the article's own year is meant
+    unless the text says otherwise, so the interval is cut to that year."""
+    date = analysis.document.date
+    if date is None or date.precision.value != "year" or not when["value"].startswith("XXXX"):
+        return when
+    year = date.earliest.year
+    low, high = dt.date.fromisoformat(when["earliest"]), dt.date.fromisoformat(when["latest"])
+    if high.year != year or low.year >= year:
+        return when
+    try:
+        low = low.replace(year=year)  # the same month or season, in the article's year
+    except ValueError:  # 29 February
+        return when
+    if low > high:
+        return when
+    return {**when, "earliest": low.isoformat(), "precision": precision(low.isoformat(), when["latest"])}
+
+
+def future_date(when: dict, analysis: Analysis) -> dict:
+    """A planned event dated by a month name without a year ("für Oktober",
+    "Ende September") that the time layer put before the article: the
+    next such month after the article date."""
+    date = analysis.document.date
+    if date is None or when.get("source") != "timex" or not when.get("latest"):
+        return when
+    if any(ch.isdigit() for ch in when.get("text", "")):
+        return when  # a written year or day is what it says
+    low, high = dt.date.fromisoformat(when["earliest"]), dt.date.fromisoformat(when["latest"])
+    if high >= date.earliest:
+        return when
+    try:
+        low, high = low.replace(year=low.year + 1), high.replace(year=high.year + 1)
+    except ValueError:  # 29 February
+        return when
+    if high < date.earliest:
+        return when
+    value = f"{low.year}-{low.month:02d}" if precision(low.isoformat(), high.isoformat()) == "month" else when["value"]
+    return {**when, "earliest": low.isoformat(), "latest": high.isoformat(), "value": value,
+            "precision": precision(low.isoformat(), high.isoformat())}
 
 
 def _earlier_time(analysis: Analysis, sentence: int):

@@ -27,7 +27,7 @@ from .event_refs import ArticleReferences
 from .event_clauses import FINITE, Clause, is_infinitive_clause, is_passive, participle_infinitive, split_clauses
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
-from .event_when import event_time
+from .event_when import event_time, future_date
 
 
 @dataclass(slots=True)
@@ -104,18 +104,26 @@ class EventLayer:
         "Zugleich", "Im Anschluss" (``events/occasion_words.txt``), or naming
         an earlier event by a noun in a phrase ("in dem Gespräch", "auf der
         Kundgebung")."""
-        dated = [e for e in events if e.when.get("source") in ("timex", "antecedent")]
+        # only acts that took place can be an occasion (not a strike threatened for April)
+        dated = [e for e in events if e.when.get("source") in ("timex", "antecedent")
+                 and e.status in ("happened", "ongoing")]
         if not dated:
             return None
         tokens = analysis.tokens
-        opening = " ".join(t.text.lower() for t in tokens[sentence.token_start : sentence.token_start + 2])
-        if any(opening == w or opening.split()[0] == w for w in self.lexicon.occasion_words):
+        span = tokens[sentence.token_start : sentence.token_end]
+        words = [t.text.lower() for t in span]
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        if any(w in self.lexicon.occasion_words for w in words + pairs):
             return dated[-1]
-        for event in told:
-            if event.mention:
-                same = [e for e in dated if e.lemma == event.lemma or e.type == event.type]
-                if same:
-                    return same[-1]
+        for i, tok in enumerate(span):
+            # "In dem Telefonat warf ...", "Auf der Kundgebung ...": a phrase naming an event told before
+            trig = self.lexicon.noun(tok.lemma or tok.text) if tok.pos == "NN" else None
+            if trig is None or not any(t.pos in ("APPR", "APPRART") for t in span[max(0, i - 3) : i]):
+                continue
+            lemma = (tok.lemma or tok.text).lower()
+            same = [e for e in dated if e.lemma == lemma or e.type == trig.type]
+            if same:
+                return same[-1]
         return None
 
     def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant],
@@ -249,12 +257,16 @@ class EventLayer:
         # "die Polizei", "der Minister" with no one the article names: nobody
         actor = actor if actor is None or actor.named else None
         target = target if target is None or target.named else None
+        status = _read_as_past(token, event_status(tokens, clauses, clause, index, self.lexicon, trigger))
+        when = event_time(analysis, clause, sentence.index, token.start)
+        if status == "planned":
+            when = future_date(when, analysis)  # "für Oktober geplant": the coming October
         return Event(
             type=trigger.type, mode=mode, trigger=token.text, start=token.start, end=token.end,
             sentence=sentence.index, sentence_start=sentence.start, sentence_end=sentence.end,
-            status=_read_as_past(token, event_status(tokens, clauses, clause, index, self.lexicon, trigger)),
+            status=status,
             lemma=(token.lemma or token.text).lower(), by_noun=trigger.pos == "N", controls=trigger.object_control,
-            when=event_time(analysis, clause, sentence.index, token.start),
+            when=when,
             actor=actor, target=target, where=place(items, clause, self.lexicon, taken),
             quote=_quote_of(analysis, token),
         )

@@ -410,3 +410,24 @@ def test_event_noun_with_an_unrelated_verb_names_an_event_told_before(pipeline):
 def test_warning_about_a_situation_is_no_event(pipeline):
     assert not events(pipeline, "Der Verband der Autoimporteure warnte vor einem Handelskrieg.")
     assert one(pipeline, "Die USA warnten Russland vor einem Einmarsch.", "DISAPPROVE")
+
+
+def test_act_on_the_occasion_of_a_dated_event_takes_its_date(pipeline):
+    text = ("Tausende Beschäftigte haben am Dienstag in Duisburg gegen den Stellenabbau protestiert. "
+            "Auf der Kundgebung warf der Bezirksleiter Jens Kowalczyk der Konzernleitung Täuschung vor.")
+    event = one(pipeline, text, "DISAPPROVE", date="2021-06-09")
+    assert event.when["earliest"] == event.when["latest"] == "2021-06-08"
+
+
+def test_deadline_is_no_date_and_planned_month_is_the_next_one(pipeline):
+    event = one(pipeline, "Die Gewerkschaft Verdi fordert den Verzicht auf Kündigungen bis 2026.", "DEMAND",
+                date="2021-06-09")
+    assert event.when["source"] == "article"
+    event = one(pipeline, "Ein Treffen der Nato ist für Oktober in Brüssel geplant.", "CONSULT", date="2023-11-20")
+    assert event.status == "planned"
+    assert event.when["earliest"].startswith("2024-10")  # never an October already past
+
+
+def test_month_in_a_year_dated_article_is_in_that_year(pipeline):
+    event = one(pipeline, "Kasachstan und Kirgistan unterzeichneten im Mai ein Abkommen.", "AGREE", date="2021")
+    assert (event.when["earliest"], event.when["latest"]) == ("2021-05-01", "2021-05-31")
