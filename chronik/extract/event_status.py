@@ -23,7 +23,8 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
     seen: set[str] = set()
     first = clauses[0].start if clauses else clause.start
     reported_past = _perfect_infinitive(tokens, clause)
-    for i in range(first, clause.end):
+    last = clauses[-1].end if clauses else clause.end
+    for i in range(first, last):
         if i == trigger:
             continue
         tok = tokens[i]
@@ -31,19 +32,23 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
         if cue is None:
             continue
         status, scope = cue
+        if i >= clause.end and status != "conditional":
+            continue  # after the event's clause only a condition ("..., falls ...") still bears on it
         if status == "planned" and tok.pos == "VMFIN" and reported_past:
             continue  # "soll ihn getroffen haben", "will es gesehen haben": a claim about the past
         if scope == "sentence" and status in ("planned", "demanded", "denied") and i > trigger \
                 and tokens[trigger].pos.startswith("V"):
             continue  # "hat abgelehnt und eine Urabstimmung angekündigt": the verb after is another act
-        if status == "negated" and trig.pos == "N" and not trigger - 3 <= i < trigger:
+        if status == "negated" and trig.pos == "N" and not trigger - 3 <= i < trigger \
+                and not _support_clause(tokens, clause, lexicon):
             continue  # "keine Entspannung gebracht" does not negate the summit in the subject
+            # (but "Streiks hat X nicht organisiert", "kam nicht zustande" do)
         if scope == "clause-start":
             continue
         if scope == "clause" and not clause.start <= i < clause.end:
             continue
-        if scope == "sentence" and i > trigger and not clause.start <= i < clause.end:
-            continue
+        if scope == "sentence" and i > trigger and not clause.start <= i < clause.end and status != "conditional":
+            continue  # a condition may follow its consequence ("wollen boykottieren, falls ...")
         if status in ("demanded", "denied") and clause.start <= i < clause.end and i < trigger \
                 and tok.pos.startswith("VV"):
             continue  # "fordern" before the trigger in one clause is its own event's verb ("müsse" is not)
@@ -62,6 +67,13 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
     if reported_past and any(t.pos == "VMFIN" for t in tokens[clause.start : clause.end]):
         return "happened"
     return {"past": "happened", "future": "planned"}.get(tense(tokens, clause), "ongoing")
+
+
+def _support_clause(tokens: list[Token], clause: Clause, lexicon: EventLexicon) -> bool:
+    """The clause's full verb only carries an event noun ("organisiert", "zustande")."""
+    span = tokens[clause.start : clause.end]
+    return any((t.lemma or t.text).lower() in lexicon.support_verbs or t.text.lower() in lexicon.support_verbs
+               for t in span if t.pos.startswith("VV") or t.pos == "PTKVZ")
 
 
 def _perfect_infinitive(tokens: list[Token], clause: Clause) -> bool:

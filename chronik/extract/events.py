@@ -24,7 +24,8 @@ from .event_actors import group_actors
 from .event_args import (Participant, candidates, co_actors, listed_with, noun_arguments, noun_phrase_end,
                          passive_arguments, place, verb_arguments)
 from .event_refs import ArticleReferences
-from .event_clauses import FINITE, Clause, is_infinitive_clause, is_passive, participle_infinitive, split_clauses
+from .event_clauses import (FINITE, Clause, is_infinitive_clause, is_passive, is_preterite, participle_infinitive,
+                             split_clauses)
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
 from .event_when import event_time, future_date
@@ -258,6 +259,10 @@ class EventLayer:
         actor = actor if actor is None or actor.named else None
         target = target if target is None or target.named else None
         status = _read_as_past(token, event_status(tokens, clauses, clause, index, self.lexicon, trigger))
+        if status in ("ongoing", "planned") and trigger.type in _VERBAL_ACTS and _reported_in_past(analysis, token):
+            # "..., die EU verurteile die Gewalt, sagte er", "Russland werde antworten, kündigte
+            # ein Sprecher an": a verbal act reported as made when the speaker spoke
+            status = "happened"
         when = event_time(analysis, clause, sentence.index, token.start)
         if status == "planned":
             when = future_date(when, analysis)  # "für Oktober geplant": the coming October
@@ -358,6 +363,20 @@ class EventLayer:
             if core:
                 return core[0]
         return None
+
+
+# Acts done by saying them: reported in a past frame, they happened then.
+_VERBAL_ACTS = ("DISAPPROVE", "THREATEN", "REJECT", "SUPPORT", "DEMAND")
+
+
+def _reported_in_past(analysis: Analysis, token: Token) -> bool:
+    """The trigger is in the message of a quote whose cue is in a past tense."""
+    for quote in analysis.layers.get("quotes", []):
+        if not any(s <= token.start < e for s, e in quote.message):
+            continue
+        cue = [t for t in analysis.tokens if any(s <= t.start < e for s, e in quote.cue)]
+        return any(t.pos in FINITE and is_preterite(t) for t in cue)
+    return False
 
 
 def _read_as_past(token: Token, status: str) -> str:

@@ -431,3 +431,17 @@ def test_deadline_is_no_date_and_planned_month_is_the_next_one(pipeline):
 def test_month_in_a_year_dated_article_is_in_that_year(pipeline):
     event = one(pipeline, "Kasachstan und Kirgistan unterzeichneten im Mai ein Abkommen.", "AGREE", date="2021")
     assert (event.when["earliest"], event.when["latest"]) == ("2021-05-01", "2021-05-31")
+
+
+def test_status_from_the_whole_statement(pipeline):
+    text = "Kenia will die Konferenz boykottieren, falls die Industrieländer ihre Zusagen nicht erhöhen."
+    assert one(pipeline, text, "SANCTION").status == "conditional"
+    text = "Die Regierung in Warschau erwägt, mehrere Grenzübergänge zu Belarus zu schließen."
+    assert one(pipeline, text, "SANCTION").status == "planned"
+    text = "Streiks hat die Gewerkschaft Verdi bislang nicht organisiert."
+    assert one(pipeline, text, "PROTEST").status == "negated"
+
+
+def test_verbal_act_reported_in_the_past_happened(pipeline):
+    text = "Der Außenbeauftragte Josep Borrell sagte, die Europäische Union verurteile die Gewalt aufs Schärfste."
+    assert one(pipeline, text, "DISAPPROVE").status == "happened"
