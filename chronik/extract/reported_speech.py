@@ -476,12 +476,11 @@ class ReportedSpeechFinder:
         """A lower-case word right after a closing quote (and its comma), or one that
         opens a sentence (split off after a quote): only a verb stands there."""
         word = sentence.words[t]
-        if not word.isalpha() or not word.islower():
-            return False
-        if t == 0:
-            return True
-        before = sentence.words[t - 1]
-        return before in CLOSING_MARKS or (before == "," and t >= 2 and sentence.words[t - 2] in CLOSING_MARKS)
+        if t > 0:
+            before = sentence.words[t - 1]
+            if before not in CLOSING_MARKS and not (before == "," and t >= 2 and sentence.words[t - 2] in CLOSING_MARKS):
+                return False
+        return word.isalpha() and word.islower()
 
     def _loose(self, adverb: str, companions: Sequence[str]) -> bool:
         """"sagte dazu", "erklärte außerdem": an adverb that links to the text before,
@@ -737,6 +736,8 @@ class ReportedSpeechFinder:
     def _preposition_report(self, sentence: TokenSentence, s: int, t: int) -> Attribution | None:
         words, tags = sentence.words, sentence.tags
         word = words[t].lower()
+        if word not in self.lexicon.prepositions and word not in ("nach", "aus"):
+            return None  # the common case, decided before anything is computed
         n = content_end(words)
         frame: list[int] = []
         source: list[int] = []
