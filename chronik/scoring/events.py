@@ -4,9 +4,9 @@ date and status, and for "typed events with correct actor and target".
 ``score_dirs(gold, pred)`` takes two JSONL files (or folders of them,
 paired by file name; records paired by ``id``), in the format of
 :mod:`chronik.formats.events`.  A predicted event matches a gold event of
-the same record and type (greedy over the gold events in order, each
-taking the unmatched prediction of its type that agrees best: actor and
-target, then status, then the nearest trigger when the gold gives ``start``).  An entity is right when the
+the same record and type, one to one, the best-agreeing pairs first: told
+in the gold event's evidence sentence (when the gold record gives sentence
+offsets, as the article sets do), then actor and target, then status.  An entity is right when the
 gold name equals the predicted canonical name or the text as written;
 ``null`` must be predicted as nobody.  A date is right when the gold
 ``when`` (YYYY[-MM[-DD]]) lies within the predicted interval and the
@@ -80,24 +80,48 @@ def _same_date(gold: str, pred: dict) -> bool:
     return (low, high) == (when.earliest, when.latest)
 
 
+def _agreement(event: dict, pred: dict, sentences: list | None) -> tuple:
+    """How well a predicted event fits a gold one of the same type: told in
+    one of its evidence sentences (when the gold gives sentence offsets),
+    then actor and target, then status."""
+    told = 0
+    if sentences and "start" in pred and event.get("evidence"):
+        evidence = event["evidence"]
+        indices = [evidence.get("sentence")] + list(evidence.get("also_in") or [])
+        told = any(i is not None and 0 <= i < len(sentences) and sentences[i][0] <= pred["start"] < sentences[i][1]
+                   for i in indices)
+    return (
+        told,
+        _same_entity(event.get("actor"), pred.get("actor"), pred.get("actor_text"))
+        + _same_entity(event.get("target"), pred.get("target"), pred.get("target_text")),
+        event.get("status") == pred.get("status"),
+    )
+
+
+def _pairs(gold_events: list[dict], predicted: list[dict], sentences: list | None) -> list[tuple[dict, dict]]:
+    """Gold and predicted events of the same type paired one to one, the
+    best-agreeing pairs first (in an article several events share a type,
+    and the first predicted one of that type is often another event)."""
+    candidates = []
+    for g, event in enumerate(gold_events):
+        for p, pred in enumerate(predicted):
+            if pred["type"] == event["type"]:
+                candidates.append((_agreement(event, pred, sentences), -g, -p, g, p))
+    candidates.sort(reverse=True)
+    used_gold, used_pred, pairs = set(), set(), []
+    for *_, g, p in candidates:
+        if g in used_gold or p in used_pred:
+            continue
+        used_gold.add(g)
+        used_pred.add(p)
+        pairs.append((gold_events[g], predicted[p]))
+    return pairs
+
+
 def _best_match(event: dict, predicted: list[dict]) -> dict | None:
-    """The predicted event of the same type that agrees best with the gold
-    one (actor and target first, then status, then the nearest in the
-    text): in an article with several events of one type, the first of
-    that type is often another event."""
+    """The predicted event of the same type that agrees best with ``event``."""
     same = [p for p in predicted if p["type"] == event["type"]]
-    if not same:
-        return None
-
-    def agreement(p: dict) -> tuple:
-        return (
-            _same_entity(event.get("actor"), p.get("actor"), p.get("actor_text"))
-            + _same_entity(event.get("target"), p.get("target"), p.get("target_text")),
-            event.get("status") == p.get("status"),
-            -abs((p.get("start") or 0) - (event.get("start") or 0)) if "start" in event else 0,
-        )
-
-    return max(same, key=agreement)  # max keeps the first of equals: text order breaks ties
+    return max(same, key=lambda p: _agreement(event, p, None)) if same else None
 
 
 def score_records(gold: dict[str, dict], pred: dict[str, dict], scores: EventScores) -> None:
@@ -112,10 +136,7 @@ def score_records(gold: dict[str, dict], pred: dict[str, dict], scores: EventSco
             scores.per_type[event["type"]].predicted += 1
         for event in record["events"]:
             scores.per_type[event["type"]].gold += 1
-            hit = _best_match(event, predicted)
-            if hit is None:
-                continue
-            predicted.remove(hit)
+        for event, hit in _pairs(record["events"], predicted, record.get("sentences")):
             scores.aspects["date"].predicted += bool(event.get("when"))
             ok = {
                 "type": True,

@@ -59,3 +59,17 @@ def test_article_with_two_events_of_one_type_pairs_the_matching_ones(tmp_path):
     write(pred, [dict(article, events=list(reversed(article["events"])))])
     scores = score_dirs(gold, pred).to_dict()["aspects"]
     assert scores["full"]["precision"] == 100.0 and scores["full"]["recall"] == 100.0
+
+
+def test_pairs_prefer_the_evidence_sentence(tmp_path):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    text = "Chile kritisierte Peru. Chile kritisierte Peru erneut."
+    article = {"id": "d", "date": "2022-05", "text": text, "sentences": [[0, 23], [24, len(text)]],
+               "events": [{"type": "DISAPPROVE", "actor": "Chile", "target": "Peru", "status": "happened",
+                           "evidence": {"sentence": 1}}]}
+    write(gold, [article])
+    first = {"type": "DISAPPROVE", "actor": None, "target": None, "status": "happened", "start": 6}
+    second = {"type": "DISAPPROVE", "actor": "Chile", "target": "Peru", "status": "happened", "start": 30}
+    write(pred, [dict(article, events=[first, second])])
+    scores = score_dirs(gold, pred).to_dict()["aspects"]
+    assert scores["full"]["recall"] == 100.0 and scores["full"]["precision"] == 50.0
