@@ -76,8 +76,8 @@ def tense(tokens: list[Token], clause: Clause) -> str:
     """past, present or future of a clause, from its finite verb and auxiliaries."""
     span = tokens[clause.start : clause.end]
     finite = [t for t in span if t.pos in FINITE]
-    if any(t.lemma == "werden" for t in finite) and any(t.pos in ("VVINF", "VAINF") for t in span):
-        return "future"
+    if any(t.lemma == "werden" and not is_preterite(t) for t in finite) and any(t.pos in ("VVINF", "VAINF") for t in span):
+        return "future"  # ("wurden ... festgenommen" with the participle taken for an infinitive is past)
     if any(t.lemma in ("haben", "sein") for t in finite) and any(t.pos in ("VVPP", "VAPP") for t in span):
         return "past"
     for tok in finite:
@@ -122,7 +122,9 @@ def is_passive(tokens: list[Token], clause: Clause, trigger: int) -> bool:
     """"wurde ... festgenommen", "soll angegriffen worden sein": the trigger
     is a participle and a form of "werden" stands in its clause."""
     tok = tokens[trigger]
-    if tok.pos != "VVPP" or (tok.text.lower() == tok.lemma.lower() and tok.text.endswith("en")):
+    form = tok.text.lower()
+    participle = tok.pos == "VVPP" or (form == tok.lemma.lower() and "ge" in form[:-4] and form.endswith(("en", "t")))
+    if not participle or (tok.pos == "VVPP" and form == tok.lemma.lower() and form.endswith("en") and "ge" not in form):
         return False  # an infinitive tagged as a participle: "werde ... angreifen" is future
     return any(t.lemma == "werden" and t.pos.startswith("VA") for t in tokens[clause.start : clause.end])
 

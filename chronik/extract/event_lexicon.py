@@ -113,6 +113,7 @@ class EventLexicon:
         self.place_prepositions = frozenset(resource_lines(lang, _DIR + "place_prepositions.txt"))
         self.oblique_articles = frozenset(w.lower() for w in resource_lines(lang, _DIR + "oblique_articles.txt"))
         self.agent_prepositions = frozenset(resource_lines(lang, _DIR + "agent_prepositions.txt"))
+        self.participles = [(row[0], row[1]) for row in resource_table(lang, _DIR + "participles.tsv") if len(row) > 1]
         self.support_verbs = frozenset(w.lower() for w in resource_lines(lang, _DIR + "support_verbs.txt"))
         self.occasion_words = tuple(w.lower() for w in resource_lines(lang, _DIR + "occasion_words.txt"))
         self.spokespersons = frozenset(w.lower() for w in resource_lines(lang, _DIR + "spokespersons.txt"))
@@ -151,6 +152,14 @@ class EventLexicon:
             trig = self.skeletons.get(skeleton(candidate))
             if trig is not None and candidate[:3] == (trig.particle + trig.lemma).lower()[:3]:
                 return trig
+        return None
+
+    def strong_participle(self, form: str) -> str | None:
+        """The infinitive of a strong participle: "festgenommen" -> "festnehmen"."""
+        low = form.lower()
+        for participle, infinitive in self.participles:
+            if low.endswith(participle):
+                return low[: -len(participle)] + infinitive
         return None
 
     def mode_of(self, noun: str) -> str:

@@ -293,6 +293,8 @@ class EventLayer:
                 continue
             if tok.pos == "VVPP" and lemma == tok.text:
                 lemma = participle_infinitive(tok.text)  # the lemmatizer left "einmarschiert" as it is
+            if lemma.lower() == tok.text.lower():
+                lemma = self.lexicon.strong_participle(tok.text) or lemma  # "festgenommen" left alone
             trig = next((self.lexicon.verbs[(lemma, p)] for p in particles if (lemma, p) in self.lexicon.verbs), None)
             if trig is None and particles and tok.pos == "VVFIN":
                 continue  # the particle makes it another verb: "sprach sich für ... aus" is no talk
@@ -631,8 +633,11 @@ def _add(events: list[Event], event: Event) -> None:
         if earlier.type != event.type or earlier.sentence == event.sentence:
             continue
         if names:
+            # a noun names the act again ("das Gespräch"); a verb tells the same act
+            # again only with the same verb ("Paris blockierte ..." and "wies das zurück" are two)
             same = names <= earlier.participants() and _overlap(earlier.when, event.when) \
-                and (earlier.status == event.status or event.by_noun)
+                and (earlier.status == event.status or event.by_noun) \
+                and (event.by_noun or earlier.by_noun or earlier.lemma == event.lemma)
         else:  # a bare noun refers back to the last event it named
             same = event.mention and earlier.lemma == event.lemma
         if same:

@@ -445,3 +445,15 @@ def test_status_from_the_whole_statement(pipeline):
 def test_verbal_act_reported_in_the_past_happened(pipeline):
     text = "Der Außenbeauftragte Josep Borrell sagte, die Europäische Union verurteile die Gewalt aufs Schärfste."
     assert one(pipeline, text, "DISAPPROVE").status == "happened"
+
+
+def test_strong_participle_left_unlemmatized(pipeline):
+    text = "Dabei wurden vier Männer festgenommen, darunter der mutmaßliche Anführer Jens Kramer."
+    event = one(pipeline, text, "COERCE")
+    assert event.status == "happened"
+
+
+def test_more_aid_is_aid(pipeline):
+    text = "Deutschland kündigte an, seine humanitäre Hilfe für die Region im kommenden Jahr zu verdoppeln."
+    event = one(pipeline, text, "AID")
+    assert event.status == "planned" and name(event.actor) == "Deutschland"
