@@ -53,8 +53,17 @@ class ArticleReferences:
                 items.extend(extra)
                 items.sort(key=lambda p: p.start)
             _members(tokens, items)
+            self._appositions(tokens, items)
             for item in items:
                 self.normalise(item)
+                self._prefixed_organ(item)
+                if item.named and item.label == "ORG" and " " not in item.text.strip() \
+                        and item.text.lower().rsplit("-", 1)[-1] in self.org_nouns:
+                    # "Die Kommission" tagged as a name: the organisation it stands for
+                    lemma = item.text.lower().rsplit("-", 1)[-1]
+                    match = next((org for head, org in reversed(heads) if head.endswith(lemma)), None)
+                    if match is not None and match is not item:
+                        item.name, item.via = match.name, item.text
                 if item.named and item.organ and item.label == "LOC":
                     last_state = item.name  # "die kolumbianische Regierung"
                 elif not item.named and item.organ and last_state:
@@ -71,6 +80,37 @@ class ArticleReferences:
                     heads += [(h, item) for h in _heads(tokens, item)]
             seen.extend(p for p in items if p.named and not p.listed_both)
             organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states)
+
+    def _prefixed_organ(self, item: Participant) -> None:
+        """"US-Regierung", "EU-Kommission" tagged as names: an organ of a
+        state with the state's short name in front is the state."""
+        if not item.named or "-" not in item.name or " " in item.name:
+            return
+        prefix, noun = item.name.split("-", 1)
+        state = self.groups.short.get(prefix, prefix)
+        if state in self.groups.states and self.groups.is_organ(noun):
+            item.name, item.label, item.via = state, "LOC", item.text
+
+    def _appositions(self, tokens: list[Token], items: list[Participant]) -> None:
+        """"die Nato-Schutztruppe KFOR", "der Guerillagruppe Frente Sur": a
+        descriptive noun right before a name is not an actor of its own; a
+        descriptor compound ending in an organisation noun ("Guerilla|gruppe",
+        "Umwelt|verband") is dropped from the name (the text keeps it)."""
+        for i, item in enumerate(list(items)):
+            nxt = next((p for p in items if p.token == item.token + 1 and p is not item), None)
+            last = tokens[item.token]
+            if nxt is not None and item.named and item.label == "ORG" and last.pos == "NN" \
+                    and " " not in item.text.strip() and nxt.start > item.start:
+                nxt.token, nxt.start, nxt.prep, nxt.oblique = item.token, item.start, item.prep, item.oblique
+                items.remove(item)
+        for item in items:
+            words = item.name.split()
+            if item.named and item.label == "ORG" and len(words) >= 2 and self._descriptor(words[0]):
+                item.name = " ".join(words[1:])
+
+    def _descriptor(self, word: str) -> bool:
+        low = word.lower().rstrip("s")
+        return any(low.endswith(noun) and len(low) > len(noun) + 2 for noun in self.org_nouns)
 
     def normalise(self, item: Participant) -> None:
         name = item.name
@@ -202,6 +242,8 @@ def _heads(tokens: list[Token], item: Participant) -> list[str]:
     first = tokens[item.token]
     if first.pos == "NN" and " " in item.text:
         found.append((first.lemma or first.text).lower())
+    if " " not in item.text.strip():
+        found.append(item.text.strip().lower())  # "EU-Kommission": later "die Kommission"
     return [h for h in found if len(h) >= 4]
 
 

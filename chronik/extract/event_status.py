@@ -15,7 +15,7 @@ from .event_clauses import Clause, tense
 from .event_lexicon import EventLexicon, Trigger
 
 # When several cues apply, the strongest wins.
-_ORDER = ("denied", "negated", "conditional", "demanded", "planned")
+_ORDER = ("denied", "negated", "conditional", "demanded", "planned", "possible")
 
 
 def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, trigger: int,

@@ -170,6 +170,8 @@ class EventLayer:
                 if trigger.needs_target and (target is None or not target.named):
                     continue  # "warnte vor einer Eskalation": a warning about a situation
                 event = self._event(analysis, clause, clauses, items, trigger, index, actor, target)
+                if event.status == "possible":
+                    continue  # "Damit kann die Staatsanwaltschaft ermitteln": a possibility, no act
                 # a list is one event: "Polen und Litauen kritisierten Russland, Belarus und Iran"
                 # has Polen acting on Russland, the others as co-actors and co-targets
                 if not trigger.symmetric and not passive:
@@ -616,6 +618,8 @@ def _speaker(analysis: Analysis, token: Token, lexicon: EventLexicon, items, ref
 
 def _add(events: list[Event], event: Event) -> None:
     """Add an event, or fold it into an earlier telling of the same event."""
+    if event.status == "possible":
+        return  # "kann ermitteln", "dürfte Sanktionen verhängen": a possibility, no act
     names = event.participants()
     lead = next((e for e in reversed(events) if e.type == event.type and 0 < event.sentence - e.sentence <= 2), None)
     if lead is not None and lead.actor is None and event.type == "PROTEST" and event.lemma in _CALLS \

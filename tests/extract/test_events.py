@@ -457,3 +457,16 @@ def test_more_aid_is_aid(pipeline):
     text = "Deutschland kündigte an, seine humanitäre Hilfe für die Region im kommenden Jahr zu verdoppeln."
     event = one(pipeline, text, "AID")
     assert event.status == "planned" and name(event.actor) == "Deutschland"
+
+
+def test_possibility_is_no_event(pipeline):
+    text = "Damit kann die Staatsanwaltschaft München gegen den Abgeordneten ermitteln."
+    assert not [e for e in events(pipeline, text) if e.type == "INVESTIGATE"]
+
+
+def test_descriptor_before_a_name(pipeline):
+    text = "Die Nato-Schutztruppe KFOR verstärkte ihre Patrouillen im Grenzgebiet."
+    event = one(pipeline, text, "MOBILIZE")
+    assert name(event.actor) == "KFOR" and event.target is None
+    text = "Die US-Regierung kritisierte die Strafe als Angriff auf amerikanische Unternehmen."
+    assert name(one(pipeline, text, "DISAPPROVE").actor) == "USA"
