@@ -90,6 +90,12 @@ class EventLayer:
             tokens = analysis.sentence_tokens(sentence)
             clauses = split_clauses(tokens, sentence.token_start, self.lexicon.clause_break_pos)
             people = _people_before(found, sentence.index, analysis)
+            # the actor of the last act told in the sentence before is the likeliest "sie"/"er"
+            last = next((e.actor for e in reversed(events) if e.actor is not None and e.actor.named
+                         and sentence.index - e.sentence == 1 and not e.by_noun), None)
+            if last is not None:
+                gender = dict((p.name, g) for p, g in people).get(last.name, "")
+                people = [pg for pg in people if pg[0].name != last.name] + [(last, gender)]
             told = self._sentence_events(analysis, clauses, found.get(sentence.index, []), people)
             occasion = self._occasion(analysis, sentence, told, events)
             for event in told:
