@@ -16,6 +16,7 @@ load once per worker), fed one ingest batch at a time.  See docs/scale.md.
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -75,7 +76,11 @@ def _worker_analyze(document: Document) -> Analysis | str:
 
 @contextmanager
 def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[AnalyzeMany]:
-    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(names, ner))
+    # A --ner model runs on torch or thinc, whose thread pools do not survive a
+    # fork (a forked worker waited forever on a lock of the parent's threads):
+    # such workers start fresh and load the model themselves.
+    context = multiprocessing.get_context("spawn") if ner is not None and not ner.is_default else None
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(names, ner))
     try:
         yield lambda documents: list(pool.map(_worker_analyze, documents, chunksize=4))
     finally:

@@ -40,7 +40,8 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     date = parse_date_option(args.date)
     fmt = check_format(args.format)
-    pipeline = make_pipeline(component_names(args.pipeline), ner_option(args))
+    names = component_names(args.pipeline)
+    pipeline = make_pipeline(names, ner_option(args, names))
     documents = list(_read(args.file, fmt, date))
     failed = 0
     good = [d for _, d in documents if isinstance(d, Document)]

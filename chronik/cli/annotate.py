@@ -49,10 +49,10 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     module = format_module("formats", args.format, ANNOTATE_FORMATS)
-    ner = ner_option(args)
-    if not ner.is_default and not getattr(module, "ACCEPTS_NER", False):
+    if args.ner is not None and args.ner.strip() != "crf" and not getattr(module, "ACCEPTS_NER", False):
         users = [name for name in sorted(ANNOTATE_FORMATS) if getattr(format_module("formats", name, ANNOTATE_FORMATS), "ACCEPTS_NER", False)]
-        raise ChronikError("E217", value=str(ner), name=args.format, formats=", ".join(users))
+        raise ChronikError("E217", value=args.ner, name=args.format, formats=", ".join(users))
+    ner = ner_option(args)
     # Formats that say ACCEPTS_FILES (germeval) also take IN as a file and OUT as a file.
     single_file = getattr(module, "ACCEPTS_FILES", False) and args.in_dir.is_file()
     if not (args.in_dir.is_dir() or single_file):

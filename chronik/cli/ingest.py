@@ -74,10 +74,19 @@ def add_ner_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def ner_option(args: argparse.Namespace):
-    from ..extract.ner import parse_ner
+def ner_option(args: argparse.Namespace, names: list[str] | None = None):
+    """The checked ``--ner`` spec; a model is loaded here once, before any article is read.
 
-    return parse_ner(getattr(args, "ner", None))
+    A model that cannot be loaded is then one clear error instead of one
+    failure per article; the local engine reuses it (one model per process),
+    pool and Ray workers load their own.
+    """
+    from ..extract.ner import load_tagger, parse_ner
+
+    spec = parse_ner(getattr(args, "ner", None))
+    if not spec.is_default and (names is None or "entities" in names):
+        load_tagger(spec)
+    return spec
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1 or args.workers < 1:
         raise ChronikError("E112", path="--batch-size/--workers", reason="must be at least 1.")
     names = component_names(args.pipeline)
-    ner = ner_option(args)
+    ner = ner_option(args, names)
     pipeline = make_pipeline(names, ner)  # checks the names before anything is read
     engine = args.engine or ("processes" if args.workers > 1 else "local")
     with open_archive(args.db, create=True) as archive, open_engine(
