@@ -222,7 +222,9 @@ class EventLayer:
         end = noun_phrase_end(tokens, index, clause.end)
         actor, target = noun_arguments(tokens, items, trigger, index, end)
         sides = trigger.symmetric and target is not None and target.prep in ("mit", "zwischen")
-        if not sides and not self._supports_nouns(tokens, clause):
+        # "nach dem Abzug der Nato-Truppen": a noun in a phrase with its own sides tells its event
+        own = (actor is not None or target is not None) and _in_pp(tokens, index, clause.start)
+        if not sides and not own and not self._supports_nouns(tokens, clause):
             # "nannte den Streik unverhältnismäßig": the noun names an event told elsewhere
             event = self._event(analysis, clause, clauses, items, trigger, index, None, None)
             event.mention = True
