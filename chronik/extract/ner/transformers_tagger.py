@@ -33,7 +33,9 @@ class TransformersTagger:
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         import torch
         from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # chronik's output is its own; errors still show
         self.spec = spec
         self.torch = torch
         try:
