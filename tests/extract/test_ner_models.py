@@ -77,6 +77,20 @@ def test_a_missing_package_says_which_extra_to_install(monkeypatch):
         parse_ner("transformers:/models/germeval")
 
 
+def test_the_fingerprint_follows_the_model_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(spec_module, "is_installed", lambda module: True)
+    model = tmp_path / "modell"
+    model.mkdir()
+    (model / "config.json").write_text('{"id2label": {"0": "O", "1": "B-PER"}}', "utf-8")
+    first = parse_ner(f"transformers:{model}")
+    assert parse_ner(f"transformers:{model}/").version_key == first.version_key
+    (model / "config.json").write_text('{"id2label": {"0": "O", "1": "B-ORG"}}', "utf-8")
+    changed = parse_ner(f"transformers:{model}")
+    assert changed.version_key != first.version_key
+    assert make_pipeline(["text", "entities"], changed).version != make_pipeline(["text", "entities"], first).version
+    assert make_pipeline(["text"], changed).version == make_pipeline(["text"]).version  # no entities, no tagger
+
+
 def test_hub_names_are_not_downloaded(tmp_path, monkeypatch):
     pytest.importorskip("transformers")
     monkeypatch.chdir(tmp_path)  # no folder of that name here
