@@ -60,13 +60,20 @@ async def run(port: int, paths: list[str], clients: int, requests: int, seconds:
                 left[0] -= 1
                 path = rng.choice(paths)
                 t0 = time.perf_counter()
-                try:
-                    status = await asyncio.wait_for(_fetch(reader, writer, path), 30)
-                except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError,
-                        ValueError) as error:
-                    status = type(error).__name__
-                    writer.close()
-                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                for attempt in (1, 2):
+                    try:
+                        status = await asyncio.wait_for(_fetch(reader, writer, path), 30)
+                        break
+                    except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError,
+                            ValueError) as error:
+                        status = type(error).__name__
+                        writer.close()
+                        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                        # The server closes a keep-alive connection idle for 5 s (uvicorn's
+                        # default); like a browser, send again once on a fresh one.
+                        stale = isinstance(error, asyncio.IncompleteReadError) and not error.partial
+                        if not (stale and think_ms and attempt == 1):
+                            break
                 timings.append((time.perf_counter() - t0) * 1000)
                 if status != 200:
                     errors.append(f"{status} {path}")
