@@ -33,6 +33,8 @@ class GroupActors:
         )
         # bounded for the same reason as EventLexicon.noun: open-ended compounds
         self._is_role_cached = lru_cache(maxsize=100_000)(self._find_role)
+        self._actor_noun_cached = lru_cache(maxsize=100_000)(self._find_actor_noun)
+        self._organ_cached = lru_cache(maxsize=100_000)(self._find_organ)
         self.seats = {row[0]: row[1] for row in resource_table(lang, "events/institutions.tsv")}
         self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
         self.states = frozenset(self.demonyms.values())
@@ -40,6 +42,9 @@ class GroupActors:
         self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
 
     def is_actor_noun(self, lemma: str) -> bool:
+        return self._actor_noun_cached(lemma)
+
+    def _find_actor_noun(self, lemma: str) -> bool:
         key = lemma.lower().rsplit("-", 1)[-1] if "-" in lemma else lemma.lower()
         if key in self.nouns or lemma.lower() in self.nouns:
             return True
@@ -135,7 +140,9 @@ class GroupActors:
 
     def is_organ(self, lemma: str) -> bool:
         """A state organ: government, ministry, army, embassy ... (``events/state_organs.txt``)."""
-        key = lemma.lower()
+        return self._organ_cached(lemma.lower())
+
+    def _find_organ(self, key: str) -> bool:
         return key in self.organs or any(key.endswith(o) and len(o) >= _MIN_SUFFIX for o in self.organs)
 
     def _federal(self, lemma: str) -> bool:

@@ -83,13 +83,14 @@ class EventLayer:
     def __call__(self, analysis: Analysis) -> None:
         found = candidates(analysis, self.lexicon, self.groups)
         self.references.resolve(analysis, found)
+        genders = _genders(analysis)
         events: list[Event] = []
         for sentence in analysis.sentences:
             if sentence.is_heading:
                 continue
             tokens = analysis.sentence_tokens(sentence)
             clauses = split_clauses(tokens, sentence.token_start, self.lexicon.clause_break_pos)
-            people = _people_before(found, sentence.index, analysis)
+            people = _people_before(found, sentence.index, genders)
             # the actor of the last act told in the sentence before is the likeliest "sie"/"er"
             last = next((e.actor for e in reversed(events) if e.actor is not None and e.actor.named
                          and sentence.index - e.sentence == 1 and not e.by_noun), None)
@@ -112,6 +113,8 @@ class EventLayer:
         an earlier event by a noun in a phrase ("in dem Gespräch", "auf der
         Kundgebung")."""
         # only acts that took place can be an occasion (not a strike threatened for April)
+        if not told:
+            return None
         dated = [e for e in events if e.when.get("source") in ("timex", "antecedent")
                  and e.status in ("happened", "ongoing")]
         if not dated:
@@ -138,7 +141,7 @@ class EventLayer:
         tokens = analysis.tokens
         events: list[Event] = []
         for clause in clauses:
-            if is_infinitive_clause(tokens, clause) and _absorbed(events, tokens, clauses, clause):
+            if _absorbed(events, tokens, clauses, clause) and is_infinitive_clause(tokens, clause):
                 continue  # "wirft Minsk vor, Migranten an die Grenze zu bringen": the content of the act before
             if _relative(tokens, clause):
                 continue  # "der seit 2021 inhaftiert war": a relative clause describes a participant
@@ -386,8 +389,14 @@ def _reported_in_past(analysis: Analysis, token: Token) -> bool:
     for quote in analysis.layers.get("quotes", []):
         if not any(s <= token.start < e for s, e in quote.message):
             continue
-        cue = [t for t in analysis.tokens if any(s <= t.start < e for s, e in quote.cue)]
-        return any(t.pos in FINITE and is_preterite(t) for t in cue)
+        for s, e in quote.cue:
+            sentence = analysis.sentence_at(s)
+            if sentence is None:
+                continue
+            cue = [t for t in analysis.sentence_tokens(sentence) if s <= t.start < e]
+            if any(t.pos in FINITE and is_preterite(t) for t in cue):
+                return True
+        return False
     return False
 
 
@@ -430,9 +439,8 @@ _PRONOUN_GENDER = {"er": "m", "sie": "f"}
 _PEOPLE_BACK = 2  # sentences to look back for the person "er" or "sie" stands for
 
 
-def _people_before(found: dict[int, list[Participant]], sentence: int, analysis: Analysis) -> list[tuple[Participant, str]]:
-    """People named in the sentences before this one (nearest last), each
-    with a gender when the roles layer tells it ("Ministerin" -> f)."""
+def _genders(analysis: Analysis) -> dict[str, str]:
+    """Person -> "f" or "m" where the roles layer tells it ("Ministerin" -> f)."""
     genders = {}
     for role in analysis.layers.get("roles", []):
         lemma = role.role_lemma.split()[-1] if role.role_lemma else ""
@@ -440,6 +448,11 @@ def _people_before(found: dict[int, list[Participant]], sentence: int, analysis:
             genders[role.person] = "f"
         elif lemma and not lemma.endswith("e"):
             genders[role.person] = "m"
+    return genders
+
+
+def _people_before(found: dict[int, list[Participant]], sentence: int, genders: dict[str, str]) -> list[tuple[Participant, str]]:
+    """People named in the sentences before this one (nearest last), with their gender if known."""
     people = []
     for index in range(max(0, sentence - _PEOPLE_BACK), sentence + 1):  # this sentence: those before the pronoun
         people += [(p, genders.get(p.name, "")) for p in found.get(index, []) if p.named and p.label == "PER"]
