@@ -71,7 +71,8 @@ async def run(port: int, paths: list[str], clients: int, requests: int, seconds:
                         reader, writer = await asyncio.open_connection("127.0.0.1", port)
                         # The server closes a keep-alive connection idle for 5 s (uvicorn's
                         # default); like a browser, send again once on a fresh one.
-                        stale = isinstance(error, asyncio.IncompleteReadError) and not error.partial
+                        stale = (isinstance(error, (ConnectionResetError, BrokenPipeError))
+                                 or isinstance(error, asyncio.IncompleteReadError) and not error.partial)
                         if not (stale and think_ms and attempt == 1):
                             break
                 timings.append((time.perf_counter() - t0) * 1000)
