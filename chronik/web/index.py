@@ -88,10 +88,14 @@ def update_index(db: sqlite3.Connection, archive: Archive, corrections: list[Cor
         if progress:
             progress(start + len(keys), len(added))
     # Derived tables change with the articles and with the recorded merges.
-    merges_key = json.dumps([(c.entity, c.into) for c in corrections if c.kind == "merge"])
+    # An archive with canonical entities has already judged bare surnames
+    # (with context, docs/entities.md); the index's own surname rule would
+    # fold ones it kept apart, so it only runs for archives without them.
+    surname_rule = not queries.has_canonical_entities(archive)
+    merges_key = json.dumps([surname_rule, [(c.entity, c.into) for c in corrections if c.kind == "merge"]])
     derived_for = db.execute("SELECT value FROM meta WHERE key = 'merges'").fetchone()
     if added or removed or derived_for is None or derived_for[0] != merges_key:
-        derive(db, corrections)
+        derive(db, corrections, surname_rule)
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('merges', ?)", (merges_key,))
     return len(added) + len(removed)
 
@@ -132,9 +136,9 @@ def _insert(db: sqlite3.Connection, rows: ArticleRows) -> None:
     db.executemany("INSERT INTO events VALUES (?,?,?)", rows.events)
 
 
-def derive(db: sqlite3.Connection, corrections: list[Correction]) -> None:
+def derive(db: sqlite3.Connection, corrections: list[Correction], surname_rule: bool = True) -> None:
     """Recompute redirects (surname rule, then recorded merges) and entity totals."""
-    redirects = _surname_redirects(db, corrections)
+    redirects = _surname_redirects(db, corrections) if surname_rule else {}
     for c in corrections:
         if c.kind == "merge":
             _merge(redirects, c.entity, c.into)

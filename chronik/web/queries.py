@@ -73,6 +73,13 @@ def analyses_by_key(archive: Archive, keys: list[int]) -> Iterator[tuple[int, di
         yield key, analysis
 
 
+def has_canonical_entities(archive: Archive) -> bool:
+    """Whether the archive's entity tables are built (``chronik entities --rebuild``)."""
+    from ..archive.resolver import is_built
+
+    return is_built(archive.db)  # type: ignore[attr-defined]
+
+
 def canonical_entities(archive: Archive, keys: list[int]) -> dict[int, list[list[str]]]:
     """Per article: [spelling, type, entity id, entity name] of each resolved spelling
     (nothing for an archive whose entity tables are not built yet)."""

@@ -57,3 +57,33 @@ def test_a_merge_made_with_the_cli_shows_on_the_web(ukraine_db):
     assert main(["entity", alone.id, "--db", ukraine_db, "--merge-into", "Sabine Müller", "--by", "redaktion"]) == 0
     merged = client(ukraine_db).get(f"/api/entities/{alone.id}").json()
     assert merged["id"] == minister.id and merged["articles"] == 2
+
+
+def test_the_index_leaves_bare_surnames_to_the_archive(ukraine_db):
+    # The archive judged every bare surname with its context; the web index
+    # must not run its own, context-free surname rule over the result.
+    import json
+    import sqlite3
+
+    from chronik.web.index import index_path
+
+    client(ukraine_db).get("/api/entities?q=M%C3%BCller")
+    with sqlite3.connect(index_path(ukraine_db)) as index:
+        (derived_for,) = index.execute("SELECT value FROM meta WHERE key = 'merges'").fetchone()
+    surname_rule, merges = json.loads(derived_for)
+    assert surname_rule is False and merges == []
+
+
+def test_without_archive_entities_the_index_joins_surnames(tmp_path):
+    from chronik.web.index import connect_index, derive, ensure_schema
+
+    index = connect_index(tmp_path / "index.db")
+    ensure_schema(index)
+    index.executemany("INSERT INTO raw_entities (id, type, name) VALUES (?, 'PER', ?)",
+                      [("p1", "Paula Brandt"), ("p2", "Brandt")])
+    index.executemany("INSERT INTO entity_articles (raw, doc_key, count, earliest) VALUES (?, 1, 1, '2023-05-01')",
+                      [("p1",), ("p2",)])
+    derive(index, [], surname_rule=True)
+    assert index.execute("SELECT raw, target FROM redirects").fetchall() == [("p2", "p1")]
+    derive(index, [], surname_rule=False)
+    assert index.execute("SELECT raw, target FROM redirects").fetchall() == []
