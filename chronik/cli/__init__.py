@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"chronik: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("chronik: interrupted; what was committed is kept, run the command again to resume", file=sys.stderr)
+        # Commands say what an interruption leaves behind (set_defaults(interrupted=...)).
+        print(f"chronik: interrupted{getattr(args, 'interrupted', '')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

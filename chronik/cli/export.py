@@ -43,7 +43,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="articles dated on or before DATE (YYYY[-MM[-DD]])")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     add_db_option(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, interrupted="; the unfinished file is removed")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -55,7 +55,7 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: a private Ray on this machine)")
     add_pipeline_option(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, interrupted="; what was committed is kept, run the command again to resume")
 
 
 def add_pipeline_option(parser: argparse.ArgumentParser) -> None:
