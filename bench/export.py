@@ -25,7 +25,6 @@ records rows, seconds, rows/s and the subprocess's peak RSS (GNU time's
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import re
 import subprocess
 import sys
@@ -35,8 +34,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHRONIK = [sys.executable, "-m", "chronik"]
-FIRST_DATE = _dt.date(2012, 1, 1)
-DAYS = 4000
 FORMATS = ("jsonl", "csv", "parquet")
 
 HOLD = """
@@ -60,9 +57,9 @@ def stored_rows(db: str, table: str) -> int:
 
 
 def build_archive(db: str, rows: int, repeat: int, batch: int) -> dict:
-    from chronik.analysis import Analysis
     from chronik.archive import ArticleToStore, open_archive
-    from chronik.document import Document, PartialDate
+    from chronik.document import Document
+    from replicate import redated_copy
     from chronik.pipeline import default_pipeline
     from chronik.readers import iter_documents
 
@@ -77,15 +74,9 @@ def build_archive(db: str, rows: int, repeat: int, batch: int) -> dict:
         n = archive.stats().articles  # resumable: copies are numbered
         pending = []
         while have < rows:
-            copy_no, base_no = divmod(n, len(analysed))
-            base = analysed[base_no]
-            day = FIRST_DATE + _dt.timedelta(days=(copy_no * 7 + base_no * 13) % DAYS)
-            doc = base.document
-            copy = Document(doc.text, PartialDate.parse(day), f"{doc.source}#{n}", doc.title, doc.url, doc.blocks)
-            analysis = Analysis(copy, base.pipeline_version)
-            analysis.layers.update(base.layers)
-            analysis.layers["timexes"] = list(base.layers.get("timexes", [])) * repeat
-            pending.append(ArticleToStore(analysis, copy.source))
+            analysis = redated_copy(analysed, n)
+            analysis.layers["timexes"] = list(analysis.layers.get("timexes", [])) * repeat
+            pending.append(ArticleToStore(analysis, analysis.document.source))
             have += len(analysis.layers["timexes"])
             n += 1
             if len(pending) >= batch:

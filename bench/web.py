@@ -44,8 +44,6 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-FIRST_DATE = _dt.date(2012, 1, 1)
-DAYS = 4000
 
 QUERIES = [
     "Regierung", "Gespräche", "Wahl", "Polizei", "Euro", "Gericht", "Opposition Kritik", "Koalition",
@@ -72,9 +70,8 @@ def base_documents(limit: int) -> list:
 
 
 def build_archive(db: Path, articles: int, bases: int, batch: int) -> dict:
-    from chronik.analysis import Analysis
     from chronik.archive import ArticleToStore, open_archive
-    from chronik.document import Document, PartialDate
+    from replicate import redated_copy
     from chronik.pipeline import default_pipeline
 
     if db.exists():
@@ -90,16 +87,8 @@ def build_archive(db: Path, articles: int, bases: int, batch: int) -> dict:
         pending = []
         # Resumable: copies are numbered, so an interrupted build continues where it stopped.
         for n in range(archive.stats().articles, articles):
-            copy_no, base_no = divmod(n, len(analysed))
-            base = analysed[base_no]
-            # Copies of one base get distinct days (7 is coprime to DAYS), so
-            # every (date, text) pair, hence every id, is new up to DAYS copies.
-            day = FIRST_DATE + _dt.timedelta(days=(copy_no * 7 + base_no * 13) % DAYS)
-            doc = base.document
-            copy = Document(doc.text, PartialDate.parse(day), f"{doc.source}#{n}", doc.title, doc.url, doc.blocks)
-            analysis = Analysis(copy, base.pipeline_version)
-            analysis.layers.update(base.layers)
-            pending.append(ArticleToStore(analysis, copy.source))
+            analysis = redated_copy(analysed, n)
+            pending.append(ArticleToStore(analysis, analysis.document.source))
             if len(pending) >= batch:
                 archive.store_batch(pending)
                 pending = []
