@@ -184,6 +184,9 @@ class ReportedSpeechFinder:
         attribution = Attribution(message=message, form="Direct", stwr="Speech")
         if cue is None:
             self._uncued_direct(sentences, quote, attribution)
+            # "«...», so Barth": the "so" after the quote is its cue, not a report of its own
+            # (a colon intro before it, "..., so Elshorst weiter:", may still report its clause)
+            used_cues.update(p for p in attribution.cue if p > quote.end)
             return attribution
         s_cue, verb, entry, cue_positions = cue
         # An interrupted quote: «...», sagte er, «...» is one statement.
@@ -685,8 +688,10 @@ class ReportedSpeechFinder:
         first = words[start].lower()
         if first in ("dass", "daß", "ob") or tags[start] == "PWAV" or tags[start] == "PWS":
             return True
-        if tags[start] == "KOUS":
-            return False  # ", wenn ...", ", weil ...": a condition or reason, not a report
+        if tags[start] in ("KOUS", "KOUI") or first in ("um", "ohne", "statt", "anstatt"):
+            # ", wenn ...", ", weil ...": a condition or reason; ", um ... zu ...": a purpose,
+            # not what was said
+            return False
         if words[start] in QUOTE_MARKS:
             return True
         limit = clause_end(words, tags, start)

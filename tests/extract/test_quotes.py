@@ -567,3 +567,15 @@ def test_lower_case_names_as_speakers():
 def test_quoted_title_is_no_statement(analyse):
     quotes = analyse("Die Autorin stellte am Abend ihr Buch mit dem Titel „Die Stadt gehört uns allen“ vor.")
     assert not [q for q in quotes if q.form == "Direct"]
+
+
+def test_a_purpose_clause_is_not_what_was_said(analyse):
+    text = "Die Kommunen haben sich auf gemeinsame Tarife geeinigt, um ihre Busverbindungen zu sichern."
+    assert not [q for q in analyse(text) if q.form == "Indirect"]
+    text = "Die Ministerin kündigte an, die Schulen früher zu öffnen."
+    assert find(analyse(text), "Schulen").form == "Indirect"  # a zu-infinitive without "um" still reports
+
+
+def test_so_after_a_quote_makes_no_second_report(analyse):
+    quotes = analyse("„Die Preise werden im Herbst noch einmal steigen“, so Schubert.")
+    assert [(q.form, q.source_text) for q in quotes] == [("Direct", "Schubert")]
