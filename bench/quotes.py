@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/quotes.py            # scores (all, study part, check part) + speed
     .venv/bin/python bench/quotes.py --speed    # speed only
+    .venv/bin/python bench/quotes.py --part study --no-speed   # scores of one part only
 
 The training articles are split by a hash of the file name: the "study"
 part (crc32 % 4 != 0, 519 articles) is where errors were looked at while
@@ -36,17 +37,20 @@ def part_of(name: str) -> str:
     return "check" if zlib.crc32(name.encode()) % 4 == 0 else "study"
 
 
-def scores() -> None:
+def scores(parts: tuple[str, ...] = ("all", "study", "check")) -> None:
     finder, tagger = ReportedSpeechFinder(), _tagger()
     with tempfile.TemporaryDirectory() as tmp:
-        folders = {p: (Path(tmp) / p / "gold", Path(tmp) / p / "pred") for p in ("all", "study", "check")}
+        folders = {p: (Path(tmp) / p / "gold", Path(tmp) / p / "pred") for p in parts}
         for gold, pred in folders.values():
             gold.mkdir(parents=True)
             pred.mkdir(parents=True)
         for path in sorted(TRAIN.glob("*.json")):
+            wanted = [p for p in ("all", part_of(path.name)) if p in folders]
+            if not wanted:
+                continue  # not read at all: the check part stays unseen while working on the study part
             data = json.loads(path.read_text("utf-8"))
             result = json.dumps(annotate_article(data, finder, tagger), ensure_ascii=False)
-            for part in ("all", part_of(path.name)):
+            for part in wanted:
                 gold, pred = folders[part]
                 (gold / path.name).write_text(path.read_text("utf-8"), "utf-8")
                 (pred / path.name).write_text(result, "utf-8")
@@ -80,12 +84,16 @@ def speed() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="speed only")
+    parser.add_argument("--no-speed", action="store_true", help="scores only")
+    parser.add_argument("--part", choices=("all", "study", "check"), action="append",
+                        help="score only this part (repeatable; default: all three)")
     args = parser.parse_args()
     if not TRAIN.is_dir():
         sys.exit(f"SpkAtt training data not found at {TRAIN}")
     if not args.speed:
-        scores()
-    speed()
+        scores(tuple(args.part) if args.part else ("all", "study", "check"))
+    if not args.no_speed:
+        speed()
 
 
 if __name__ == "__main__":
