@@ -63,6 +63,7 @@ _WRITABLE = frozenset({"SW"})  # STWR values a written source turns into Writing
 _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "beim"})
 _WRITTEN_PLACE_VERBS = frozenset({"heißen", "hervorgehen", "ergeben"})  # their source is "in X" / "aus X"
 _ANY_CUE = CueVerb("", "", "Speech", False)
+_PLACE_PREPOSITIONS = frozenset({"in", "aus", "vom", "von"})  # "die Regierung in Lomé"
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
@@ -85,6 +86,7 @@ class ReportedSpeechFinder:
         self.clause_nouns = resource_set(lang, "speech/clause_nouns.txt")
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
+        self.institution_endings = tuple(resource_lines(lang, "speech/institution_endings.txt"))
         self.speaker_nouns = tuple(
             sorted(
                 set(resource_lines(lang, "speech/speaker_nouns.txt"))
@@ -902,7 +904,7 @@ class ReportedSpeechFinder:
                 first += 1  # "Wie schon die WHO sagte"
             end = noun_phrase_end(words, tags, first)
             if end > first:
-                source = (first, end)
+                source = (first, self._with_place(sentence, end, cue_verb))  # "Wie die Bank in Rom mitteilte"
         elif start < verb:
             while start < verb - 1 and tags[start] in ("ADV", "KON", "PTKNEG"):
                 start += 1  # "Auch Hassemer glaubt", "Aber Zeitungen berichteten"
@@ -940,7 +942,7 @@ class ReportedSpeechFinder:
                 after += 1
             end = noun_phrase_end(words, tags, after)
             if end > after:
-                source = (after, end)
+                source = (after, self._with_place(sentence, end, cue_verb))  # "kündigte die Regierung in Lomé an"
         if source is None and start == 0 and verb == 1 and words[0][:1].isupper() and tags[0] not in ("PPER", "PDS", "ART", "KON", "PWS", "PWAV", "KOUS"):
             # "Künast sagte, ...": an unknown name the tagger took for something else
             if verb + 1 >= len(words) or tags[verb + 1] in ("$,", "$.") or words[verb + 1] == ":":
@@ -1013,14 +1015,39 @@ class ReportedSpeechFinder:
         )
         return participle and any(sentence.lemmas[k] == "werden" for k in range(start, verb))
 
-    @staticmethod
-    def _subject_after(sentence: TokenSentence, verb: int, cue_verb: int) -> tuple[int, int] | None:
+    def _with_place(self, sentence: TokenSentence, end: int, cue_verb: int) -> int:
+        """A speaker's attribute of place or origin that closes its clause belongs to it:
+        "die Regierung in Lomé", "Dr. Dittrich aus dem Forscherteam", "die Organisation in
+        Bonn" (but not "der Minister in Wien nach der Sitzung")."""
+        words, tags = sentence.words, sentence.tags
+        if end + 1 >= len(words) or words[end].lower() not in _PLACE_PREPOSITIONS or tags[end - 1] in ("PPER", "PDS", "PIS"):
+            return end
+        after = noun_phrase_end(words, tags, end + 1)
+        if after == end + 1:
+            return end
+        if words[end].lower() in ("in", "im"):
+            # a place by its name after an institution ("die Regierung in Lomé"), not after a
+            # person ("sagte Seibert in Berlin") nor an occasion ("in einem Interview")
+            if tags[end - 1] != "NN" or tags[end + 1] != "NE" or after != end + 2:
+                return end
+            if not words[end - 1].lower().endswith(self.institution_endings):
+                return end
+        elif tags[end + 1] not in ("ART", "NE", "NN"):
+            return end
+        if after >= len(words) or after == cue_verb or words[after] in (",", ".", ":", "!", "?", ";") or (
+            tags[after] == "PTKVZ" and (after + 1 == len(words) or tags[after + 1] in ("$.", "$,"))
+        ) or (after < cue_verb and all(tags[k] in ("PTKVZ", "ADJD", "VVPP", "VAPP") for k in range(after, cue_verb))):
+            return after
+        return end
+
+    def _subject_after(self, sentence: TokenSentence, verb: int, cue_verb: int) -> tuple[int, int] | None:
         words, tags = sentence.words, sentence.tags
         after = verb + 1
         while after < len(words) and tags[after] in ("ADV", "PRF"):
             after += 1
         end = noun_phrase_end(words, tags, after)
         if end > after and tags[after] not in ("PPER", "PDS", "PIS") or (end > after and words[after].lower() in ("er", "sie")):
+            end = self._with_place(sentence, end, cue_verb)  # "Das bestätigte die Organisation in Bonn."
             return (after, end) if not (after <= cue_verb < end) else None
         return None
 

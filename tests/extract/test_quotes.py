@@ -579,3 +579,12 @@ def test_a_purpose_clause_is_not_what_was_said(analyse):
 def test_so_after_a_quote_makes_no_second_report(analyse):
     quotes = analyse("„Die Preise werden im Herbst noch einmal steigen“, so Schubert.")
     assert [(q.form, q.source_text) for q in quotes] == [("Direct", "Schubert")]
+
+
+def test_place_of_an_institution_belongs_to_the_speaker(analyse):
+    quote = find(analyse("Die Schulen bleiben bis Freitag geschlossen, teilte die Stadtverwaltung in Kassel mit."), "Schulen")
+    assert quote.source_text == "die Stadtverwaltung in Kassel"
+    quote = find(analyse("„Wir warten die Prüfung ab“, sagte Hoffmann in Bremen."), "Prüfung")
+    assert quote.source_text == "Hoffmann"  # where a person spoke is not part of the person
+    quote = find(analyse("Der Vertrag sei gültig, erklärten sie in einer gemeinsamen Mitteilung."), "Vertrag")
+    assert quote.source_text == "sie"
