@@ -35,3 +35,23 @@ def test_busy_port_is_one_line(archive_db, capsys):
         port = taken.getsockname()[1]
         assert main(["serve", "--db", archive_db, "--port", str(port)]) == 2
     assert "E506" in capsys.readouterr().err
+
+
+def test_server_socket_is_tcp_so_answers_are_not_delayed():
+    # asyncio disables Nagle's algorithm only on connections of IPPROTO_TCP
+    # sockets; a socket with protocol 0 made each two-part answer wait for the
+    # client's delayed ACK.
+    import socket
+
+    from chronik.cli.serve import listening_socket
+
+    sock = listening_socket("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        sock.listen()
+        with socket.create_connection(sock.getsockname()):
+            accepted, _ = sock.accept()
+            assert accepted.proto == socket.IPPROTO_TCP
+            accepted.close()
+    finally:
+        sock.close()
