@@ -1169,7 +1169,7 @@ class ReportedSpeechFinder:
             if previous is None and self._mood(sentence, s, quoted) == "I":
                 # Konjunktiv I reports even without a cue nearby: the subject of the
                 # sentence before, or the last speaker, said it
-                previous = self._subject_of(sentences, s - 1) or next(
+                previous = self._subject_of(sentences, s - 1, speakers=True) or next(
                     (a for a in reversed(output) if a.source and not a.is_nested
                      and a.sentences and 0 < s - a.sentences[-1] <= _FAR), None)
                 if previous is None:
@@ -1179,6 +1179,12 @@ class ReportedSpeechFinder:
                     previous = current
                     continue
                 current = None
+            elif previous is None and self._mood(sentence, s, quoted) == "II":
+                # "Der Wetterdienst warnte vor Sturm. Es könnten Böen auftreten.": right after
+                # a speech act, Konjunktiv II goes on reporting it (not a condition of the writer)
+                giver = self._subject_of(sentences, s - 1, speakers=True)
+                if giver is not None and self._speaks_in(sentences[s - 1], giver.source):
+                    previous = giver
             if previous is None or not self._reports_on(sentence, s, quoted):
                 previous = current = None
                 continue
@@ -1193,9 +1199,10 @@ class ReportedSpeechFinder:
                 current.message.extend(span(s, 0, len(sentence.words)))
         return output
 
-    def _subject_of(self, sentences: Sequence[TokenSentence], s: int) -> Attribution | None:
+    def _subject_of(self, sentences: Sequence[TokenSentence], s: int, speakers: bool = False) -> Attribution | None:
         """"Staatspräsident Parwanow ist besorgt. Der Konflikt sei ...": a named subject
-        of the sentence before speaks on."""
+        of the sentence before speaks on; with ``speakers``, so does a subject that names
+        a speaker or a document ("Der Wetterdienst warnte vor Sturm. Es könne ...")."""
         if s < 0:
             return None
         sentence = sentences[s]
@@ -1203,9 +1210,23 @@ class ReportedSpeechFinder:
         if finite is None:
             return None
         source, _ = self._roles(sentence, s, finite, CueVerb("", "", "Speech", False))
-        if not source or not any(sentence.tags[t] == "NE" for _, t in source):
+        if not source:
+            return None
+        if not any(sentence.tags[t] == "NE" for _, t in source) and not (
+            speakers and self._speaks_in(sentence, source)
+        ):
             return None
         return Attribution(message=span(s, 0, len(sentence.words)), form="", stwr="Speech", source=source)
+
+    def _speaks_in(self, sentence: TokenSentence, source: list[Position]) -> bool:
+        """"Der Wetterdienst warnte vor Sturm.", "Der Minister wies die Kritik zurück.": a
+        subject that is no pronoun, with a speech verb that reports no clause of its own."""
+        if any(sentence.tags[t] in ("PPER", "PDS", "PRELS", "PIS") for _, t in source):
+            return False  # a pronoun: the speaker named before is the better source
+        return any(
+            tag in ("VVFIN", "VVPP") and self._verb_at(sentence, k) is not None
+            for k, tag in enumerate(sentence.tags)
+        )
 
     def _continuation(self, s: int, sentence: TokenSentence, previous: Attribution) -> Attribution:
         return Attribution(

@@ -588,3 +588,19 @@ def test_place_of_an_institution_belongs_to_the_speaker(analyse):
     assert quote.source_text == "Hoffmann"  # where a person spoke is not part of the person
     quote = find(analyse("Der Vertrag sei gültig, erklärten sie in einer gemeinsamen Mitteilung."), "Vertrag")
     assert quote.source_text == "sie"
+
+
+def test_subject_of_a_speech_act_speaks_on_in_the_next_sentence(analyse):
+    quotes = analyse("Der Deutsche Wetterdienst warnte am Montag vor Glatteis. "
+                     "Auf den Straßen im Bergland könne es am Abend gefährlich glatt werden.")
+    quote = find(quotes, "Bergland")
+    assert quote.form == "IndirectFreeIndirect" and quote.source_text == "Der Deutsche Wetterdienst"
+    quotes = analyse("Der Landkreis wies die Kritik der Eltern zurück. "
+                     "Ein früherer Schulbeginn würde die Busverbindungen überlasten.")
+    assert find(quotes, "Busverbindungen").source_text == "Der Landkreis"
+
+
+def test_conditional_without_a_speech_act_before_is_no_report(analyse):
+    quotes = analyse("Der Landkreis baut im Sommer zwei neue Haltestellen. "
+                     "Ein früherer Schulbeginn würde die Busverbindungen überlasten.")
+    assert not [q for q in quotes if "Busverbindungen" in q.text]
