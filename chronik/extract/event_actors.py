@@ -40,6 +40,9 @@ class GroupActors:
         self.states = frozenset(self.demonyms.values())
         self.organs = frozenset(n.lower() for n in resource_lines(lang, "events/state_organs.txt"))
         self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
+        # names that stand alone: a common noun after one is no part of it ("SPD Wortbruch")
+        self.known = frozenset(self.states) | frozenset(self.short) | frozenset(self.capitals) \
+            | frozenset(resource_lines(lang, "gazetteer/organisations.txt"))
 
     def is_actor_noun(self, lemma: str) -> bool:
         return self._actor_noun_cached(lemma)

@@ -24,6 +24,7 @@ _LABELS = ("PER", "ORG", "LOC")
 # ukrainischen Präsidenten Selenskyj").
 _NP_INNER = frozenset({"ART", "ADJA", "ADJD", "PPOSAT", "NN", "CARD", "PIAT", "ADV"})
 _LOOKBACK = 5
+_MAX_NAME = 10  # tokens of a name found by event_names
 
 
 @dataclass(slots=True)
@@ -50,18 +51,23 @@ class Participant:
                 "label": self.label, "via": self.via}
 
 
-def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[int, list[Participant]]:
+def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=None) -> dict[int, list[Participant]]:
     """Entity candidates per sentence index, in text order; ``groups``
-    (an :class:`~.event_actors.GroupActors`) adds unnamed collective actors."""
+    (an :class:`~.event_actors.GroupActors`) adds unnamed collective actors,
+    ``names`` (a :class:`~.event_names.MissedNames`) names the tagger missed."""
     links = {(link.start, link.end): link for link in analysis.layers.get("links", [])}
     tokens = analysis.tokens
     states = groups.states if groups is not None else frozenset()
+    known = groups.known if groups is not None else frozenset()
     found: dict[int, list[Participant]] = {}
     seen: set[tuple[int, int]] = set()
     taken: set[int] = set()
+    named: dict[int, int] = {}  # tokens of PER/ORG/LOC mentions -> the mention's start
     for mention in analysis.layers.get("mentions", []):
         link = links.get((mention.start, mention.end))
         taken.update(range(mention.token_start, mention.token_end))
+        if mention.label in _LABELS:
+            named.update((i, mention.start) for i in range(mention.token_start, mention.token_end))
         if mention.label not in _LABELS and not (link and link.kind == "describes"):
             last = tokens[max(mention.token_end - 1, mention.token_start)]
             if groups is None or not groups.is_actor_noun(last.lemma or last.text):
@@ -69,7 +75,7 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
             found.setdefault(mention.sentence, []).append(
                 Participant(mention.text, mention.text, mention.start, mention.end, "ORG", token=mention.token_start))
             continue
-        for start, end, first in _verbless_parts(analysis, mention, lexicon.cues, states):
+        for start, end, first in _verbless_parts(analysis, mention, lexicon.cues, states, known):
             text = analysis.text[start:end]
             link_here = link if (start, end) == (mention.start, mention.end) else None
             found.setdefault(mention.sentence, []).append(
@@ -80,6 +86,16 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None) -> dict[i
             first = _token_at(analysis, start)
             found.setdefault(link.sentence, []).append(_participant(link.text, start, end, "PER", first, link, lexicon))
             taken.update(i for i in range(first, first + 4) if i < len(tokens) and tokens[i].start < end)
+    if names is not None:
+        for sentence in analysis.sentences:
+            extra = names.find(analysis, sentence.index, named)
+            if extra:
+                # "die Miliz Nationale Befreiungsfront": the name replaces the parts the tagger found
+                items = [p for p in found.get(sentence.index, [])
+                         if not any(p.start < g.end and g.start < p.end for g in extra)]
+                found[sentence.index] = items + extra
+                for g in extra:
+                    taken.update(i for i in range(g.token, g.token + _MAX_NAME) if tokens[min(i, len(tokens) - 1)].start < g.end)
     if groups is not None:
         for sentence in analysis.sentences:
             extra = groups.find(analysis, sentence.index, taken)
@@ -114,7 +130,8 @@ def _joins_states(tokens: list[Token], i: int, states: frozenset[str]) -> bool:
     return 0 < i < len(tokens) - 1 and tokens[i - 1].text in states and tokens[i + 1].text in states
 
 
-def _verbless_parts(analysis: Analysis, mention, cue_words, states=frozenset()) -> list[tuple[int, int, int]]:
+def _verbless_parts(analysis: Analysis, mention, cue_words, states=frozenset(),
+                    known=frozenset()) -> list[tuple[int, int, int]]:
     """A mention cut at verbs, conjunctions and punctuation the tagger put
     inside it ("Europäische Union droht Belarus" is two names, "Falls
     Russland" one): (start, end, first token) of each part."""
@@ -125,15 +142,48 @@ def _verbless_parts(analysis: Analysis, mention, cue_words, states=frozenset()) 
     for i in range(mention.token_start, mention.token_end + 1):
         # "Polen und Litauen" is two states ("Verkehr und Logistik" may be one organisation)
         if i == mention.token_end or tokens[i].pos.startswith(("V", "KOUS", "$")) \
-                or (tokens[i].pos == "KON" and (mention.label == "LOC" or _joins_states(tokens, i, states))):
+                or (tokens[i].pos == "KON" and (mention.label == "LOC" or _joins_states(tokens, i, states))) \
+                or _verb_as_name(tokens[i]):
             if i > first:
-                parts.append((tokens[first].start, tokens[i - 1].end, first))
+                parts.extend(_known_parts(tokens, first, i, known, mention.label))
             first = i + 1
     if not parts and mention.token_end > mention.token_start:
         return []
     if mention.token_end <= mention.token_start:
         return [(mention.start, mention.end, mention.token_start)]
     return parts
+
+
+# lower-case words that belong inside names ("Bundesamt für Verfassungsschutz", "Ursula von der Leyen")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "la",
+                             "le", "zu", "und", "für", "statt", "al", "el", "bin", "ibn", "y", "of", "the", "for",
+                             "and", "ten", "ter", "vom"})
+
+
+def _verb_as_name(tok: Token) -> bool:
+    """"Peter Winkler lud Grüne": a lower-case word the tagger put into a name is its verb."""
+    return tok.pos == "NE" and tok.text[:1].islower() and len(tok.text) >= 3 and tok.text not in _NAME_PARTICLES \
+        and "-" not in tok.text  # "al-Sisi", "el-Baradei"
+
+
+def _known_parts(tokens: list[Token], first: int, end: int, known: frozenset[str],
+                 label: str = "") -> list[tuple[int, int, int]]:
+    """"Guyana Venezuela" (two known names side by side) is two names; "SPD
+    Wortbruch", "EU Sanktionen" (a known name and a common noun) is the name
+    alone.  "IG Metall", "Borussia Dortmund" stay whole."""
+    if end - first < 2 or (tokens[first].text not in known and tokens[end - 1].text not in known):
+        return [(tokens[first].start, tokens[end - 1].end, first)]
+    if tokens[first].text not in known:
+        if label == "LOC" and end - first == 2 and all(t.pos == "NE" for t in tokens[first:end]):
+            return [(t.start, t.end, first + k) for k, t in enumerate(tokens[first:end])]
+        return [(tokens[first].start, tokens[end - 1].end, first)]
+    if all(t.pos == "NN" for t in tokens[first + 1 : end]):
+        return [(tokens[first].start, tokens[first].end, first)]
+    if all(t.text in known for t in tokens[first:end]) or \
+            (end - first == 2 and all(t.pos == "NE" for t in tokens[first:end]) and tokens[first + 1].text in known):
+        # "Guyana Venezuela" ("hatte Guyana Venezuela verklagt"): two names side by side
+        return [(t.start, t.end, first + k) for k, t in enumerate(tokens[first:end])]
+    return [(tokens[first].start, tokens[end - 1].end, first)]
 
 
 def _possessive_states(tokens: list[Token], items: list[Participant]) -> list[Participant]:

@@ -23,6 +23,7 @@ from ..analysis import Analysis, Token
 from .event_actors import group_actors
 from .event_args import (Participant, candidates, co_actors, listed_with, noun_arguments, noun_phrase_end,
                          passive_arguments, place, verb_arguments)
+from .event_names import MissedNames
 from .event_refs import ArticleReferences
 from .event_clauses import (FINITE, Clause, is_infinitive_clause, is_passive, is_preterite, participle_infinitive,
                              split_clauses)
@@ -78,10 +79,11 @@ class EventLayer:
     def __init__(self, lang: str = "de") -> None:
         self.lexicon: EventLexicon = event_lexicon(lang)
         self.groups = group_actors(lang)
+        self.names = MissedNames(lang, self.groups)
         self.references = ArticleReferences(lang, self.groups)
 
     def __call__(self, analysis: Analysis) -> None:
-        found = candidates(analysis, self.lexicon, self.groups)
+        found = candidates(analysis, self.lexicon, self.groups, self.names)
         self.references.resolve(analysis, found)
         genders = _genders(analysis)
         events: list[Event] = []

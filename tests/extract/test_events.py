@@ -470,3 +470,42 @@ def test_descriptor_before_a_name(pipeline):
     assert name(event.actor) == "KFOR" and event.target is None
     text = "Die US-Regierung kritisierte die Strafe als Angriff auf amerikanische Unternehmen."
     assert name(one(pipeline, text, "DISAPPROVE").actor) == "USA"
+
+
+# Names the entity tagger leaves as common nouns or cuts (event_names.py, event_args._known_parts).
+
+def test_union_named_by_common_nouns_acts_and_is_referred_back_to(pipeline):
+    found = events(pipeline, "Die Gewerkschaft Erziehung und Forschung hat am Montag die Schulen in Kassel bestreikt. "
+                             "Die Gewerkschaft fordert zehn Prozent mehr Gehalt.")
+    demand = next(e for e in found if e.type == "DEMAND")
+    assert name(demand.actor) == "Gewerkschaft Erziehung und Forschung"
+
+
+def test_descriptor_noun_is_not_part_of_the_name(pipeline):
+    event = one(pipeline, "Der Innenminister hat am Mittwoch den Verein Sonne und Scholle verboten.", "COERCE")
+    assert name(event.target) == "Sonne und Scholle"
+    event = one(pipeline, "Im Herbst eroberte die Miliz Freie Volksarmee die Provinzhauptstadt.", "ASSAULT")
+    assert name(event.actor) == "Freie Volksarmee"
+
+
+def test_single_noun_after_organisation_noun_is_no_name(pipeline):
+    event = one(pipeline, "Der Bürgermeister warf dem Verein Betrug vor.", "DISAPPROVE")
+    assert name(event.target) != "Betrug"
+
+
+def test_public_bodies_written_as_compounds(pipeline):
+    event = one(pipeline, "Die EU-Kommission hat gegen den Chipkonzern Nordlicht eine Geldbuße verhängt.", "SANCTION")
+    assert name(event.actor) == "EU-Kommission"
+    event = one(pipeline, "Die Bundesanwaltschaft hat Ermittlungen gegen zwei Männer aus Leipzig eingeleitet.",
+                "INVESTIGATE")
+    assert name(event.actor) == "Bundesanwaltschaft"
+    event = one(pipeline, "Mehrere Staaten forderten den Internationalen Strafgerichtshof auf, die Vorwürfe zu prüfen.",
+                "DEMAND")
+    assert name(event.target) == "Internationaler Strafgerichtshof"
+
+
+def test_common_noun_after_a_known_name_is_cut_off(pipeline):
+    event = one(pipeline, "Im Haushaltsstreit hat CDU-Chef Anton Berger der SPD Wortbruch vorgeworfen.", "DISAPPROVE")
+    assert name(event.target) == "SPD"
+    event = one(pipeline, "Im Mai hatte Guyana Venezuela vor einem Schiedsgericht verklagt.", "DISAPPROVE")
+    assert (name(event.actor), name(event.target)) == ("Guyana", "Venezuela")

@@ -1,0 +1,164 @@
+"""Names of organisations and public bodies that the entity tagger leaves
+as common nouns (or cuts), found again for the events layer:
+
+* a name after a noun that introduces one ("die Gewerkschaft Nahverkehr und
+  Logistik", "den Verein Erbe und Heimat", "die Miliz Nationale
+  Befreiungsfront", "der Gruppe Wald statt Kohle"), ``events/name_heads.tsv``;
+* one public body written as a compound: an international organisation's
+  short form before an institution noun ("EU-Kommission",
+  "UN-Sicherheitsrat"), a federal body ("Bundesanwaltschaft",
+  "Generalbundesanwaltschaft"), ``events/institution_heads.txt``;
+* a capitalised adjective before an institution noun inside a sentence
+  ("den Internationalen Strafgerichtshof", "die Europäische Zentralbank").
+
+German capitalises every noun, so a name of common nouns is told from a
+noun phrase only by its shape: two capitalised words joined by "und",
+"für", "statt" ..., or a capitalised adjective, right after the
+introducing noun.  A single common noun after it stays a noun ("warf dem
+Verein Betrug vor").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..analysis import Analysis, Token
+from ..lang import resource_lines, resource_table
+from .event_args import Participant
+
+# words that join the parts of a name ("Erbe und Heimat", "Wald statt Kohle", "Brot für Alle")
+_JOINERS = frozenset({"und", "für", "statt", "gegen", "ohne", "&"})
+_GENITIVE = frozenset({"der", "des"})  # "Gewerkschaft der Polizei": only after a noun that is part of the name
+_NAME_TAGS = frozenset({"NN", "NE", "ADJA", "FM"})
+_MAX_WORDS = 6
+_MIN_PREFIXED = 3  # "UN-Rat": the noun after the hyphen
+
+
+class MissedNames:
+    def __init__(self, lang: str, groups) -> None:
+        self.groups = groups
+        self.heads = {row[0].lower(): row[1] for row in resource_table(lang, "events/name_heads.tsv") if len(row) > 1}
+        self.institutions = tuple(w.lower() for w in resource_lines(lang, "events/institution_heads.txt"))
+        # short forms that stand for an international body, not for a state or a party
+        self.bodies = frozenset(short for short, full in groups.short.items()
+                                if full not in groups.states and (short.isupper() or short in ("Nato", "Uno")))
+        self._head_cached = lru_cache(maxsize=50_000)(self._find_head)
+
+    def find(self, analysis: Analysis, sentence_index: int, named: dict[int, int]) -> list[Participant]:
+        """Names in one sentence; ``named`` maps token indices of PER/ORG/LOC mentions to the mention's start."""
+        sentence = analysis.sentences[sentence_index]
+        tokens = analysis.tokens
+        found: list[Participant] = []
+        i = sentence.token_start
+        while i < sentence.token_end:
+            tok = tokens[i]
+            item = None
+            if tok.pos in ("NN", "NE") and i not in named:
+                item = self._body(tokens, i, sentence.token_start)
+            if item is None and tok.pos in ("NN", "NE"):
+                item = self._introduced(tokens, i, sentence.token_end, named)
+            if item is not None:
+                found.append(item)
+                i = max(i + 1, _token_after(tokens, item.end, i))
+                continue
+            i += 1
+        return found
+
+    def _head_kind(self, word: str) -> str:
+        return self._head_cached(word.lower())
+
+    def _find_head(self, key: str) -> str:
+        if key in self.heads:
+            return self.heads[key]
+        # "Oppositionsbündnis", "Umweltverband": a compound only describes
+        return next(("descriptor" for noun in self.heads if key.endswith(noun) and len(key) > len(noun) + 2), "")
+
+    def _institution(self, word: str) -> bool:
+        low = word.lower()
+        return any(low.endswith(head) for head in self.institutions)
+
+    def _body(self, tokens: list[Token], i: int, floor: int) -> Participant | None:
+        tok = tokens[i]
+        word = tok.text
+        if word in self.groups.seats or (i > floor and f"{tokens[i - 1].text} {word}" in self.groups.seats):
+            return None  # "Kanzleramt", "Auswärtiges Amt" act for their state (institutions.tsv)
+        if "-" in word:
+            prefix, noun = word.split("-", 1)
+            if prefix in self.bodies and len(noun) >= _MIN_PREFIXED and self._institution(noun) \
+                    and not self.groups.is_organ(noun):
+                name = tok.lemma if tok.lemma and "-" in tok.lemma else word
+                return Participant(name, word, tok.start, tok.end, "ORG", token=i)
+            return None
+        low = word.lower()
+        if low.startswith(("bundes", "generalbundes")) and self._institution(low) and not self.groups.is_organ(low) \
+                and not any(low.endswith(seat.lower()) for seat in self.groups.seats):
+            name = tok.lemma or word
+            return Participant(name, word, tok.start, tok.end, "ORG", token=i)
+        if i > floor and tokens[i - 1].pos == "ADJA" and tokens[i - 1].text[:1].isupper() and i - 1 > floor \
+                and self._institution(low) and not self.groups.state_of_adjective(tokens[i - 1].text):
+            # "den Internationalen Strafgerichtshof" (not sentence-initial, where every word is capitalised)
+            adjective = tokens[i - 1]
+            return Participant(f"{adjective.text} {tok.lemma or word}", f"{adjective.text} {word}",
+                               adjective.start, tok.end, "ORG", token=i - 1)
+        return None
+
+    def _introduced(self, tokens: list[Token], i: int, limit: int, named: dict[int, int]) -> Participant | None:
+        """"die Gewerkschaft Nahverkehr und Logistik": the name after an
+        introducing noun; a mention the tagger found inside it ("Sonne" of
+        "Verein Sonne und Scholle") is a part of it, two mentions are two
+        names ("dem Konzern Siemens und Bosch")."""
+        kind = self._head_kind(tokens[i].lemma or tokens[i].text)
+        if not kind or i + 1 >= limit:
+            return None
+        words: list[int] = []
+        j = i + 1
+        while j < limit and len(words) < _MAX_WORDS:
+            tok = tokens[j]
+            if tok.pos in _NAME_TAGS and tok.text[:1].isupper():
+                if words and tokens[j - 1].pos == "NN" and tok.pos == "NN" and words[-1] == j - 1:
+                    break  # "dem Konzern Milliarden Euro": two nouns in a row are no name
+                words.append(j)
+                j += 1
+                continue
+            low = tok.text.lower()
+            joins = low in _JOINERS or (low in _GENITIVE and kind != "descriptor" and not words)
+            if joins and (words or low in _GENITIVE) and j + 1 < limit and tokens[j + 1].text[:1].isupper() \
+                    and tokens[j + 1].pos in _NAME_TAGS:
+                j += 1
+                continue
+            break
+        if not words or len({named[w] for w in words if w in named}) > 1:
+            return None
+        last = words[-1]
+        if last in named and last + 1 < limit and named.get(last + 1) == named[last]:
+            return None  # the name would end inside a mention
+        span = tokens[words[0] : last + 1]
+        adjective_first = span[0].pos == "ADJA" and len(span) >= 2 and span[1].pos in ("NN", "NE")
+        joined = any(t.text.lower() in _JOINERS for t in span) and len(words) >= 2
+        # "Siemens Energy", "Freie Volksarmee" (the tagger may take the adjective for a noun)
+        proper = all(t.pos == "NE" for t in span) or (len(words) >= 2 and span[-1].pos == "NE")
+        genitive = tokens[i + 1].text.lower() in _GENITIVE
+        if span[0].pos == "ADJA" and not adjective_first:
+            return None
+        if not (adjective_first or joined or proper or genitive):
+            return None
+        if genitive and not (kind != "descriptor" and len(words) == 1):
+            return None  # "die Gruppe der Unterzeichner" describes; "Gewerkschaft der Polizei" names
+        if adjective_first and self.groups.state_of_adjective(span[0].text):
+            return None  # "der Partei Russisches Haus" is rare; "die Gruppe Russische ..." mostly not a name
+        head = tokens[i]
+        if kind == "common":
+            kind = "descriptor" if any(tokens[w].pos == "NE" for w in words) else "part"
+        first = i if kind == "part" else words[0]
+        name = " ".join(t.text for t in tokens[first : last + 1])
+        if kind == "part":
+            name = f"{head.lemma or head.text}{name[len(head.text):]}"  # "der Gewerkschaft X" -> "Gewerkschaft X"
+        text = " ".join(t.text for t in tokens[i : last + 1])
+        return Participant(name, text, head.start, tokens[last].end, "ORG", token=i)
+
+
+def _token_after(tokens: list[Token], offset: int, at: int) -> int:
+    j = at
+    while j < len(tokens) and tokens[j].start < offset:
+        j += 1
+    return j
