@@ -353,7 +353,9 @@ class ReportedSpeechFinder:
             if s in claimed_sentences:
                 continue
             for t, tag in enumerate(sentence.tags):
-                if tag not in ("VVFIN", "VVPP") or (s, t) in quoted or (s, t) in used_cues:
+                if tag not in ("VVFIN", "VVPP") and not (tag == "VVINF" and self._mistagged_participle(sentence, t)):
+                    continue
+                if (s, t) in quoted or (s, t) in used_cues:
                     continue
                 cue = self._verb_at(sentence, t)
                 if cue is None or cue[0].stwr in ("Thought", "ST") or cue[0].particle + cue[0].lemma in self.clause_only_verbs:
@@ -1002,6 +1004,15 @@ class ReportedSpeechFinder:
         if lower.startswith("ge") or any(lower.startswith(p + "ge") for p in self.separable_prefixes):
             return True
         return lower.endswith("t") and not lower.endswith(("te", "tet"))
+
+    def _mistagged_participle(self, sentence: TokenSentence, t: int) -> bool:
+        """"hat Deutschland Versagen vorgeworfen" with the participle tagged as an
+        infinitive: a "ge" form after "haben", "sein" or "werden" in its clause."""
+        word = sentence.words[t].lower()
+        if not (word.startswith("ge") or any(word.startswith(p + "ge") for p in self.separable_prefixes)):
+            return False
+        start = clause_start(sentence.words, sentence.tags, t)
+        return any(sentence.tags[k] == "VAFIN" for k in range(start, t))
 
     def _mistagged_passive(self, sentence: TokenSentence, start: int, verb: int) -> bool:
         """"wird vorgeworfen" with the participle tagged as a full verb: a "ge" after a

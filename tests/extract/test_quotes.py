@@ -604,3 +604,13 @@ def test_conditional_without_a_speech_act_before_is_no_report(analyse):
     quotes = analyse("Der Landkreis baut im Sommer zwei neue Haltestellen. "
                      "Ein früherer Schulbeginn würde die Busverbindungen überlasten.")
     assert not [q for q in quotes if "Busverbindungen" in q.text]
+
+
+def test_speech_act_with_a_participle_tagged_as_infinitive():
+    from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence
+
+    words = ["Der", "Bürgermeister", "hat", "dem", "Land", "Untätigkeit", "vorgeworfen", "."]
+    tags = ["ART", "NN", "VAFIN", "ART", "NN", "NN", "VVINF", "$."]  # "vorgeworfen" mistaken for an infinitive
+    lemmas = ["der", "Bürgermeister", "haben", "der", "Land", "Untätigkeit", "vorgeworfen", "."]
+    found = ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)])
+    assert [(a.form, [words[t] for _, t in a.source]) for a in found] == [("Reported", ["Der", "Bürgermeister"])]
