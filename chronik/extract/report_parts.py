@@ -42,6 +42,10 @@ class Attribution:
     frame: list[Position] = field(default_factory=list)
     is_nested: bool = False
     has_nested: bool = False
+    # a continuation ("Der Präsident stehe dazu.") has no cue of its own; the cue and
+    # frame of the report it continues are what a quote inside it is attributed to
+    carried_cue: list[Position] = field(default_factory=list)
+    carried_frame: list[Position] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[int]:

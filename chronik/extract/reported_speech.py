@@ -1245,6 +1245,8 @@ class ReportedSpeechFinder:
             form="IndirectFreeIndirect",
             stwr=previous.stwr,
             source=list(previous.source),
+            carried_cue=list(previous.cue or previous.carried_cue),
+            carried_frame=list(previous.frame if previous.cue else previous.carried_frame),
         )
 
     def _embedded(
@@ -1325,10 +1327,10 @@ class ReportedSpeechFinder:
                         message=positions,
                         form="Direct",
                         stwr=parent.stwr,
-                        cue=list(parent.cue),
+                        cue=list(parent.cue or parent.carried_cue),  # "Er kritisierte X. Es sei «...»"
                         source=list(parent.source),
                         addressee=list(parent.addressee),
-                        frame=list(parent.frame),
+                        frame=list(parent.frame if parent.cue else parent.carried_frame),
                         is_nested=True,
                     )
                 )

@@ -614,3 +614,11 @@ def test_speech_act_with_a_participle_tagged_as_infinitive():
     lemmas = ["der", "Bürgermeister", "haben", "der", "Land", "Untätigkeit", "vorgeworfen", "."]
     found = ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)])
     assert [(a.form, [words[t] for _, t in a.source]) for a in found] == [("Reported", ["Der", "Bürgermeister"])]
+
+
+def test_quoted_phrase_in_a_continuation_keeps_the_reports_cue(analyse):
+    quotes = analyse("Die Bürgermeisterin erklärte, der Plan der Landesregierung sei nicht durchdacht. "
+                     "Er sei „ein Schlag ins Gesicht der Pendler“ und müsse zurückgenommen werden.")
+    phrase = [q for q in quotes if q.is_nested and "Schlag" in q.text][0]
+    assert phrase.form == "Direct" and phrase.cue_text == "erklärte"
+    assert phrase.source_text == "Die Bürgermeisterin"
