@@ -107,7 +107,8 @@ class ReportedSpeechFinder:
         quoted = quoted_positions(quotes)
         used_cues: set[Position] = set()
         results: list[Attribution] = []
-        statement_quotes = [q for q in quotes if is_statement(sentences, q) and not self._titled(sentences, q)]
+        statement_quotes = [q for q in quotes if (is_statement(sentences, q) or self._cued_after(sentences, q))
+                            and not self._titled(sentences, q)]
         merged: set[Position] = set()
         for quote in statement_quotes:
             if quote.start in merged:
@@ -132,6 +133,19 @@ class ReportedSpeechFinder:
         for attribution in results:
             self._written_source(sentences, attribution)
         return results
+
+    def _cued_after(self, sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
+        """"„Ich halte das für richtig“, äußerte sich X": a quote of a few words followed by
+        a comma and a speech verb is a statement even when the tagger missed its verb."""
+        s, t = quote.end
+        if s != quote.start[0] or t - quote.start[1] < 4:
+            return False
+        sentence = sentences[s]
+        if not any(w[:1].islower() for w in sentence.words[quote.start[1] + 1 : t]):
+            return False  # „New York Times“, bekräftigt ...: a name with its apposition
+        if t + 2 >= len(sentence.words) or sentence.words[t + 1] != ",":
+            return False
+        return sentence.words[t + 2].islower() and self._verb_at(sentence, t + 2) is not None
 
     def _titled(self, sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
         """"mit dem Titel „Die Revolution missbraucht ihre Kinder“": a title, not a statement."""

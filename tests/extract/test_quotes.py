@@ -622,3 +622,18 @@ def test_quoted_phrase_in_a_continuation_keeps_the_reports_cue(analyse):
     phrase = [q for q in quotes if q.is_nested and "Schlag" in q.text][0]
     assert phrase.form == "Direct" and phrase.cue_text == "erklärte"
     assert phrase.source_text == "Die Bürgermeisterin"
+
+
+def test_quote_followed_by_its_cue_is_a_statement_despite_a_tagging_error():
+    from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence
+
+    words = ["„", "Ich", "halte", "das", "für", "richtig", "“", ",", "sagte", "Berger", "."]
+    tags = ["$(", "PPER", "ADJA", "PDS", "APPR", "ADJD", "$(", "$,", "VVFIN", "NE", "$."]  # "halte" as an adjective
+    lemmas = ["„", "ich", "halt", "das", "für", "richtig", "“", ",", "sagen", "Berger", "."]
+    found = ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)])
+    assert [(a.form, [words[t] for _, t in a.source]) for a in found] == [("Direct", ["Berger"])]
+    # a name in quotation marks before an apposition's comma stays a name
+    words = ["Der", "Chef", "der", "„", "Neuen", "Zeitung", "“", ",", "sagte", "nichts", "."]
+    tags = ["ART", "NN", "ART", "$(", "ADJA", "NN", "$(", "$,", "VVFIN", "PIS", "$."]
+    lemmas = ["der", "Chef", "der", "„", "neu", "Zeitung", "“", ",", "sagen", "nichts", "."]
+    assert not [a for a in ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)]) if a.form == "Direct"]
