@@ -106,12 +106,15 @@ def prepare_index(state) -> None:
     print(f"chronik: updating the web index {state.index_file} …", file=sys.stderr, flush=True)
     last = [time.perf_counter()]
 
-    def progress(done: int, total: int) -> None:
-        if time.perf_counter() - last[0] >= 10 or done == total:
-            last[0] = time.perf_counter()
-            print(f"chronik: indexed {done:,} of {total:,} new articles", file=sys.stderr, flush=True)
+    def reporter(what: str):
+        def progress(done: int, total: int) -> None:
+            if time.perf_counter() - last[0] >= 10 or done == total:
+                last[0] = time.perf_counter()
+                print(f"chronik: {what} {done:,} of {total:,} new articles", file=sys.stderr, flush=True)
 
-    state.update_now(progress)
+        return progress
+
+    state.update_now(reporter("indexed"), reporter("full-text index:"))
     print(f"chronik: web index ready ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
 
 

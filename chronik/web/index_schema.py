@@ -11,7 +11,7 @@ The file is a cache: deleting it only costs the time to rebuild it.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 # Tables filled per article: deleting an article deletes its rows here.
 ARTICLE_TABLES = (
@@ -73,4 +73,6 @@ SCHEMA = (
         PRIMARY KEY (entity, month)) WITHOUT ROWID""",
     """CREATE TABLE entity_quote_counts (entity TEXT PRIMARY KEY, quotes_by INTEGER NOT NULL,
         quotes_about INTEGER NOT NULL) WITHOUT ROWID""",
+    # Articles whose sentences the full-text index holds (chronik/web/search_index.py).
+    "CREATE TABLE search_articles (doc_key INTEGER PRIMARY KEY, stamp TEXT NOT NULL)",
 )

@@ -80,6 +80,7 @@ class WebState:
         self._signature: tuple | None = None
         self._checked = 0.0
         self._corrections: tuple[tuple, list[Correction]] = ((), [])
+        self.search_index = _search_index(self.index_file)
 
     @property
     def corrections_file(self) -> Path:
@@ -98,6 +99,15 @@ class WebState:
                 archive_stamp = entity_corrections_stamp(self.archive())
             self._corrections = ((stamp, archive_stamp), kept)
         return self._corrections[1]
+
+    def search(self, query: str, dates, limit: int) -> list:
+        """Full-text search: the web's tantivy index when it is there, else the archive's FTS5."""
+        if self.search_index is None:
+            return self.archive().search(query, dates, limit)
+        from .search_index import search
+
+        self._keep_fresh()
+        return search(self.search_index, self.archive(), query, dates, limit)
 
     def archive(self) -> Archive:
         archive = getattr(self._local, "archive", None)
@@ -138,7 +148,8 @@ class WebState:
         finally:
             self._updating = False
 
-    def update_now(self, progress: Callable[[int, int], None] | None = None) -> None:
+    def update_now(self, progress: Callable[[int, int], None] | None = None,
+                   search_progress: Callable[[int, int], None] | None = None) -> None:
         """Bring the index in step with the archive and the corrections (blocking)."""
         with self._update_lock:
             signature = self._archive_signature()
@@ -149,9 +160,23 @@ class WebState:
                 writer = connect_index(self.index_file)
                 try:
                     update_index(writer, archive, self.corrections(), progress)
+                    if self.search_index is not None:
+                        self.search_index.update(writer, archive, search_progress)
                 finally:
                     writer.close()
                     archive.close()
+            if self.search_index is not None:
+                self.search_index.reload()  # another worker process may have written it
             self._signature = signature
             self._checked = time.monotonic()
             self._ready = True
+
+
+def _search_index(index_file: Path):
+    """The tantivy full-text index, or None without the tantivy package
+    (search then falls back to the archive's own FTS5 ranking)."""
+    try:
+        from .search_index import SearchIndex, search_index_path
+    except ImportError:
+        return None
+    return SearchIndex(search_index_path(index_file))

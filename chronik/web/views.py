@@ -35,7 +35,7 @@ def search(state: WebState, query: str, dates: DateRange, page: params.Page) -> 
     wanted = page.offset + page.size
     if wanted > MAX_SEARCH_HITS:
         raise ChronikError("E501", name="page", reason=f"search results end at hit {MAX_SEARCH_HITS}; narrow the query.")
-    hits = state.archive().search(query, dates, wanted + 1)
+    hits = state.search(query, dates, wanted + 1)
     shown = hits[page.offset : wanted]
     return {
         "query": query,

@@ -1,0 +1,190 @@
+"""The web's full-text index: the archive's stemmed sentences in a tantivy
+index beside the web index (``ARCHIVE.web-index-search/``).
+
+Why a second index: the archive's FTS5 ranks with bm25 inside SQLite, which
+reads every match (so it ranks only the 2,000 most recent ones) and costs
+2-4 ms a query at 40,000 articles; tantivy ranks all matches with BM25 in
+a few hundredths of a millisecond.  Same stems (the archive's ``stems``
+column, :mod:`chronik.archive.terms`), same query syntax (every word must
+occur; quotes and hyphenated compounds are phrases), same sentence ids (the
+article's day in the high bits, so a date filter is an id range).
+
+The index mirrors the web index's ``articles`` table; ``search_articles``
+records which articles it holds.  The file is a cache like the web index:
+an update interrupted between the two commits is noticed (``meta.search``
+is not ``clean``) and the index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable
+
+import tantivy
+
+from ..archive import Archive, DateRange
+from ..archive.base import SearchHit
+from ..archive.terms import Query
+
+# Bump when the schema or the meaning of the fields changes: the index is rebuilt.
+SEARCH_SCHEMA = "1"
+DAY_SHIFT = 32  # as chronik/archive/sqlite.py: sentence id = earliest day << 32 | n
+LONGEST_DATE_SPAN_DAYS = 366  # a year-precision article may start this long before --from
+_READ_BATCH = 200  # articles whose sentences are read at once
+_WRITER_HEAP = 64_000_000
+
+
+def search_index_path(index_file: Path) -> Path:
+    return index_file.with_name(index_file.name + "-search")
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    # The stems are lower-cased and separated by spaces already (terms.index_text).
+    builder.add_text_field("stems", tokenizer_name="whitespace", index_option="position")
+    builder.add_integer_field("sid", indexed=True, fast=True)
+    builder.add_integer_field("doc", indexed=True)
+    return builder.build()
+
+
+class SearchIndex:
+    """Read side (one per process) and the update step (under the index's process lock)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.schema = _schema()
+        self._index: tantivy.Index | None = None
+
+    def _open(self, fresh: bool = False) -> tantivy.Index:
+        if fresh or not (self.path / "meta.json").exists():
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path.mkdir(parents=True)
+        self._index = tantivy.Index(self.schema, path=str(self.path))
+        return self._index
+
+    def reload(self) -> None:
+        """See the last committed state (another worker process may have written it)."""
+        if self._index is None:
+            self._open()
+        self._index.reload()
+
+    # -- reading -------------------------------------------------------------
+    def ranked_ids(self, query: Query, dates: DateRange, limit: int, offset: int = 0) -> list[tuple[int, float]]:
+        """Sentence ids with BM25 scores, best first, within the date filter's id range."""
+        index = self._index or self._open()
+        searcher = index.searcher()
+        clauses = [
+            tantivy.Query.term_query(self.schema, "stems", group[0]) if len(group) == 1
+            else tantivy.Query.phrase_query(self.schema, "stems", list(group))
+            for group in query.groups
+        ]
+        low, high = id_range(dates)
+        if low is not None or high is not None:
+            clauses.append(tantivy.Query.range_query(self.schema, "sid", tantivy.FieldType.Integer, low, high))
+        combined = (clauses[0] if len(clauses) == 1
+                    else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses]))
+        hits = searcher.search(combined, limit, count=False, offset=offset).hits
+        ids = searcher.fast_field_values("sid", [address for _, address in hits])
+        return [(sid, score) for (score, _), sid in zip(hits, ids)]
+
+    # -- keeping in step with the web index ----------------------------------
+    def update(self, db: sqlite3.Connection, archive: Archive,
+               progress: Callable[[int, int], None] | None = None) -> int:
+        """Add the sentences of articles the web index gained, drop those of articles it lost."""
+        state = db.execute("SELECT value FROM meta WHERE key = 'search'").fetchone()
+        rebuild = state is None or state[0] != f"clean {SEARCH_SCHEMA}" or not (self.path / "meta.json").exists()
+        if rebuild:
+            db.execute("DELETE FROM search_articles")
+        current = {key: f"{doc_id} {stored}" for key, doc_id, stored in
+                   db.execute("SELECT doc_key, doc_id, stored_at FROM articles")}
+        held = dict(db.execute("SELECT doc_key, stamp FROM search_articles"))
+        removed = [key for key, stamp in held.items() if current.get(key) != stamp]
+        added = sorted(key for key, stamp in current.items() if held.get(key) != stamp)
+        if not (rebuild or removed or added):
+            return 0
+        # Marked before the index changes, cleared after both commits.
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'updating')")
+        index = self._open(fresh=rebuild)
+        writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
+        try:
+            for key in removed:
+                writer.delete_documents_by_term("doc", key)
+            for start in range(0, len(added), _READ_BATCH):
+                for sid, key, stems in _sentences(archive, added[start : start + _READ_BATCH]):
+                    writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key))
+                if progress:
+                    progress(min(start + _READ_BATCH, len(added)), len(added))
+            writer.commit()
+            writer.wait_merging_threads()
+        finally:
+            del writer  # releases tantivy's writer lock
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany("DELETE FROM search_articles WHERE doc_key = ?", [(k,) for k in removed])
+        db.executemany("INSERT INTO search_articles VALUES (?, ?)", [(k, current[k]) for k in added])
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search', ?)", (f"clean {SEARCH_SCHEMA}",))
+        db.execute("COMMIT")
+        index.reload()
+        return len(added) + len(removed)
+
+
+def _sentences(archive: Archive, keys: list[int]) -> list[tuple[int, int, str]]:
+    return archive.db.execute(  # type: ignore[attr-defined]
+        f"SELECT id, doc_key, stems FROM sentences WHERE doc_key IN ({','.join('?' * len(keys))})", keys
+    ).fetchall()
+
+
+def id_range(dates: DateRange) -> tuple[int | None, int | None]:
+    """Sentence ids that can belong to articles overlapping the date filter.
+
+    Exact at the upper end; at the lower end it keeps articles that start up
+    to a year before --from (a year-precision date), so hits are checked
+    against the exact overlap rule afterwards."""
+    low = high = None
+    if dates.earliest:
+        low = max(dates.earliest.toordinal() - LONGEST_DATE_SPAN_DAYS, 0) << DAY_SHIFT
+    if dates.latest:
+        high = ((dates.latest.toordinal() + 1) << DAY_SHIFT) - 1
+    return low, high
+
+
+def sentence_rows(archive: Archive, ids: list[int], dates: DateRange) -> dict[int, tuple[Any, ...]]:
+    """id -> (article id, date, title, sentence index, start, end, text) of the
+    sentences whose article overlaps the date filter."""
+    if not ids:
+        return {}
+    where, params = dates.overlap_conditions()
+    rows = archive.db.execute(  # type: ignore[attr-defined]
+        f"""SELECT s.id, d.id, d.date, d.title, s.idx, s.start, s."end", s.text
+            FROM sentences s JOIN documents d ON d.key = s.doc_key
+            WHERE s.id IN ({','.join('?' * len(ids))}) {''.join(' AND ' + w for w in where)}""",
+        [*ids, *params],
+    ).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def search(index: SearchIndex, archive: Archive, text: str, dates: DateRange, limit: int) -> list[SearchHit]:
+    """The best ``limit`` sentences for the query, as ``Archive.search`` returns them."""
+    from ..archive.terms import matched_spans, parse_query
+    from ..document import PartialDate
+
+    query = parse_query(text)
+    # The id range is exact at the upper end only: with --from, ask for spare hits.
+    step = min(limit * 4 if dates.earliest else limit, 2000)
+    hits: list[SearchHit] = []
+    offset = 0
+    while True:
+        ranked = index.ranked_ids(query, dates, step, offset)
+        rows = sentence_rows(archive, [sid for sid, _ in ranked], dates)
+        for sid, score in ranked:
+            if sid in rows:
+                doc_id, date, title, idx, start, end, sentence = rows[sid]
+                # Marking the matched words costs more than the query: only for hits shown.
+                hits.append(SearchHit(doc_id, PartialDate.parse(date) if date else None, title, idx, start, end,
+                                      sentence, score, matched_spans(sentence, query.stems)))
+                if len(hits) == limit:
+                    return hits
+        if len(ranked) < step:
+            return hits
+        offset += step
