@@ -39,10 +39,12 @@ class GroupActors:
         self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
         self.states = frozenset(self.demonyms.values())
         self.organs = frozenset(n.lower() for n in resource_lines(lang, "events/state_organs.txt"))
+        self.services = tuple(n.lower() for n in resource_lines(lang, "events/state_services.txt"))
         self.short = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv") if len(row) > 1}
         # names that stand alone: a common noun after one is no part of it ("SPD Wortbruch")
         self.known = frozenset(self.states) | frozenset(self.short) | frozenset(self.capitals) \
-            | frozenset(resource_lines(lang, "gazetteer/organisations.txt"))
+            | frozenset(resource_lines(lang, "gazetteer/organisations.txt")) \
+            | frozenset(resource_lines(lang, "events/organisation_nouns.txt"))  # "Miliz Massaker": the Miliz
 
     def is_actor_noun(self, lemma: str) -> bool:
         return self._actor_noun_cached(lemma)
@@ -121,7 +123,8 @@ class GroupActors:
             name = "Deutschland"
         elif prefix:  # "Nato-Truppen", "US-Armee"
             name = self.short.get(prefix, prefix)
-        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or self._is_role(lemma)) \
+        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or self._is_role(lemma)
+                                                         or lemma.lower().endswith(self.services)) \
                 and self.state_of_adjective(tokens[i - 1].text):
             # "die türkische Armee", "der russische Präsident"; not "serbische Demonstranten"
             name, start = self.state_of_adjective(tokens[i - 1].text), tokens[i - 1].start

@@ -171,6 +171,10 @@ def _known_parts(tokens: list[Token], first: int, end: int, known: frozenset[str
     """"Guyana Venezuela" (two known names side by side) is two names; "SPD
     Wortbruch", "EU Sanktionen" (a known name and a common noun) is the name
     alone.  "IG Metall", "Borussia Dortmund" stay whole."""
+    for k in range(end - 1, first + 1, -1):
+        # "Europäische Union Klage": a known name of several words, then common nouns
+        if all(t.pos == "NN" for t in tokens[k:end]) and " ".join(t.text for t in tokens[first:k]) in known:
+            return [(tokens[first].start, tokens[k - 1].end, first)]
     if end - first < 2 or (tokens[first].text not in known and tokens[end - 1].text not in known):
         return [(tokens[first].start, tokens[end - 1].end, first)]
     if tokens[first].text not in known:

@@ -54,7 +54,8 @@ class MissedNames:
             tok = tokens[i]
             item = None
             if tok.pos in ("NN", "NE") and i not in named:
-                item = self._body(tokens, i, sentence.token_start)
+                item = self._state(tokens, i) or self._body(tokens, i, sentence.token_start) \
+                    or self._seated(tokens, i, sentence.token_end, named)
             if item is None and tok.pos in ("NN", "NE"):
                 item = self._introduced(tokens, i, sentence.token_end, named)
             if item is not None:
@@ -72,6 +73,25 @@ class MissedNames:
             return self.heads[key]
         # "Oppositionsbündnis", "Umweltverband": a compound only describes
         return next(("descriptor" for noun in self.heads if key.endswith(noun) and len(key) > len(noun) + 2), "")
+
+    def _state(self, tokens: list[Token], i: int) -> Participant | None:
+        """A state's name the tagger took for a common noun ("Die Philippinen bestellten ...")."""
+        tok = tokens[i]
+        if tok.text in self.groups.states and tok.text[:1].isupper():
+            return Participant(tok.text, tok.text, tok.start, tok.end, "LOC", token=i)
+        return None
+
+    def _seated(self, tokens: list[Token], i: int, limit: int, named: dict[int, int]) -> Participant | None:
+        """"Ermittler des Landeskriminalamts Hamburg", "das Oberverwaltungsgericht
+        Bautzen": an institution noun with its seat is one named body."""
+        if i + 1 >= limit or tokens[i].pos != "NN" or tokens[i + 1].pos != "NE" or i + 2 in named \
+                and named.get(i + 2) == named.get(i + 1) or not self._institution(tokens[i].text.rstrip("s")):
+            return None
+        if tokens[i].text in self.groups.seats:
+            return None
+        tok, seat = tokens[i], tokens[i + 1]
+        return Participant(f"{tok.lemma or tok.text} {seat.text}", f"{tok.text} {seat.text}", tok.start, seat.end,
+                           "ORG", token=i)
 
     def _institution(self, word: str) -> bool:
         low = word.lower()

@@ -28,6 +28,7 @@ _ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ")
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dessen", "deren", "sein", "seine", "seinen",
                        "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"})
 _MIN_HEAD = 5
+_MIN_STEM = 8  # "die Opposition" after "das Oppositionsbündnis X"
 
 
 class ArticleReferences:
@@ -57,9 +58,9 @@ class ArticleReferences:
             for item in items:
                 self.normalise(item)
                 self._prefixed_organ(item)
-                if item.named and item.label == "ORG" and " " not in item.text.strip() \
+                if item.named and item.label in ("ORG", "PER") and " " not in item.text.strip() \
                         and item.text.lower().rsplit("-", 1)[-1] in self.org_nouns:
-                    # "Die Kommission" tagged as a name: the organisation it stands for
+                    # "Die Kommission", "die Miliz" tagged as a name: the organisation it stands for
                     lemma = item.text.lower().rsplit("-", 1)[-1]
                     match = next((org for head, org in reversed(heads) if head.endswith(lemma)), None)
                     if match is not None and match is not item:
@@ -76,7 +77,8 @@ class ArticleReferences:
                         and item.name in self.capitals:
                     # "Caracas bestritt" (the tagger may take it for a person)
                     item.via, item.name, item.label = item.text, self.capitals[item.name], "LOC"
-                if item.named and item.label == "ORG" and not item.via:
+                if item.named and item.label == "ORG" and (not item.via or item.text == item.name):
+                    # (members keep their organisation's heads: "die Staats- und Regierungschefs der Nato")
                     heads += [(h, item) for h in _heads(tokens, item)]
             seen.extend(p for p in items if p.named and not p.listed_both)
             organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states)
@@ -184,7 +186,7 @@ class ArticleReferences:
     def _head_references(self, analysis, sentence, items, heads, organisations=()) -> list[Participant]:
         """Bare definite nouns that name an organisation introduced before
         ("der Konzern" after "des Stahlkonzerns Nordhütte AG")."""
-        if not heads:
+        if not heads and not organisations:
             return []
         tokens = analysis.tokens
         span = analysis.sentences[sentence]
@@ -200,8 +202,12 @@ class ArticleReferences:
             if i + 1 < span.token_end and tokens[i + 1].pos == "NE":
                 continue  # "die Gewerkschaft Verdi" names its own
             lemma = (tok.lemma or tok.text).lower()
+            if _plural(tok.text.lower(), lemma) or (before.text.lower() == "die" and lemma.endswith("en")):
+                # ("die Unternehmen": a feminine noun in -en is rare, so "die" is plural)
+                continue  # "die Parteien", "den Behörden": several, not the one named before
             match = next((org for head, org in reversed(heads)
-                          if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))), None)
+                          if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))
+                          or (len(lemma) >= _MIN_STEM and head.startswith(lemma))), None)
             if match is None and lemma in self.org_nouns and organisations:
                 match = organisations[-1]  # "dem Unternehmen": the organisation named last
             if match is not None:
@@ -211,6 +217,11 @@ class ArticleReferences:
             at = {p.token for p in found}
             items[:] = [p for p in items if p.named or p.token not in at]
         return found
+
+
+def _plural(word: str, lemma: str) -> bool:
+    """A form other than the lemma and its genitive ("Parteien", "Konzernen")."""
+    return word != lemma and word not in (lemma + "s", lemma + "es") and word.endswith(("en", "n", "e"))
 
 
 def _members(tokens: list[Token], items: list[Participant]) -> None:
@@ -244,6 +255,9 @@ def _heads(tokens: list[Token], item: Participant) -> list[str]:
         found.append((first.lemma or first.text).lower())
     if " " not in item.text.strip():
         found.append(item.text.strip().lower())  # "EU-Kommission": later "die Kommission"
+    elif " " in item.name:
+        # "Geschäftsführer der Reederei Elbtrans" (the member took the name's place): its own first noun
+        found.append(item.name.split()[0].lower())
     return [h for h in found if len(h) >= 4]
 
 

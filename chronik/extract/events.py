@@ -176,6 +176,8 @@ class EventLayer:
                     actor = None
                 if actor is None and not passive and not borrowed:
                     actor = _pronoun_subject(tokens, clause, items, people, (target,))
+                if target is None and trigger.type in _CONTENT_TARGET:
+                    target = _content_subject(tokens, items, clauses, clause, actor, _CONTENT_TARGET[trigger.type])
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
                 if trigger.needs_target and (target is None or not target.named):
@@ -255,6 +257,13 @@ class EventLayer:
             outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep and not p.oblique
                        and not index < p.token < end and p is not target]
             actor = outside[0] if outside else _pronoun_subject(tokens, clause, items, people, (target,))
+        if actor is None and target is not None and target.prep and not _in_pp(tokens, index, clause.start):
+            # "hat die EU Klage gegen China eingereicht": the subject outside the phrase acts
+            outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep and not p.oblique
+                       and not index < p.token < end and p is not target]
+            actor = outside[0] if outside else None
+            if actor is not None:
+                return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
         if actor is None:
             actor, target = target, None if not trigger.symmetric else target
             if actor is target:
@@ -426,6 +435,24 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     Abkommen") is a preterite the tagger took for an adjective."""
     word = tokens[i].text.lower()
     return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos == "NE"
+
+
+# A demand without an addressee is aimed at the subject of its dass-clause
+# ("verlangte, dass Stockholm härter vorgeht"); a threat at the subject of
+# its condition ("drohte mit ..., falls die Nato ihre Pläne umsetze").
+_CONTENT_TARGET = {"DEMAND": ("dass",), "THREATEN": ("falls", "wenn", "sofern")}
+
+
+def _content_subject(tokens, items, clauses, clause, actor, openers) -> Participant | None:
+    """The first subject-like entity of the next clause, when it opens with one of ``openers``."""
+    for after in clauses[clause.index + 1 : clause.index + 3]:
+        if after.opener in openers or tokens[after.start].text.lower() in openers:  # "falls" tagged ADV
+            core = [p for p in items if after.start <= p.token < after.end and not p.prep and not p.oblique]
+            subject = core[0] if core else None
+            if subject is not None and (actor is None or subject.name != actor.name):
+                return subject
+            return None
+    return None
 
 
 def _has_argument(tokens: list[Token], clauses: list[Clause], clause: Clause, trigger: Trigger) -> bool:

@@ -509,3 +509,46 @@ def test_common_noun_after_a_known_name_is_cut_off(pipeline):
     assert name(event.target) == "SPD"
     event = one(pipeline, "Im Mai hatte Guyana Venezuela vor einem Schiedsgericht verklagt.", "DISAPPROVE")
     assert (name(event.actor), name(event.target)) == ("Guyana", "Venezuela")
+
+
+def test_state_name_the_tagger_missed(pipeline):
+    event = one(pipeline, "Die Philippinen bestellten am Montag den chinesischen Botschafter ein.", "DISAPPROVE")
+    assert (name(event.actor), name(event.target)) == ("Philippinen", "China")
+
+
+def test_institution_with_its_seat_is_one_body(pipeline):
+    event = one(pipeline, "Beamte des Landeskriminalamts Sachsen haben am Dienstag die Büros der Firma durchsucht.",
+                "INVESTIGATE")
+    assert name(event.actor) == "Landeskriminalamt Sachsen"
+
+
+def test_nationality_adjective_on_prosecutors_is_the_state(pipeline):
+    event = one(pipeline, "Die estnische Staatsanwaltschaft leitete Ermittlungen wegen Spionage ein.", "INVESTIGATE")
+    assert name(event.actor) == "Estland"
+
+
+def test_bare_noun_refers_to_organisation_named_with_a_compound(pipeline):
+    found = events(pipeline, "Das Oppositionsbündnis Neuer Weg rief für Samstag zu Protesten auf. "
+                             "Ministerpräsident Ivo Tamm warf der Opposition vor, das Land zu spalten.")
+    accusation = next(e for e in found if e.type == "DISAPPROVE")
+    assert (name(accusation.actor), name(accusation.target)) == ("Ivo Tamm", "Neuer Weg")
+
+
+def test_plural_noun_is_not_the_one_organisation_named_before(pipeline):
+    found = events(pipeline, "Der Chemiekonzern Rheinsalz will die Werksschließung prüfen. "
+                             "Der Bundespräsident rief die Unternehmen auf, Stellen zu erhalten.")
+    demand = next(e for e in found if e.type == "DEMAND")
+    assert name(demand.target) != "Rheinsalz"
+
+
+def test_event_noun_with_target_phrase_takes_the_subject_as_actor(pipeline):
+    event = one(pipeline, "Im Streit um Zölle hat Kanada Klage gegen Mexiko eingereicht.", "DISAPPROVE")
+    assert (name(event.actor), name(event.target)) == ("Kanada", "Mexiko")
+
+
+def test_demand_and_threat_aim_at_the_subject_of_their_content_clause(pipeline):
+    event = one(pipeline, "Präsident Arvid Holm verlangte, dass Finnland seine Grenzkontrollen verschärft.", "DEMAND")
+    assert name(event.target) == "Finnland"
+    event = one(pipeline, "Die Sprecherin Mira Kask drohte mit Gegenmaßnahmen, falls Lettland die Grenze schließe.",
+                "THREATEN")
+    assert name(event.target) == "Lettland"
