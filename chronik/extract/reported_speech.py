@@ -87,6 +87,7 @@ class ReportedSpeechFinder:
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.institution_endings = tuple(resource_lines(lang, "speech/institution_endings.txt"))
+        self.audience_nouns = tuple(resource_lines(lang, "speech/audience_nouns.txt"))
         self.speaker_nouns = tuple(
             sorted(
                 set(resource_lines(lang, "speech/speaker_nouns.txt"))
@@ -1104,6 +1105,10 @@ class ReportedSpeechFinder:
                 np_end = noun_phrase_end(words, tags, k + 1)
                 if np_end > k + 1:
                     return list(range(k + 1, np_end))
+            if lower == "vor":  # "sagte vor Journalisten", "vor der Presse"
+                np_end = noun_phrase_end(words, tags, k + 1)
+                if np_end > k + 1 and words[np_end - 1].lower().endswith(self.audience_nouns):
+                    return list(range(k + 1, np_end))
         if not entry.addressee_case:
             return []
         if is_passive(sentence, begin, verb) or (tags[verb] == "VAFIN" and sentence.lemmas[verb] == "werden"):
@@ -1126,7 +1131,9 @@ class ReportedSpeechFinder:
         subject_first = source is None or source[1] <= verb
         if entry.addressee_case == "accusative":
             return list(range(k, np_end))
-        dative = lower in DATIVE_STARTS and (subject_first or lower != "der")
+        # "wirft die OSZE der Wahlkommission vor": right after a subject that follows the
+        # verb, "der" opens the dative object
+        dative = lower in DATIVE_STARTS and (subject_first or lower != "der" or (source is not None and k == source[1]))
         bare_plural = tags[k] == "NN" and np_end == k + 1 and words[k].endswith("n") and subject_first
         if dative or bare_plural or (tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")):
             return list(range(k, np_end))

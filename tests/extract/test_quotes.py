@@ -637,3 +637,18 @@ def test_quote_followed_by_its_cue_is_a_statement_despite_a_tagging_error():
     tags = ["ART", "NN", "ART", "$(", "ADJA", "NN", "$(", "$,", "VVFIN", "PIS", "$."]
     lemmas = ["der", "Chef", "der", "„", "neu", "Zeitung", "“", ",", "sagen", "nichts", "."]
     assert not [a for a in ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)]) if a.form == "Direct"]
+
+
+def test_audience_after_vor_and_dative_after_a_late_subject_are_addressees():
+    pipeline = Pipeline(["text", "quotes"])
+
+    def addressee(text: str, fragment: str) -> tuple[str, str]:
+        quote = find(pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"], fragment)
+        return quote.source_text, " ".join(text[start:end] for start, end in quote.addressee)
+
+    text = "Der Bürgermeister sagte am Abend vor Journalisten, die Brücke werde im Mai fertig."
+    assert addressee(text, "Brücke") == ("Der Bürgermeister", "Journalisten")
+    text = "Die Bürgermeisterin warnte vor dem Hochwasser, die Deiche könnten brechen."
+    assert addressee(text, "Deiche") == ("Die Bürgermeisterin", "")  # the topic of a warning is no audience
+    text = "Außerdem wirft Stadtrat Becker der Landesregierung vor, die Zahlen geschönt zu haben."
+    assert addressee(text, "Zahlen") == ("Stadtrat Becker", "der Landesregierung")
