@@ -88,6 +88,7 @@ class ReportedSpeechFinder:
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.institution_endings = tuple(resource_lines(lang, "speech/institution_endings.txt"))
         self.audience_nouns = tuple(resource_lines(lang, "speech/audience_nouns.txt"))
+        self.fronted_adverbs = resource_set(lang, "speech/fronted_adverbs.txt")
         self.speaker_nouns = tuple(
             sorted(
                 set(resource_lines(lang, "speech/speaker_nouns.txt"))
@@ -922,6 +923,8 @@ class ReportedSpeechFinder:
             end = noun_phrase_end(words, tags, first)
             if end > first:
                 source = (first, self._with_place(sentence, end, cue_verb))  # "Wie die Bank in Rom mitteilte"
+        elif start + 1 == verb and words[start].lower() in self.fronted_adverbs:
+            pass  # "Weiter sagte der Journalist": the subject follows the verb
         elif start < verb:
             while start < verb - 1 and tags[start] in ("ADV", "KON", "PTKNEG"):
                 start += 1  # "Auch Hassemer glaubt", "Aber Zeitungen berichteten"

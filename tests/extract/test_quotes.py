@@ -652,3 +652,13 @@ def test_audience_after_vor_and_dative_after_a_late_subject_are_addressees():
     assert addressee(text, "Deiche") == ("Die Bürgermeisterin", "")  # the topic of a warning is no audience
     text = "Außerdem wirft Stadtrat Becker der Landesregierung vor, die Zahlen geschönt zu haben."
     assert addressee(text, "Zahlen") == ("Stadtrat Becker", "der Landesregierung")
+
+
+def test_fronted_adverb_taken_for_a_noun_is_no_speaker():
+    from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence
+
+    words = ["Weiter", "sagte", "die", "Ärztin", ",", "die", "Lage", "sei", "ernst", "."]
+    tags = ["NN", "VVFIN", "ART", "NN", "$,", "ART", "NN", "VAFIN", "ADJD", "$."]  # "Weiter" as a noun
+    lemmas = ["Weiter", "sagen", "der", "Ärztin", ",", "der", "Lage", "sein", "ernst", "."]
+    found = ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)])
+    assert [[words[t] for _, t in a.source] for a in found] == [["die", "Ärztin"]]
