@@ -933,6 +933,16 @@ class ReportedSpeechFinder:
                 source = (start, end)
             elif end > start and tags[verb].endswith("FIN"):
                 source = prefield(sentence, start, end, verb)
+            if source is not None and source[0] > 1 and words[source[0] - 1] == ",":
+                # "Stephen Singer, ein Klimaexperte vom WWF, erklärte" without its second
+                # comma: the name before the apposition is part of the speaker
+                first = 0
+                while first < source[0] - 2 and tags[first] in ("ADV", "KON", "PTKNEG"):
+                    first += 1
+                if noun_phrase_end(words, tags, first) == source[0] - 1 and not any(
+                    tags[k].endswith("FIN") or tags[k] in ("PRELS", "KOUS") for k in range(first, source[0] - 1)
+                ):
+                    source = (first, source[1])
             if (source is not None and tags[verb].endswith("FIN") and verb + 1 < len(words)
                     and words[verb + 1].lower() in _SUBJECT_PRONOUNS and words[source[0]].lower() not in _SUBJECT_PRONOUNS):
                 # "Der Regierung warf er vor, ...": a nominative pronoun right after the

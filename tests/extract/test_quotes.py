@@ -662,3 +662,9 @@ def test_fronted_adverb_taken_for_a_noun_is_no_speaker():
     lemmas = ["Weiter", "sagen", "der", "Ärztin", ",", "der", "Lage", "sein", "ernst", "."]
     found = ReportedSpeechFinder().find([TokenSentence(words, tags, lemmas)])
     assert [[words[t] for _, t in a.source] for a in found] == [["die", "Ärztin"]]
+
+
+def test_name_before_an_apposition_without_second_comma_is_part_of_the_speaker(analyse):
+    text = "Karin Vogt, Sprecherin des Verkehrsverbunds erklärte, die Preise blieben bis Juni stabil."
+    quote = find(analyse(text), "Preise")
+    assert quote.source_text == "Karin Vogt, Sprecherin des Verkehrsverbunds"
