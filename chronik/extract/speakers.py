@@ -158,7 +158,7 @@ def noun_phrase_start(words: Sequence[str], tags: Sequence[str], end: int) -> in
     while j >= 0 and tags[j] in PRE:
         j -= 1
     # a genitive attribute: "den Angaben des Ministeriums zufolge"
-    if j >= 1 and tags[j + 1] == "ART" and words[j + 1].lower() in GENITIVE_ARTICLES and tags[j] == "NN":
+    if j >= 0 and tags[j + 1] == "ART" and words[j + 1].lower() in GENITIVE_ARTICLES and tags[j] == "NN":
         return noun_phrase_start(words, tags, j + 1)
     return j + 1
 

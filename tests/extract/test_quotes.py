@@ -668,3 +668,8 @@ def test_name_before_an_apposition_without_second_comma_is_part_of_the_speaker(a
     text = "Karin Vogt, Sprecherin des Verkehrsverbunds erklärte, die Preise blieben bis Juni stabil."
     quote = find(analyse(text), "Preise")
     assert quote.source_text == "Karin Vogt, Sprecherin des Verkehrsverbunds"
+
+
+def test_report_noun_opening_the_sentence_belongs_to_the_source(analyse):
+    quote = find(analyse("Angaben des Wetteramts zufolge fiel in der Nacht ein halber Meter Schnee."), "Schnee")
+    assert quote.source_text == "Angaben des Wetteramts" and quote.text.startswith("fiel")
