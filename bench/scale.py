@@ -42,7 +42,7 @@ from chronik.archive import open_archive  # noqa: E402
 from chronik.archive.base import ArticleToStore  # noqa: E402
 from chronik.document import Document  # noqa: E402
 from chronik.archive.ingest import analyze_article  # noqa: E402
-from chronik.engines import make_pipeline, open_engine  # noqa: E402
+from chronik.engines import analyze_in_batches, make_pipeline, open_engine  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 BATCH = 64
@@ -92,14 +92,15 @@ def varied_articles(count: int) -> Iterator[Document]:
 
 
 def rate(engine: str, workers: int, docs: list[Document]) -> float:
-    with open_engine(engine, workers) as analyze_many:
-        if analyze_many is None:  # processes with 1 worker: this process (local)
+    """Articles per second through the engine, fed as ingest feeds it: one
+    stream of batches of 64 (for Ray: one Dataset per chunk of batches)."""
+    with open_engine(engine, workers) as analyze_batches:
+        if analyze_batches is None:  # processes with 1 worker: this process (local)
             pipeline = make_pipeline(None)
-            analyze_many = lambda batch: [analyze_article(pipeline, d) for d in batch]  # noqa: E731
-        analyze_many(docs[: 4 * workers])  # load and warm every worker's pipeline
+            analyze_batches = lambda batches: ([analyze_article(pipeline, d) for d in b] for b in batches)  # noqa: E731
+        analyze_in_batches(analyze_batches, docs[: 4 * workers], 1)  # load and warm every worker's pipeline
         started, cpu = time.perf_counter(), time.process_time()
-        for i in range(0, len(docs), BATCH):
-            analyze_many(docs[i : i + BATCH])
+        analyze_in_batches(analyze_batches, docs, BATCH)
         seconds = time.perf_counter() - started
         # The driver's own CPU (sending documents, unpickling analyses) is
         # serial work that competes with the workers on a 2-core machine.
@@ -141,13 +142,13 @@ def worker_memory(count: int) -> None:
     import psutil
 
     started = time.perf_counter()
-    with open_engine("processes", 2) as analyze_many:
+    with open_engine("processes", 2) as analyze_batches:
         pool_pids = None
         docs = varied_articles(count)
         done = 0
-        while batch := list(itertools.islice(docs, BATCH)):
-            analyze_many(batch)
-            done += len(batch)
+        batches = iter(lambda: list(itertools.islice(docs, BATCH)), [])
+        for results in analyze_batches(batches):
+            done += len(results)
             if pool_pids is None:
                 pool_pids = [c.pid for c in psutil.Process(os.getpid()).children()]
             if done % (20 * BATCH) < BATCH or done == count:
@@ -194,8 +195,8 @@ def main() -> None:
     if "memory" not in skip:
         worker_memory(args.memory_articles)
     if "store" not in skip:
-        with open_engine("processes", 2) as analyze_many:
-            analyses = [a for a in analyze_many(docs) if not isinstance(a, str)]
+        with open_engine("processes", 2) as analyze_batches:
+            analyses = [a for a in analyze_in_batches(analyze_batches, docs, BATCH) if not isinstance(a, str)]
         with tempfile.TemporaryDirectory() as folder:
             lite = store_rate(str(Path(folder) / "bench.db"), analyses)
         pg = postgres_store_rate(args.postgres, analyses)

@@ -3,31 +3,44 @@
 Every engine runs the same pure function, :func:`chronik.archive.ingest.
 analyze_article`, with a pipeline built once per worker from the same
 component names, so all engines produce identical analyses.  An engine is a
-context manager that yields an ``analyze_many(documents)`` callable (or
-``None`` for ``local``: ingest then analyses in its own process).  The
-results always come back to the one process that writes the archive, in
-batches of one transaction each: SQLite's one-writer rule holds, and a
-crashed job resumes without duplicates because committed articles are
-found unchanged on the next run (chronik/archive/ingest.py).
+context manager that yields an ``analyze_batches`` callable (or ``None`` for
+``local``: ingest then analyses in its own process): it takes an iterator of
+ingest batches (lists of documents) and yields, batch by batch and in the
+same order, the results of those batches.  The engine may read a few
+batches ahead to keep its workers busy while the calling process stores
+the results; that process is the only writer of the archive, committing one
+batch per transaction, so SQLite's one-writer rule holds and a crashed job
+resumes without duplicates (committed articles are found unchanged on the
+next run, see chronik/archive/ingest.py).
 
-Ray: a pool of actors, each holding one pipeline for its lifetime (models
-load once per worker), fed one ingest batch at a time.  See docs/scale.md.
+Ray runs through Ray Data (see docs/scale.md): the articles of a chunk of
+batches become one Dataset, ``map_batches`` analyses them on a pool of
+``--workers`` tasks, and the results stream back in order.  Each Ray worker
+process keeps its pipeline between tasks and between chunks, so models load
+once per worker process.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import pickle
 import signal
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .analysis import Analysis
-from .archive.ingest import AnalyzeMany, analyze_article
+from .archive.ingest import AnalyzeBatches, analyze_article
 from .document import Document
 from .errors import ChronikError
 
 ENGINES = ("local", "processes", "ray")
+
+# Documents per task: small enough to spread a batch evenly over the
+# workers, large enough that sending them costs little next to analysing.
+_TASK_ARTICLES = 4
 
 
 def make_pipeline(names: list[str] | None, ner=None):
@@ -42,8 +55,8 @@ def make_pipeline(names: list[str] | None, ner=None):
 @contextmanager
 def open_engine(
     engine: str, workers: int = 1, names: list[str] | None = None, ray_address: str | None = None, ner=None
-) -> Iterator[AnalyzeMany | None]:
-    """``analyze_many`` for the engine; ``names`` are the pipeline's components.
+) -> Iterator[AnalyzeBatches | None]:
+    """``analyze_batches`` for the engine; ``names`` are the pipeline's components.
 
     ``ner`` (a picklable NerSpec) goes to every worker, which loads its model once.
     """
@@ -52,11 +65,17 @@ def open_engine(
     if engine == "local" or (engine == "processes" and workers <= 1):
         yield None
     elif engine == "processes":
-        with _process_pool(workers, names, ner) as analyze_many:
-            yield analyze_many
+        with _process_pool(workers, names, ner) as analyze_batches:
+            yield analyze_batches
     else:
-        with _ray_pool(workers, names, ray_address, ner) as analyze_many:
-            yield analyze_many
+        with _ray_data(workers, names, ray_address, ner) as analyze_batches:
+            yield analyze_batches
+
+
+def analyze_in_batches(analyze_batches: AnalyzeBatches, documents: list[Document], size: int = 16) -> list[Analysis | str]:
+    """All results for ``documents``, sent in batches of ``size`` (for tests and benchmarks)."""
+    batches = (documents[i : i + size] for i in range(0, len(documents), size))
+    return [result for results in analyze_batches(batches) for result in results]
 
 
 # -- processes ----------------------------------------------------------------
@@ -70,65 +89,135 @@ def _start_worker(names: list[str] | None, ner=None) -> None:
     _WORKER_PIPELINE = make_pipeline(names, ner)
 
 
-def _worker_analyze(document: Document) -> Analysis | str:
-    return analyze_article(_WORKER_PIPELINE, document)
+def _worker_analyze(documents: list[Document]) -> list[Analysis | str]:
+    return [analyze_article(_WORKER_PIPELINE, document) for document in documents]
 
 
 @contextmanager
-def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[AnalyzeMany]:
+def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[AnalyzeBatches]:
     # A --ner model runs on torch or thinc, whose thread pools do not survive a
     # fork (a forked worker waited forever on a lock of the parent's threads):
     # such workers start fresh and load the model themselves.
     context = multiprocessing.get_context("spawn") if ner is not None and not ner.is_default else None
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(names, ner))
+    # Batches in flight: the workers analyse the next ones while the calling
+    # process stores the first; more would only hold articles in memory.
+    ahead = 2
+
+    def analyze_batches(batches: Iterable[list[Document]]) -> Iterator[list[Analysis | str]]:
+        pending: deque[list[Future]] = deque()
+        for documents in batches:
+            pending.append([pool.submit(_worker_analyze, documents[i : i + _TASK_ARTICLES])
+                            for i in range(0, len(documents), _TASK_ARTICLES)])
+            while len(pending) > ahead:
+                yield [r for future in pending.popleft() for r in future.result()]
+        while pending:
+            yield [r for future in pending.popleft() for r in future.result()]
+
     try:
-        yield lambda documents: list(pool.map(_worker_analyze, documents, chunksize=4))
+        yield analyze_batches
     finally:
         pool.shutdown(cancel_futures=True)
 
 
 # -- ray ----------------------------------------------------------------------
-class _Analyzer:
-    """A Ray actor: one pipeline for the actor's lifetime."""
+# Articles per Dataset: one Dataset costs well under a second to start (the
+# worker processes and their pipelines are reused), and its last tasks
+# leave workers idle while the next chunk is read, so a chunk holds several
+# hundred articles per worker.
+_RAY_CHUNK_PER_WORKER = 256
 
-    def __init__(self, names: list[str] | None, ner=None) -> None:
-        self.pipeline = make_pipeline(names, ner)
+# Pipelines of this Ray worker process, by (component names, --ner): Ray
+# reuses a worker process for later tasks of the job, so a pipeline and its
+# models load once per process, not once per task or chunk.
+_RAY_PIPELINES: dict[bytes, object] = {}
 
-    def analyze(self, documents: list[Document]) -> list[Analysis | str]:
-        return [analyze_article(self.pipeline, doc) for doc in documents]
+
+def _ray_analyze(batch: dict, names: list[str] | None, ner) -> dict:
+    """A Ray Data batch: pickled documents in, pickled analyses out (pickled
+    so that Ray Data stores them as plain bytes, whatever their fields)."""
+    import numpy as np
+
+    key = pickle.dumps((names, ner))
+    pipeline = _RAY_PIPELINES.get(key)
+    if pipeline is None:
+        pipeline = _RAY_PIPELINES[key] = make_pipeline(names, ner)
+    results = [pickle.dumps(analyze_article(pipeline, pickle.loads(blob))) for blob in batch["document"]]
+    return {"analysis": np.array(results, dtype=object)}
 
 
 def _import_ray():
     try:
         import ray
+        import ray.data
     except ImportError:
         raise ChronikError("E112", path="--engine ray",
-                           reason="Ray is not installed; install it with `pip install 'chronik[ray]'`.") from None
+                           reason="Ray Data is not installed; install it with `pip install 'chronik[ray]'`.") from None
     return ray
 
 
+def _chunks(batches: Iterable[list[Document]], articles: int) -> Iterator[list[list[Document]]]:
+    """Consecutive batches holding at least ``articles`` documents (the last may hold fewer)."""
+    chunk: list[list[Document]] = []
+    size = 0
+    for documents in batches:
+        chunk.append(documents)
+        size += len(documents)
+        if size >= articles:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 @contextmanager
-def _ray_pool(workers: int, names: list[str] | None, address: str | None, ner=None) -> Iterator[AnalyzeMany]:
+def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=None) -> Iterator[AnalyzeBatches]:
     ray = _import_ray()
     started_here = not ray.is_initialized()
     if started_here:
         # Without an address: a private Ray on this machine, stopped at the end.
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                 log_to_driver=False, ignore_reinit_error=True)
-    actor = ray.remote(num_cpus=1)(_Analyzer)
-    actors = [actor.remote(names, ner) for _ in range(max(workers, 1))]
+                 log_to_driver=False, ignore_reinit_error=True, logging_level=logging.ERROR)
+    context = ray.data.DataContext.get_current()
+    saved = (context.execution_options.preserve_order, context.enable_progress_bars)
+    # Results must come back in the order of the input; the ingest command
+    # shows its own progress bar.
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    data_logger = logging.getLogger("ray.data")
+    saved_level = data_logger.level
+    # Not two lines per Dataset (and a note on progress bars) on the terminal;
+    # failures still raise.
+    data_logger.setLevel(logging.ERROR)
 
-    def analyze_many(documents: list[Document]) -> list[Analysis | str]:
-        # Contiguous slices, one per actor, joined in order: same order as local.
-        size = -(-len(documents) // len(actors)) if documents else 1
-        slices = [documents[i : i + size] for i in range(0, len(documents), size)]
-        results = ray.get([a.analyze.remote(part) for a, part in zip(actors, slices)])
-        return [r for part in results for r in part]
+    def analyze_chunk(documents: list[Document]) -> Iterator[Analysis | str]:
+        dataset = ray.data.from_items(
+            [{"document": pickle.dumps(doc)} for doc in documents],
+            override_num_blocks=-(-len(documents) // _TASK_ARTICLES),
+        ).map_batches(
+            _ray_analyze, fn_kwargs={"names": names, "ner": ner}, batch_size=_TASK_ARTICLES,
+            compute=ray.data.TaskPoolStrategy(size=workers), num_cpus=1, batch_format="numpy",
+        )
+        try:
+            for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+                for blob in block["analysis"]:
+                    yield pickle.loads(blob)
+        except ray.exceptions.RayError as error:
+            raise ChronikError("E112", path="--engine ray", reason=(
+                f"the Ray job failed ({type(error).__name__}: {str(error).splitlines()[0]}); the batches "
+                "stored so far are kept, and running the same command again resumes after them.")) from None
+
+    def analyze_batches(batches: Iterable[list[Document]]) -> Iterator[list[Analysis | str]]:
+        for chunk in _chunks(batches, _RAY_CHUNK_PER_WORKER * max(workers, 1)):
+            articles = [doc for documents in chunk for doc in documents]
+            results = analyze_chunk(articles) if articles else iter(())
+            for documents in chunk:
+                yield [next(results) for _ in documents]
 
     try:
-        yield analyze_many
+        yield analyze_batches
     finally:
-        for a in actors:
-            ray.kill(a)
+        context.execution_options.preserve_order, context.enable_progress_bars = saved
+        data_logger.setLevel(saved_level)
         if started_here:
             ray.shutdown()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chronik.document import Document
-from chronik.engines import make_pipeline, open_engine
+from chronik.engines import analyze_in_batches, make_pipeline, open_engine
 from chronik.errors import ChronikError
 from chronik.readers.registry import iter_documents
 
@@ -29,15 +29,13 @@ def _shared_documents(shared_data: Path, count: int) -> list[Document]:
     return [Document.from_text(text, "2018-06") for _, text in rows[:count]]
 
 
-def _analyses(engine: str, documents: list[Document], workers: int = 2) -> list[dict]:
-    with open_engine(engine, workers) as analyze_many:
-        if analyze_many is None:
+def _analyses(engine: str, documents: list[Document], workers: int = 2, batch: int = 16) -> list[dict]:
+    with open_engine(engine, workers) as analyze_batches:
+        if analyze_batches is None:
             pipeline = make_pipeline(None)
             results = [pipeline(doc) for doc in documents]
         else:
-            results = []
-            for i in range(0, len(documents), 16):  # ingest-sized batches
-                results.extend(analyze_many(documents[i : i + 16]))
+            results = analyze_in_batches(analyze_batches, documents, batch)
     assert not [r for r in results if isinstance(r, str)]
     return [r.to_dict() for r in results]
 
@@ -59,6 +57,17 @@ def test_processes_and_local_agree_on_the_samples():
 def test_ray_and_local_agree_on_the_samples(local_ray):
     documents = _sample_documents()
     assert _analyses("ray", documents) == _analyses("local", documents)
+
+
+def test_ray_streams_several_datasets_in_order(local_ray, monkeypatch):
+    import chronik.engines as engines
+
+    # Chunks of 2 articles per worker: the samples go through several Ray
+    # Datasets, whose results must come back in the order of the input.
+    monkeypatch.setattr(engines, "_RAY_CHUNK_PER_WORKER", 2)
+    documents = _sample_documents()
+    assert len(documents) > 4
+    assert _analyses("ray", documents, batch=1) == _analyses("local", documents)
 
 
 def test_all_engines_agree_on_shared_articles(shared_data, local_ray):

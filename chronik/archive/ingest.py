@@ -6,17 +6,23 @@ version: if so nothing happens, which makes re-ingesting fast and
 idempotent.  Articles analysed by an older pipeline, or whose source file
 now holds different content, are re-analysed and replace the old rows.
 Each batch is stored in one transaction, so an interruption loses at most
-the batch in flight and the next run resumes where this one stopped.
+the batches in flight and the next run resumes where this one stopped.
+
+An engine (chronik/engines.py) may analyse a few batches ahead of the one
+being stored.  Those batches are planned before the earlier ones are
+stored, so an article that is already in flight counts as a repeat, as if
+the earlier batch were stored already.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import time
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 from ..analysis import Analysis
 from ..document import Document
@@ -75,6 +81,7 @@ class _Planned:
     document: Document
     outcome: Outcome
     replaces: str | None = None
+    moved: bool = False  # unchanged, but stored under another source name
 
 
 def source_key(name: str, seen: dict[str, int]) -> str:
@@ -87,18 +94,49 @@ def source_key(name: str, seen: dict[str, int]) -> str:
     return key if n == 1 else f"{key}#{n}"
 
 
-def plan_batch(archive: Archive, version: str, batch: list[tuple[str, Document]]) -> list[_Planned]:
+@dataclass
+class RunState:
+    """What earlier batches of this run decided that the archive does not show (yet)."""
+
+    in_flight: Counter[str] = field(default_factory=Counter)  # articles of batches not yet stored
+    replacing: Counter[str] = field(default_factory=Counter)  # stored articles those batches delete
+    # Articles found unchanged under another source name in this run: a
+    # record that moved to another line of a JSONL feed, whose old name
+    # (in a later batch) now holds another record.
+    moved: set[str] = field(default_factory=set)
+
+    def keeps(self, doc_id: str) -> bool:
+        return doc_id in self.in_flight or doc_id in self.moved
+
+    def planned(self, plans: list[_Planned]) -> None:
+        self.in_flight.update(p.document.id for p in plans)
+        self.replacing.update(p.replaces for p in plans if p.replaces)
+        self.moved.update(p.document.id for p in plans if p.moved)
+
+    def stored(self, plans: list[_Planned]) -> None:
+        _forget(self.in_flight, (p.document.id for p in plans))
+        _forget(self.replacing, (p.replaces for p in plans if p.replaces))
+
+
+def plan_batch(
+    archive: Archive, version: str, batch: list[tuple[str, Document]], run: RunState | None = None
+) -> list[_Planned]:
+    run = run if run is not None else RunState()
     by_id = archive.states_by_id(doc.id for _, doc in batch)
     by_source = archive.states_by_source(key for key, _ in batch)
     seen_ids: set[str] = set()
     plans = []
     for key, doc in batch:
-        plans.append(_plan_one(key, doc, version, by_id.get(doc.id), by_source.get(key), doc.id in seen_ids))
+        repeated = doc.id in seen_ids or doc.id in run.in_flight
+        # Stored now, but an earlier batch deletes it before this one is stored.
+        same_id = None if doc.id in run.replacing else by_id.get(doc.id)
+        plans.append(_plan_one(key, doc, version, same_id, by_source.get(key), repeated))
         seen_ids.add(doc.id)
     # Lines inserted into a JSONL file shift every later record to another
     # source name: an article that merely moved must not be deleted.
     return [
-        dataclasses.replace(plan, replaces=None, outcome=Outcome.INGESTED) if plan.replaces in seen_ids else plan
+        dataclasses.replace(plan, replaces=None, outcome=Outcome.INGESTED)
+        if plan.replaces in seen_ids or (plan.replaces and run.keeps(plan.replaces)) else plan
         for plan in plans
     ]
 
@@ -107,7 +145,7 @@ def _plan_one(
     key: str, doc: Document, version: str, same_id: StoredState | None, same_source: StoredState | None, repeated: bool
 ) -> _Planned:
     if repeated or (same_id and same_id.pipeline_version == version):
-        return _Planned(key, doc, Outcome.UNCHANGED)
+        return _Planned(key, doc, Outcome.UNCHANGED, moved=bool(same_id and same_id.source_path != key))
     if same_id:  # same content, analysed by another pipeline version
         return _Planned(key, doc, Outcome.UPDATED)
     if same_source and same_source.doc_id != doc.id:  # the file's content changed
@@ -125,7 +163,8 @@ def analyze_article(analyzer: Analyzer, document: Document) -> Analysis | str:
         return f"analysis failed: {type(error).__name__}: {error}"
 
 
-AnalyzeMany = Callable[[list[Document]], list["Analysis | str"]]
+# An engine's analysis of a stream of batches: the results of each batch, in order.
+AnalyzeBatches = Callable[[Iterable[list[Document]]], Iterator[list["Analysis | str"]]]
 
 
 def ingest(
@@ -135,27 +174,28 @@ def ingest(
     *,
     batch_size: int = 64,
     on_progress: Callable[[int], None] | None = None,
-    analyze_many: AnalyzeMany | None = None,
+    analyze_batches: AnalyzeBatches | None = None,
 ) -> IngestReport:
     """Ingest articles from ``(path, Document | ChronikError)`` pairs.
 
-    ``analyze_many`` may run the per-article step elsewhere (a process pool);
-    by default articles are analysed one after another in this process.
+    ``analyze_batches`` may run the per-article step elsewhere (a process
+    pool, Ray); by default articles are analysed one after another in this
+    process.
     """
-    run = _IngestRun(archive, analyzer, on_progress, analyze_many)
+    run = _IngestRun(archive, analyzer, on_progress)
     started = time.perf_counter()
-    batch: list[tuple[str, Document]] = []
-    seen: dict[str, int] = {}
-    for name, item in items:
-        if isinstance(item, ChronikError):
-            run.report.failed.append((str(name), str(item)))
-            run.progress(1)
-            continue
-        batch.append((source_key(str(name), seen), item))
-        if len(batch) >= batch_size:
-            run.store(batch)
-            batch = []
-    run.store(batch)
+    planned: deque[list[_Planned]] = deque()
+
+    def to_analyze() -> Iterator[list[Document]]:
+        for batch in run.batches(items, batch_size):
+            plans = run.plan(batch)
+            planned.append(plans)
+            yield [p.document for p in plans if p.outcome is not Outcome.UNCHANGED]
+
+    # The engine pulls a batch from to_analyze() before it yields its
+    # results, so the plans of each result are at the left of the queue.
+    for results in (analyze_batches or run.analyze_here)(to_analyze()):
+        run.store(planned.popleft(), results)
     run.report.seconds = time.perf_counter() - started
     return run.report
 
@@ -165,36 +205,64 @@ class _IngestRun:
     archive: Archive
     analyzer: Analyzer
     on_progress: Callable[[int], None] | None
-    analyze_many: AnalyzeMany | None
     report: IngestReport = field(default_factory=IngestReport)
+    state: RunState = field(default_factory=RunState)
 
     def progress(self, articles: int) -> None:
         if self.on_progress:
             self.on_progress(articles)
 
-    def analyze(self, documents: list[Document]) -> list[Analysis | str]:
-        if self.analyze_many:
-            return self.analyze_many(documents)
-        return [analyze_article(self.analyzer, doc) for doc in documents]
+    def batches(self, items: Iterable[tuple[object, Document | ChronikError]], size: int) -> Iterator[list[tuple[str, Document]]]:
+        """Readable articles under their source names, ``size`` at a time;
+        unreadable ones are counted as failed on the way."""
+        batch: list[tuple[str, Document]] = []
+        seen: dict[str, int] = {}
+        for name, item in items:
+            if isinstance(item, ChronikError):
+                self.report.failed.append((str(name), str(item)))
+                self.progress(1)
+                continue
+            batch.append((source_key(str(name), seen), item))
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
-    def store(self, batch: list[tuple[str, Document]]) -> None:
-        """Plan, analyse what changed, store the batch in one transaction."""
-        if not batch:
-            return
-        plans = plan_batch(self.archive, self.analyzer.version, batch)
+    def plan(self, batch: list[tuple[str, Document]]) -> list[_Planned]:
+        plans = plan_batch(self.archive, self.analyzer.version, batch, self.state)
+        self.state.planned(plans)
+        return plans
+
+    def analyze_here(self, batches: Iterable[list[Document]]) -> Iterator[list[Analysis | str]]:
+        for documents in batches:
+            yield [analyze_article(self.analyzer, doc) for doc in documents]
+
+    def store(self, plans: list[_Planned], results: list[Analysis | str]) -> None:
+        """Store the analysed articles of one batch in one transaction."""
         todo = [p for p in plans if p.outcome is not Outcome.UNCHANGED]
+        if len(results) != len(todo):  # an engine bug; storing would pair articles with wrong analyses
+            raise RuntimeError(f"engine returned {len(results)} analyses for {len(todo)} articles")
         to_store: list[ArticleToStore] = []
         outcomes: list[Outcome] = []
-        for plan, result in zip(todo, self.analyze([p.document for p in todo])):
+        for plan, result in zip(todo, results):
             if isinstance(result, str):
                 self.report.failed.append((plan.source_path, result))
                 continue
             to_store.append(ArticleToStore(result, plan.source_path, plan.replaces))
             outcomes.append(plan.outcome)
         self.archive.store_batch(to_store)  # all of the batch, or nothing
+        self.state.stored(plans)
         # Counted only once stored: an interrupted batch counts for nothing.
         self.report.unchanged += len(plans) - len(todo)
         for article, outcome in zip(to_store, outcomes):
             self.report.count(outcome)
             self.report.tokens += len(article.analysis.tokens)
-        self.progress(len(batch))
+        self.progress(len(plans))
+
+
+def _forget(counts: Counter[str], ids: Iterable[str]) -> None:
+    for doc_id in ids:
+        counts[doc_id] -= 1
+        if counts[doc_id] <= 0:
+            del counts[doc_id]

@@ -104,12 +104,12 @@ def run(args: argparse.Namespace) -> int:
     engine = args.engine or ("processes" if args.workers > 1 else "local")
     with open_archive(args.db, create=True) as archive, open_engine(
         engine, args.workers, names, args.ray_address, ner
-    ) as analyze_many:
+    ) as analyze_batches:
         items = iter_documents(args.paths, fmt=fmt, date=date)
         with _progress_bar(args.paths) as on_progress:
             report = ingest(
                 archive, items, pipeline,
-                batch_size=args.batch_size, on_progress=on_progress, analyze_many=analyze_many,
+                batch_size=args.batch_size, on_progress=on_progress, analyze_batches=analyze_batches,
             )
     print(report.summary())
     for line in report.failure_lines():

@@ -123,3 +123,56 @@ def test_record_that_moved_to_another_line_is_not_deleted(archive, articles, stu
     assert (report.ingested, report.unchanged, report.updated) == (1, 2, 0)
     assert count_rows(archive, "documents") == 3
     assert {d.id for d in articles} == {r[0] for r in archive.db.execute("SELECT id FROM documents")}
+
+
+def _read_everything_first(analyzer):
+    """An engine at the far end of reading ahead: it plans every batch
+    before the first one is stored (Ray does so for a chunk of batches)."""
+    def analyze_batches(batches):
+        batches = list(batches)
+        for documents in batches:
+            yield [analyzer(doc) for doc in documents]
+    return analyze_batches
+
+
+def test_article_in_flight_in_an_earlier_batch_is_a_repeat(archive, articles, stub):
+    items = pairs([articles[0], articles[1], articles[0], articles[2]])
+    report = ingest(archive, items, stub, batch_size=1, analyze_batches=_read_everything_first(stub))
+    assert (report.ingested, report.unchanged, report.updated) == (3, 1, 0)
+    assert count_rows(archive, "documents") == 3
+    assert stub.calls == 3  # the repeat was not analysed twice
+
+
+@pytest.mark.parametrize("order", ["moved down", "moved up"])
+def test_records_that_moved_between_batches_in_flight_are_kept(archive, articles, stub, tmp_path, order):
+    from chronik.archive import open_archive
+
+    feed = "/nachrichten/feed.jsonl"
+    first = [(f"{feed}:1", articles[0]), (f"{feed}:2", articles[1])]
+    if order == "moved down":  # a record inserted at the top
+        shifted = [(f"{feed}:1", articles[2]), (f"{feed}:2", articles[0]), (f"{feed}:3", articles[1])]
+    else:  # the top record removed, a new one appended
+        shifted = [(f"{feed}:1", articles[1]), (f"{feed}:2", articles[2])]
+    reports, stored = [], []
+    for name, engine in (("plain", None), ("ahead", _read_everything_first(stub))):
+        with open_archive(tmp_path / f"{name}.db", create=True) as db:
+            ingest(db, first, stub, batch_size=1)
+            reports.append(ingest(db, shifted, stub, batch_size=1, analyze_batches=engine))
+            stored.append(sorted(r[0] for r in db.db.execute("SELECT id FROM documents")))
+    plain, ahead = reports
+    assert (ahead.ingested, ahead.unchanged, ahead.updated) == (plain.ingested, plain.unchanged, plain.updated)
+    # Nothing is deleted: every record is still in the feed, except the
+    # removed top one, whose row stays (records leaving a feed are kept).
+    assert set(stored[0]) == set(stored[1]) == {d.id for d in articles}
+
+
+def test_reading_ahead_stores_what_batch_by_batch_stores(archive, articles, stub, tmp_path):
+    from chronik.archive import open_archive
+
+    items = pairs(articles * 2)
+    with open_archive(tmp_path / "ahead.db", create=True) as ahead:
+        report = ingest(ahead, items, stub, batch_size=2, analyze_batches=_read_everything_first(stub))
+        stored_ahead = list(ahead.iter_analysis_dicts())
+    plain = ingest(archive, items, stub, batch_size=2)
+    assert (report.ingested, report.unchanged) == (plain.ingested, plain.unchanged) == (3, 3)
+    assert stored_ahead == list(archive.iter_analysis_dicts())

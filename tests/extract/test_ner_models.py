@@ -17,7 +17,7 @@ import pytest
 import ner_models
 from chronik.cli import main
 from chronik.document import Document
-from chronik.engines import make_pipeline, open_engine
+from chronik.engines import analyze_in_batches, make_pipeline, open_engine
 from chronik.errors import ChronikError
 from chronik.extract.ner import DEFAULT_NER, parse_ner
 from chronik.extract.ner import spec as spec_module
@@ -176,12 +176,12 @@ def test_a_spec_pickles_for_the_workers(spacy_model):
 
 def _engine_mentions(engine: str, spec, documents: list[Document]) -> list[list[tuple[str, str]]]:
     names = ["text", "entities"]
-    with open_engine(engine, 2, names, None, spec) as analyze_many:
-        if analyze_many is None:
+    with open_engine(engine, 2, names, None, spec) as analyze_batches:
+        if analyze_batches is None:
             pipeline = make_pipeline(names, spec)
             results = [pipeline(doc) for doc in documents]
         else:
-            results = analyze_many(documents)
+            results = analyze_in_batches(analyze_batches, documents)
     return [[(m.text, m.label) for m in r.layers["mentions"]] for r in results]
 
 
