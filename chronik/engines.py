@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
 from collections import deque
@@ -86,6 +87,11 @@ def _start_worker(names: list[str] | None, ner=None) -> None:
     global _WORKER_PIPELINE
     # Ctrl-C is handled once, by the main process, which rolls back the batch.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker is one CPU: a --ner model's torch or BLAS would otherwise
+    # start a thread per core in every worker, and N workers x N threads
+    # thrash.  (Ray sets the same for its tasks with num_cpus=1.)
+    for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
     _WORKER_PIPELINE = make_pipeline(names, ner)
 
 

@@ -93,3 +93,14 @@ def test_ingest_with_ray_stores_what_local_stores(local_ray, tmp_path, capsys):
         assert code == 0, capsys.readouterr().err
     with open_archive(tmp_path / "local.db") as local, open_archive(tmp_path / "ray.db") as ray_db:
         assert list(ray_db.iter_analysis_dicts()) == list(local.iter_analysis_dicts())
+
+
+def test_process_workers_run_numeric_libraries_on_one_thread(monkeypatch):
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from chronik import engines
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    with ProcessPoolExecutor(1, initializer=engines._start_worker, initargs=(["text"],)) as pool:
+        assert pool.submit(os.getenv, "OMP_NUM_THREADS").result() == "1"
