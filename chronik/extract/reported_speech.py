@@ -64,6 +64,11 @@ _ATTRIBUTE_PREPOSITIONS = frozenset({"in", "im", "von", "vom", "aus", "bei", "be
 _WRITTEN_PLACE_VERBS = frozenset({"heißen", "hervorgehen", "ergeben"})  # their source is "in X" / "aus X"
 _ANY_CUE = CueVerb("", "", "Speech", False)
 _PLACE_PREPOSITIONS = frozenset({"in", "aus", "vom", "von"})  # "die Regierung in Lomé"
+# determiners that never open a subject (accusative or dative only)
+_OBJECT_DETERMINERS = frozenset({
+    "den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "seinen", "seinem",
+    "ihren", "ihrem", "unseren", "unserem", "keinen", "keinem", "allen", "manchen",
+})
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
@@ -948,6 +953,11 @@ class ReportedSpeechFinder:
                 # "Der Regierung warf er vor, ...": a nominative pronoun right after the
                 # verb is the subject, the fronted phrase an object
                 source = (verb + 1, verb + 2)
+            elif (source is not None and tags[verb].endswith("FIN") and source[1] <= verb
+                    and words[source[0]].lower() in _OBJECT_DETERMINERS):
+                # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck": a fronted phrase
+                # in the accusative or dative is an object; the subject follows the verb
+                source = self._subject_after(sentence, verb, cue_verb)
         if source is not None and source[1] - source[0] == 1 and tags[source[0]] == "PDS" and source[1] == verb:
             # "Das erklärte gestern ein Sprecher": the fronted "das" is what was said
             after = self._subject_after(sentence, verb, cue_verb)

@@ -673,3 +673,11 @@ def test_name_before_an_apposition_without_second_comma_is_part_of_the_speaker(a
 def test_report_noun_opening_the_sentence_belongs_to_the_source(analyse):
     quote = find(analyse("Angaben des Wetteramts zufolge fiel in der Nacht ein halber Meter Schnee."), "Schnee")
     assert quote.source_text == "Angaben des Wetteramts" and quote.text.startswith("fiel")
+
+
+def test_fronted_object_is_no_speaker(analyse):
+    text = "Den Vorschlag der Kommission nannte der Verbandschef „völlig verfehlt“."
+    quote = find(analyse(text), "verfehlt")
+    assert quote.source_text == "der Verbandschef"
+    text = "Dem Stadtrat erklärte die Bürgermeisterin am Montag, das Bad sei bis Juni geschlossen."
+    assert find(analyse(text), "Bad").source_text == "die Bürgermeisterin"
