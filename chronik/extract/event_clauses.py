@@ -131,7 +131,8 @@ def is_passive(tokens: list[Token], clause: Clause, trigger: int) -> bool:
 
 def is_infinitive_clause(tokens: list[Token], clause: Clause) -> bool:
     """"..., die Ukraine aufzurüsten", "..., Soldaten verlegt zu haben"."""
-    return any(t.pos in ("PTKZU", "VVIZU") or _zu_infix(t) for t in tokens[clause.start : clause.end])
+    return any(t.pos == "PTKZU" or (t.pos == "VVIZU" and "zu" in t.text.lower()[1:]) or _zu_infix(t)
+               for t in tokens[clause.start : clause.end])  # ("will ... abziehen" tagged VVIZU: no zu, no infinitive clause)
 
 
 def _zu_infix(token: Token) -> bool:

@@ -162,6 +162,17 @@ class EventLayer:
                         # "Er warf ... vor und versetzte die Armee ...": the subject the clause before resolved
                         actor = _last_actor(events, tokens, clauses, clause)
                     actor = actor or self._inherited_actor(items, clauses, clause)
+                if not passive and not borrowed and tokens[clause.start].pos in FINITE and clause.index > 0 \
+                        and not clause.opener and not _relative(tokens, clause) \
+                        and not (actor is not None and actor.named and actor.label == "PER"
+                                 and clause.index == len(clauses) - 1):  # "..., warnte Außenminister X.": X speaks
+                    # "Senator X, ein Republikaner, warf der Regierung vor": a clause opening with its
+                    # finite verb has its subject before the comma; what follows the verb is its object
+                    subject = _vorfeld_subject(tokens, items, clauses, clause)
+                    if subject is not None and (actor is None or actor.name != subject.name):
+                        if target is None and actor is not None and (trigger.target == "obj" or trigger.symmetric):
+                            target = actor
+                        actor = subject
                 if not passive and not borrowed:
                     actor, target = _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target,
                                                       self.lexicon.oblique_articles)
@@ -576,6 +587,8 @@ def _vorfeld_subject(tokens, items, clauses, clause) -> Participant | None:
     for earlier in reversed(clauses[: clause.index]):
         if earlier.opener:
             continue
+        if earlier.index == 0 and tokens[earlier.start].pos in FINITE:
+            return None  # "Sollte Russland einmarschieren, werde Europa ...": a condition, no main clause
         core = [p for p in items if earlier.start <= p.token < earlier.end and not p.prep and not p.oblique]
         if core:
             return core[0]

@@ -552,3 +552,20 @@ def test_demand_and_threat_aim_at_the_subject_of_their_content_clause(pipeline):
     event = one(pipeline, "Die Sprecherin Mira Kask drohte mit Gegenmaßnahmen, falls Lettland die Grenze schließe.",
                 "THREATEN")
     assert name(event.target) == "Lettland"
+
+
+def test_apposition_between_subject_and_verb(pipeline):
+    event = one(pipeline, "Abgeordnete Ines Vogt, eine Liberale, warf der Regierung vor, die Schulen zu vernachlässigen.",
+                "DISAPPROVE")
+    assert name(event.actor) == "Ines Vogt"
+
+
+def test_reporting_verb_after_content_keeps_its_speaker(pipeline):
+    found = events(pipeline, "Sollte Russland die Grenze schließen, werde Finnland mit Sanktionen antworten.")
+    sanction = next(e for e in found if e.type == "SANCTION" and e.trigger == "antworten")
+    assert name(sanction.actor) == "Finnland"
+
+
+def test_infinitive_after_modal_is_no_zu_clause(pipeline):
+    event = one(pipeline, "Zudem will die Regierung in Bogotá ihre Soldaten aus zwei Provinzen abziehen.", "RETREAT")
+    assert name(event.actor) == "Kolumbien"
