@@ -69,6 +69,7 @@ _OBJECT_DETERMINERS = frozenset({
     "den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "seinen", "seinem",
     "ihren", "ihrem", "unseren", "unserem", "keinen", "keinem", "allen", "manchen",
 })
+_PLAN_VERBS = frozenset({"wollen", "planen", "beabsichtigen", "vorhaben", "anstreben"})  # "X will ... Y soll ..."
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
@@ -1205,7 +1206,7 @@ class ReportedSpeechFinder:
             if hearsay or self._has_sollen(sentence, s, quoted):
                 # "Er soll ... geholfen haben", "Die Schulen sollen ... erhalten": the
                 # reporter passes on a claim or plan of the last speaker
-                giver = previous or self._subject_of(sentences, s - 1)
+                giver = previous or (self._subject_of(sentences, s - 1) if hearsay or self._plans(sentences, s - 1) else None)
                 if hearsay or (giver is not None and giver.source):
                     last = output[-1] if output else None
                     if last is not None and last.form == "FreeIndirect" and last.sentences[-1] == s - 1:
@@ -1272,6 +1273,20 @@ class ReportedSpeechFinder:
         ):
             return None
         return Attribution(message=span(s, 0, len(sentence.words)), form="", stwr="Speech", source=source)
+
+    def _plans(self, sentences: Sequence[TokenSentence], s: int) -> bool:
+        """"Tesla will die Märkte erobern. Das Rennen soll ... genutzt werden.": after a
+        sentence that states a plan or a speech act of its subject, "soll" passes that
+        plan on; after a plain fact ("Apple präsentierte den iPod. Er soll ...") it may
+        be the writer's own statement of purpose."""
+        if s < 0:
+            return False
+        sentence = sentences[s]
+        for k, tag in enumerate(sentence.tags):
+            if tag.endswith("FIN") and sentence.lemmas[k] in _PLAN_VERBS:
+                return True
+        return any(tag in ("VVFIN", "VVPP") and self._verb_at(sentence, k) is not None
+                   for k, tag in enumerate(sentence.tags))
 
     def _speaks_in(self, sentence: TokenSentence, source: list[Position]) -> bool:
         """"Der Wetterdienst warnte vor Sturm.", "Der Minister wies die Kritik zurück.": a

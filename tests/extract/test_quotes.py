@@ -681,3 +681,13 @@ def test_fronted_object_is_no_speaker(analyse):
     assert quote.source_text == "der Verbandschef"
     text = "Dem Stadtrat erklärte die Bürgermeisterin am Montag, das Bad sei bis Juni geschlossen."
     assert find(analyse(text), "Bad").source_text == "die Bürgermeisterin"
+
+
+def test_sollen_passes_on_a_plan_only_after_a_plan_or_a_statement(analyse):
+    quotes = analyse("Die Stadtwerke Kiel wollen das Netz bis 2030 erneuern. "
+                     "Zunächst sollen die Leitungen in der Altstadt ersetzt werden.")
+    quote = find(quotes, "Leitungen")
+    assert quote.form == "FreeIndirect" and quote.source_text == "Die Stadtwerke Kiel"
+    quotes = analyse("Der Hersteller Vossberg zeigte am Montag sein neues Modell. "
+                     "Der Wagen soll im Herbst in den Handel kommen.")
+    assert not [q for q in quotes if "Herbst" in q.text]
