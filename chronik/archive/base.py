@@ -1,20 +1,26 @@
 """The archive interface: what the pipeline and the CLI need from storage.
 
 :class:`Archive` is the only thing ingest, search, show and stats talk to.
-SQLite implements it today (:mod:`chronik.archive.sqlite`); a PostgreSQL
-backend implements the same methods later without touching the pipeline
-or the commands.
+SQLite (:mod:`chronik.archive.sqlite`) and PostgreSQL
+(:mod:`chronik.archive.postgres`) implement it; the reads that are the
+same SQL on both live here.
 """
 
 from __future__ import annotations
 
 import abc
 import datetime as _dt
+import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 from ..analysis import Analysis
 from ..document import PartialDate
+from ..errors import ChronikError
+from .serialize import unpack_analysis
+
+# Shortest id prefix a user may give (`chronik show 3f2a9c`).
+MIN_PREFIX = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +149,7 @@ class Archive(abc.ABC):
     """Storage for documents, sentences, full analyses and layer tables."""
 
     location: str
+    db: Any  # sqlite3.Connection, or pg_dialect.Connection (SQLite SQL, translated)
 
     # -- ingest ----------------------------------------------------------
     @abc.abstractmethod
@@ -162,17 +169,47 @@ class Archive(abc.ABC):
     def search(self, query: str, dates: DateRange = DateRange(), limit: int = 20) -> list[SearchHit]:
         """Sentences ranked by relevance (bm25), German-stemmed."""
 
-    @abc.abstractmethod
+    # Read on both backends through ``db``, whose PostgreSQL variant
+    # translates these SQLite statements (chronik/archive/pg_dialect.py).
     def resolve_id(self, prefix: str) -> str:
         """The full id for a unique prefix; ChronikError E303/E304 otherwise."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+            raise ChronikError("E303", doc_id=prefix)
+        # Range scan on the unique index instead of LIKE (which ignores it).
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "g")
+        ).fetchall()
+        if not rows:
+            raise ChronikError("E303", doc_id=prefix)
+        if len(rows) > 1:
+            count = self.db.execute(
+                "SELECT COUNT(*) FROM documents WHERE id >= ? AND id < ?", (prefix, prefix + "g")
+            ).fetchone()[0]
+            raise ChronikError("E304", doc_id=prefix, count=count)
+        return rows[0][0]
 
-    @abc.abstractmethod
     def document(self, doc_id: str) -> StoredDocument:
         """One stored article (full id or unique prefix)."""
+        doc_id = self.resolve_id(doc_id)
+        row = self.db.execute(
+            """SELECT id, date, title, source, url, text, blocks, metadata, pipeline_version,
+                source_path, ingested_at FROM documents WHERE id = ?""",
+            (doc_id,),
+        ).fetchone()
+        blocks = [{"start": s, "end": e, "kind": k} for s, e, k in json.loads(row[6])]
+        return StoredDocument(
+            row[0], PartialDate.parse(row[1]) if row[1] else None, row[2], row[3], row[4], row[5],
+            blocks, json.loads(row[7]), row[8], row[9], row[10],
+        )
 
-    @abc.abstractmethod
     def analysis_dict(self, doc_id: str) -> dict[str, Any]:
         """The stored analysis JSON (Analysis.to_dict) of one article."""
+        doc_id = self.resolve_id(doc_id)
+        row = self.db.execute(
+            "SELECT a.json FROM analyses a JOIN documents d ON d.key = a.doc_key WHERE d.id = ?", (doc_id,)
+        ).fetchone()
+        return unpack_analysis(bytes(row[0]))
 
     @abc.abstractmethod
     def iter_analysis_dicts(self) -> Iterator[dict[str, Any]]:

@@ -25,7 +25,7 @@ from ..analysis import Analysis
 from ..document import PartialDate
 from ..errors import ChronikError
 from . import sqlite as _sqlite
-from .base import Archive, ArchiveStats, ArticleToStore, DateRange, SearchHit, StoredDocument, StoredState
+from .base import Archive, ArchiveStats, ArticleToStore, DateRange, SearchHit, StoredState
 from .layers import layer_tables
 from .migrations import MIGRATIONS, _all_migrations
 from .resolver import EntityResolver
@@ -240,40 +240,6 @@ class PostgresArchive(Archive):
                       float(score), matched_spans(text, parsed.stems))
             for doc_id, date, title, idx, start, end, text, score in rows
         ]
-
-    def resolve_id(self, prefix: str) -> str:
-        prefix = prefix.strip().lower()
-        if len(prefix) < _sqlite.MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
-            raise ChronikError("E303", doc_id=prefix)
-        rows = self.raw.execute(
-            "SELECT id FROM documents WHERE id >= %s AND id < %s LIMIT 2", (prefix, prefix + "g")).fetchall()
-        if not rows:
-            raise ChronikError("E303", doc_id=prefix)
-        if len(rows) > 1:
-            count = self.raw.execute(
-                "SELECT COUNT(*) FROM documents WHERE id >= %s AND id < %s", (prefix, prefix + "g")).fetchone()[0]
-            raise ChronikError("E304", doc_id=prefix, count=count)
-        return rows[0][0]
-
-    def document(self, doc_id: str) -> StoredDocument:
-        doc_id = self.resolve_id(doc_id)
-        row = self.raw.execute(
-            """SELECT id, date, title, source, url, text, blocks, metadata, pipeline_version,
-                source_path, ingested_at FROM documents WHERE id = %s""",
-            (doc_id,),
-        ).fetchone()
-        blocks = [{"start": s, "end": e, "kind": k} for s, e, k in json.loads(row[6])]
-        return StoredDocument(
-            row[0], PartialDate.parse(row[1]) if row[1] else None, row[2], row[3], row[4], row[5],
-            blocks, json.loads(row[7]), row[8], row[9], row[10],
-        )
-
-    def analysis_dict(self, doc_id: str) -> dict[str, Any]:
-        doc_id = self.resolve_id(doc_id)
-        row = self.raw.execute(
-            "SELECT a.json FROM analyses a JOIN documents d ON d.key = a.doc_key WHERE d.id = %s", (doc_id,)
-        ).fetchone()
-        return unpack_analysis(bytes(row[0]))
 
     def iter_analysis_dicts(self) -> Iterator[dict[str, Any]]:
         # A server-side cursor: millions of analyses never sit in memory at once.

@@ -23,7 +23,6 @@ from .base import (
     ArticleToStore,
     DateRange,
     SearchHit,
-    StoredDocument,
     StoredState,
 )
 from .layers import layer_tables
@@ -33,7 +32,6 @@ from .serialize import layer_counts, pack_analysis, unpack_analysis
 from .terms import index_text, matched_spans, parse_query
 from .transactions import transaction
 
-MIN_PREFIX = 6
 # Sentence ids encode the article's earliest day: id = day << 32 | n.  The
 # index is then ordered by article date, so FTS5 rowid ranges select date
 # ranges and "the most recent matches" cost nothing to find.
@@ -268,43 +266,6 @@ class SqliteArchive(Archive):
             (fts, low, high, RANKED_MATCHES_MAX - 1),
         ).fetchone()
         return (max(low, row[0]) if row else low), high
-
-    def resolve_id(self, prefix: str) -> str:
-        prefix = prefix.strip().lower()
-        if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
-            raise ChronikError("E303", doc_id=prefix)
-        # Range scan on the unique index instead of LIKE (which ignores it).
-        rows = self.db.execute(
-            "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "g")
-        ).fetchall()
-        if not rows:
-            raise ChronikError("E303", doc_id=prefix)
-        if len(rows) > 1:
-            count = self.db.execute(
-                "SELECT COUNT(*) FROM documents WHERE id >= ? AND id < ?", (prefix, prefix + "g")
-            ).fetchone()[0]
-            raise ChronikError("E304", doc_id=prefix, count=count)
-        return rows[0][0]
-
-    def document(self, doc_id: str) -> StoredDocument:
-        doc_id = self.resolve_id(doc_id)
-        row = self.db.execute(
-            """SELECT id, date, title, source, url, text, blocks, metadata, pipeline_version,
-                source_path, ingested_at FROM documents WHERE id = ?""",
-            (doc_id,),
-        ).fetchone()
-        blocks = [{"start": s, "end": e, "kind": k} for s, e, k in json.loads(row[6])]
-        return StoredDocument(
-            row[0], PartialDate.parse(row[1]) if row[1] else None, row[2], row[3], row[4], row[5],
-            blocks, json.loads(row[7]), row[8], row[9], row[10],
-        )
-
-    def analysis_dict(self, doc_id: str) -> dict[str, Any]:
-        doc_id = self.resolve_id(doc_id)
-        row = self.db.execute(
-            "SELECT a.json FROM analyses a JOIN documents d ON d.key = a.doc_key WHERE d.id = ?", (doc_id,)
-        ).fetchone()
-        return unpack_analysis(row[0])
 
     def iter_analysis_dicts(self) -> Iterator[dict[str, Any]]:
         for (blob,) in self.db.execute("SELECT json FROM analyses ORDER BY doc_key"):
