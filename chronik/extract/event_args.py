@@ -75,7 +75,14 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
             found.setdefault(mention.sentence, []).append(
                 Participant(mention.text, mention.text, mention.start, mention.end, "ORG", token=mention.token_start))
             continue
-        for start, end, first in _verbless_parts(analysis, mention, lexicon.cues, states, known):
+        parts = _verbless_parts(analysis, mention, lexicon.cues, states, known)
+        if names is not None and mention.label == "PER" and len(parts) == 1 and link is None:
+            # "Ministerpräsident Giorgi Beridse" cut to "Giorgi" by the tagger
+            whole = names.whole_person(analysis, mention, named)
+            if whole is not None:
+                parts = [(mention.start, whole, mention.token_start)]
+                named[mention.token_end] = mention.start
+        for start, end, first in parts:
             text = analysis.text[start:end]
             link_here = link if (start, end) == (mention.start, mention.end) else None
             found.setdefault(mention.sentence, []).append(
@@ -87,8 +94,19 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
             found.setdefault(link.sentence, []).append(_participant(link.text, start, end, "PER", first, link, lexicon))
             taken.update(i for i in range(first, first + 4) if i < len(tokens) and tokens[i].start < end)
     if names is not None:
+        people: dict[str, tuple[str, int]] = {}  # surname -> (full name, sentence first named)
+        for sentence, items in found.items():
+            for p in items:
+                words = p.name.split()
+                if p.label == "PER" and len(words) >= 2 and words[-1][:1].isupper() and words[-1] not in people:
+                    people[words[-1]] = (p.name, sentence)
+        introduced: dict[str, list[tuple[str, ...]]] = {}  # names found so far, by first word
         for sentence in analysis.sentences:
-            extra = names.find(analysis, sentence.index, named)
+            extra = names.find(analysis, sentence.index, named, people, introduced)
+            for g in extra:
+                words = tuple(g.name.split())
+                if g.label == "ORG" and len(words) >= 2 and words not in introduced.get(words[0], []):
+                    introduced.setdefault(words[0], []).append(words)
             if extra:
                 # "die Miliz Nationale Befreiungsfront": the name replaces the parts the tagger found
                 items = [p for p in found.get(sentence.index, [])

@@ -33,6 +33,7 @@ class Trigger:
     needs_target: bool = False  # only with a named target ("warnte Moskau"; "warnte vor einer Eskalation": none)
     if_words: tuple[str, ...] = ()  # only with one of these words in the clause ("stellte sich hinter X")
     status: str = ""  # the status the act has whatever the tense ("lud ein": the talks are planned)
+    light: bool = False  # imposes its object: an event noun there gives the type ("verhängte ein Verbot")
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
@@ -65,7 +66,7 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
         lemma, "" if particle == "-" else particle, pos, type_, "" if mode == "-" else mode,
         target, with_prep, "sym" in hints, "gen=actor" in hints, needs,
         "control=obj" in hints, unless_nouns, unless_words, "needs=arg" in hints, "needs=target" in hints,
-        if_words, status,
+        if_words, status, "light" in hints,
     )
 
 

@@ -44,8 +44,12 @@ class MissedNames:
                                 if full not in groups.states and (short.isupper() or short in ("Nato", "Uno")))
         self._head_cached = lru_cache(maxsize=50_000)(self._find_head)
 
-    def find(self, analysis: Analysis, sentence_index: int, named: dict[int, int]) -> list[Participant]:
-        """Names in one sentence; ``named`` maps token indices of PER/ORG/LOC mentions to the mention's start."""
+    def find(self, analysis: Analysis, sentence_index: int, named: dict[int, int],
+             people: dict[str, tuple[str, int]] | None = None,
+             introduced: dict[str, list[tuple[str, ...]]] | None = None) -> list[Participant]:
+        """Names in one sentence; ``named`` maps token indices of PER/ORG/LOC
+        mentions to the mention's start, ``people`` surnames to the full name
+        of a person and the sentence that first named them."""
         sentence = analysis.sentences[sentence_index]
         tokens = analysis.tokens
         found: list[Participant] = []
@@ -55,7 +59,11 @@ class MissedNames:
             item = None
             if tok.pos in ("NN", "NE") and i not in named:
                 item = self._state(tokens, i) or self._body(tokens, i, sentence.token_start) \
-                    or self._seated(tokens, i, sentence.token_end, named)
+                    or self._seated(tokens, i, sentence.token_end, named) \
+                    or self._surname(tokens, i, sentence_index, people)
+            if item is None and tok.pos in ("NN", "NE"):
+                # (also over a mention of its first word: "Wiese" of "Wiese statt Beton")
+                item = _again(tokens, i, sentence.token_end, introduced)
             if item is None and tok.pos in ("NN", "NE"):
                 item = self._introduced(tokens, i, sentence.token_end, named)
             if item is not None:
@@ -73,6 +81,38 @@ class MissedNames:
             return self.heads[key]
         # "Oppositionsbündnis", "Umweltverband": a compound only describes
         return next(("descriptor" for noun in self.heads if key.endswith(noun) and len(key) > len(noun) + 2), "")
+
+    def whole_person(self, analysis: Analysis, mention, named: dict[int, int]) -> int | None:
+        """End offset of a person's name the tagger cut after its first word:
+        "Ministerpräsident Giorgi Beridse" (a role noun before, a capitalised
+        word after that no mention holds and no common noun ends with)."""
+        tokens = analysis.tokens
+        first, after = mention.token_start, mention.token_end
+        if after - first != 1 or after >= len(tokens) or first == 0:
+            return None
+        sentence = analysis.sentences[mention.sentence]
+        nxt = tokens[after]
+        if after >= sentence.token_end or after in named or nxt.pos not in ("NE", "NN") \
+                or not nxt.text[:1].isupper() or not nxt.text.isalpha():
+            return None
+        before = tokens[first - 1]
+        if before.pos != "NN" or not self.groups._is_role(before.lemma or before.text):
+            return None
+        if nxt.pos == "NN" and (self.groups.is_actor_noun(nxt.text) or self._head_kind(nxt.text)):
+            return None
+        return nxt.end
+
+    def _surname(self, tokens: list[Token], i: int, sentence: int,
+                 people: dict[str, tuple[str, int]] | None) -> Participant | None:
+        """"Beridse warf der Opposition vor": the surname of a person named
+        before, which the tagger did not take for a name."""
+        tok = tokens[i]
+        if not people or tok.text not in people:
+            return None
+        full, first = people[tok.text]
+        if first > sentence:
+            return None
+        return Participant(full, tok.text, tok.start, tok.end, "PER", token=i)
 
     def _state(self, tokens: list[Token], i: int) -> Participant | None:
         """A state's name the tagger took for a common noun ("Die Philippinen bestellten ...")."""
@@ -182,3 +222,16 @@ def _token_after(tokens: list[Token], offset: int, at: int) -> int:
     while j < len(tokens) and tokens[j].start < offset:
         j += 1
     return j
+
+
+def _again(tokens: list[Token], i: int, limit: int,
+           introduced: dict[str, list[tuple[str, ...]]] | None) -> Participant | None:
+    """"Für den Herbst kündigte Wald statt Kohle neue Blockaden an": a name
+    introduced before ("der Gruppe Wald statt Kohle"), now without its noun."""
+    if not introduced or tokens[i].text not in introduced:
+        return None
+    for words in sorted(introduced[tokens[i].text], key=len, reverse=True):
+        end = i + len(words)
+        if end <= limit and tuple(t.text for t in tokens[i:end]) == words:
+            return Participant(" ".join(words), " ".join(words), tokens[i].start, tokens[end - 1].end, "ORG", token=i)
+    return None

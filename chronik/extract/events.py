@@ -17,7 +17,7 @@ Gespräch mit Putin") becomes one event with several evidence sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..analysis import Analysis, Token
 from .event_actors import group_actors
@@ -322,7 +322,8 @@ class EventLayer:
             if tok.pos == "ADJA" and not finite_in_clause and _finite_read_as_adjective(tokens, i, clause.start):
                 word = tok.text.lower()
                 lemma = (word[:-2] if word.endswith("te") else word[:-3]) + "en"  # "verhängte" -> "verhängen"
-                if (lemma, "") not in self.lexicon.verbs:
+                if (lemma, "") not in self.lexicon.verbs \
+                        and not any((lemma, p) in self.lexicon.verbs for p in particles):  # "lehnte ... ab"
                     continue
             elif not tok.pos.startswith(("VV", "VM")):
                 continue
@@ -351,6 +352,11 @@ class EventLayer:
             if trig.unless_words and _has_word(tokens, clause, trig.unless_words) \
                     and not _talks_with(tokens, clause, i, trig.target):
                 continue  # "sprach von einem Erfolg"
+            if trig.light:
+                # "verhängte ein Versammlungsverbot": the imposed measure's type
+                imposed = next((t for _, t in self._noun_triggers(tokens, clause) if t.type != trig.type), None)
+                if imposed is not None:
+                    trig = replace(trig, type=imposed.type, mode=imposed.mode or trig.mode)
             found.append((i, trig))
         return found
 
@@ -445,7 +451,9 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     "-te" word follows a name (not an article, not "im Juni unterzeichnete
     Abkommen") is a preterite the tagger took for an adjective."""
     word = tokens[i].text.lower()
-    return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos == "NE"
+    # (a sentence opening with a noun the tagger did not know for a name: "Beridse lehnte ... ab")
+    return word.endswith(("te", "ten")) and i > floor and (tokens[i - 1].pos == "NE" or (
+        i - 1 == floor and tokens[i - 1].pos == "NN"))
 
 
 # A demand without an addressee is aimed at the subject of its dass-clause
@@ -554,7 +562,9 @@ def _relative(tokens: list[Token], clause: Clause) -> bool:
     take for one ("..., die Ukraine zu unterstützen")."""
     first = tokens[clause.start]
     after = tokens[clause.start + 1] if clause.start + 1 < clause.end else None
-    return clause.index > 0 and first.pos == "PRELS" and (after is None or after.pos not in ("NN", "NE", "ADJA"))
+    return clause.index > 0 and first.pos == "PRELS" and (after is None or after.pos not in ("NN", "NE", "ADJA")) \
+        and not (is_infinitive_clause(tokens, clause)  # "..., die dort zusammengezogenen Truppen abzuziehen"
+                 and not any(t.pos in FINITE for t in tokens[clause.start : clause.end]))
 
 
 def _antecedent_roles(tokens, items, clauses, clause, trigger, actor, target, oblique):

@@ -569,3 +569,35 @@ def test_reporting_verb_after_content_keeps_its_speaker(pipeline):
 def test_infinitive_after_modal_is_no_zu_clause(pipeline):
     event = one(pipeline, "Zudem will die Regierung in Bogotá ihre Soldaten aus zwei Provinzen abziehen.", "RETREAT")
     assert name(event.actor) == "Kolumbien"
+
+
+def test_imposed_measure_gives_the_type(pipeline):
+    event = one(pipeline, "Der Bürgermeister verhängte am Abend ein nächtliches Versammlungsverbot.", "COERCE")
+    assert event.trigger == "verhängte"
+    assert one(pipeline, "Die EU verhängte am Montag neue Sanktionen gegen Belarus.", "SANCTION")
+
+
+def test_zu_clause_opened_by_article_is_no_relative_clause(pipeline):
+    found = events(pipeline, "Sie habe Moskau aufgefordert, die dort zusammengezogenen Truppen abzuziehen.")
+    retreat = next(e for e in found if e.type == "RETREAT")
+    assert retreat.status == "demanded"
+
+
+def test_announced_blockades_and_complaints(pipeline):
+    event = one(pipeline, "Der Bauernverband Landkraft kündigte für Montag neue Blockaden an.", "PROTEST")
+    assert name(event.actor) == "Landkraft"
+    assert one(pipeline, "Der Anwalt legte Beschwerde beim Bundesverfassungsgericht ein.", "DISAPPROVE")
+
+
+def test_person_cut_by_the_tagger_and_named_again_by_surname(pipeline):
+    text = ("Die Demonstranten forderten den Rücktritt von Ministerpräsident Giorgi Beridse. "
+            "Beridse warf der Opposition vor, einen Umsturz zu planen.")
+    accusation = one(pipeline, text, "DISAPPROVE")
+    assert name(accusation.actor) == "Giorgi Beridse"
+
+
+def test_name_introduced_with_its_noun_is_found_again_without_it(pipeline):
+    text = ("Im Januar besetzten Aktivisten der Gruppe Wiese statt Beton ein Feld am Stadtrand. "
+            "Für den Herbst kündigte Wiese statt Beton neue Blockaden an.")
+    found = [e for e in events(pipeline, text) if e.type == "PROTEST"]
+    assert "Wiese statt Beton" in {name(e.actor) for e in found}
