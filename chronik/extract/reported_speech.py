@@ -790,6 +790,7 @@ class ReportedSpeechFinder:
                     return None
                 if self._report_noun(words[end - 1]):
                     end = whose_report(words, tags, end)  # "laut Angaben von Peter Beck"
+                end = self._with_apposition(sentence, end)  # "so Frank Karl, Leiter der Abteilung"
                 source = list(range(t + 1, end))
                 frame = list(range(t, end))
                 if word == "so":
@@ -817,6 +818,7 @@ class ReportedSpeechFinder:
             end = whose_report(words, tags, noun_phrase_end(words, tags, t + 1))
             if end == t + 1:
                 end = t + 3 if t + 2 < len(words) else t + 2
+            end = self._with_apposition(sentence, end)  # "Nach Angaben von Peter Beck, dem Dekan, ..."
             source = list(range(t + 1, end))
             frame = list(range(t, end))
             stwr = self._noun_stwr(sentence, t + 1, end)
@@ -1007,6 +1009,8 @@ class ReportedSpeechFinder:
             # Erklärung wurde gefordert": the document speaks
             source = place_of_writing(sentence, 0 if start > 0 and words[0].lower() in ("in", "im") else start,
                                       clause_end(words, tags, cue_verb))
+        if source is not None:
+            source = (source[0], self._with_apposition(sentence, source[1]))
         addressee = self._addressee(sentence, verb, source, entry)
         source_positions = span(s, *source) if source else []
         return source_positions, [(s, k) for k in addressee]
@@ -1088,6 +1092,31 @@ class ReportedSpeechFinder:
             tags[after] == "PTKVZ" and (after + 1 == len(words) or tags[after + 1] in ("$.", "$,"))
         ) or (after < cue_verb and all(tags[k] in ("PTKVZ", "ADJD", "VVPP", "VAPP") for k in range(after, cue_verb))):
             return after
+        return end
+
+    @staticmethod
+    def _with_apposition(sentence: TokenSentence, end: int) -> int:
+        """"sagte Mark O'Keefe, der Sprecher der Ambulanz.", "so Frank Karl, Leiter der
+        Abteilung bei der FES": an apposition after a name, up to the end of the sentence
+        or to the comma before the verb, belongs to the speaker (not a relative clause)."""
+        words, tags = sentence.words, sentence.tags
+        n = content_end(words)
+        if end + 1 >= n or words[end] != "," or tags[end - 1] != "NE":
+            return end
+        k = end + 1
+        # "dem Dekan" (the tagger may read the article as a relative pronoun)
+        opener = tags[k] in ("ART", "ADJA", "NN", "PPOSAT") or (tags[k] == "PRELS" and tags[k + 1] in ("NN", "NE", "ADJA"))
+        if not opener:
+            return end
+        close = k
+        while close < n and words[close] != "," and words[close].lower() != "am":  # not "am Montag"
+            if tags[close].endswith("FIN") or (tags[close] == "PRELS" and close > k) or tags[close] in ("VVPP", "VVINF", "KOUS", "$("):
+                return end  # a clause or a quote, not an apposition
+            close += 1
+        if close == k or (noun_phrase_end(words, tags, k) == k and tags[k] != "PRELS"):
+            return end
+        if close == n or words[close].lower() == "am" or (close + 1 < len(words) and tags[close + 1].endswith("FIN")):
+            return close  # to the sentence end, or to the comma before the verb
         return end
 
     def _subject_after(self, sentence: TokenSentence, verb: int, cue_verb: int) -> tuple[int, int] | None:

@@ -691,3 +691,12 @@ def test_sollen_passes_on_a_plan_only_after_a_plan_or_a_statement(analyse):
     quotes = analyse("Der Hersteller Vossberg zeigte am Montag sein neues Modell. "
                      "Der Wagen soll im Herbst in den Handel kommen.")
     assert not [q for q in quotes if "Herbst" in q.text]
+
+
+def test_apposition_after_the_speakers_name_belongs_to_the_speaker(analyse):
+    quote = find(analyse("Die Ernte sei gut ausgefallen, sagte Jens Wolter, Sprecher des Bauernverbands."), "Ernte")
+    assert quote.source_text == "Jens Wolter, Sprecher des Bauernverbands"
+    quote = find(analyse("Die Ernte sei gut ausgefallen, sagte Jens Wolter, der den Verband seit 2019 leitet."), "Ernte")
+    assert quote.source_text == "Jens Wolter"  # a relative clause is no apposition
+    quote = find(analyse("Die Ernte sei gut, so Jens Wolter, Sprecher des Bauernverbands."), "Ernte")
+    assert quote.source_text == "Jens Wolter, Sprecher des Bauernverbands"
