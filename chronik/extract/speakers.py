@@ -105,6 +105,14 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
             if k > j + 1 and tags[k - 1] == "NE":
                 j = k
                 continue
+        if (word.lower() == "und" and tags[j - 1] == "NN" and j + 2 < n and tags[j + 1] == "NN"
+                and tags[j + 2] in ("NE", "ART") and words[j + 1][:1].isupper()):
+            # "der Künstler und Netzaktivist padeluun", "General und Kommandeur des Einsatzes":
+            # two titles of one person, before the name or a genitive
+            k = noun_phrase_end(words, tags, j + 1)
+            if k > j + 1:
+                j = k
+                continue
         if tags[j] in ("APPR", "APPRART") and words[j].lower() in ("von", "vom") and tags[j - 1] in ("NN", "NE"):
             # "Angaben von Radio Bremen", "Karl Harb von den Salzburger Nachrichten", "General X vom CDRM"
             k = noun_phrase_end(words, tags, j + 1)

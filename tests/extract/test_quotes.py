@@ -700,3 +700,8 @@ def test_apposition_after_the_speakers_name_belongs_to_the_speaker(analyse):
     assert quote.source_text == "Jens Wolter"  # a relative clause is no apposition
     quote = find(analyse("Die Ernte sei gut, so Jens Wolter, Sprecher des Bauernverbands."), "Ernte")
     assert quote.source_text == "Jens Wolter, Sprecher des Bauernverbands"
+
+
+def test_two_titles_of_one_speaker(analyse):
+    text = "Auf der Kundgebung erklärte der Künstler und Aktivist Jonas Feld, er sei stolz auf die Teilnehmer."
+    assert find(analyse(text), "stolz").source_text == "der Künstler und Aktivist Jonas Feld"
