@@ -44,7 +44,7 @@ def search(state: WebState, query: str, dates: DateRange, page: params.Page) -> 
         "page": page.number,
         "size": page.size,
         "has_more": len(hits) > wanted,
-        "hits": [hit.to_dict() for hit in shown],
+        "hits": shown,
     }
 
 

@@ -78,3 +78,18 @@ def test_interrupted_update_is_rebuilt_without_duplicates(archive_copy: str):
     index.execute("DELETE FROM search_articles WHERE doc_key IN (SELECT doc_key FROM search_articles LIMIT 3)")
     state._ready = False
     assert hit_keys(make_client(archive_copy), "Gewerkschaft") == before
+
+
+def test_marked_words_are_the_words_whose_stem_was_searched():
+    from chronik.archive.terms import _PART, matched_spans, stem
+
+    # Umlauts and ß at the start, and every letter before a few endings.
+    letters = [chr(c) for c in range(0x41, 0x2500) if chr(c).isalpha()]
+    words = ["Überstunden", "überzeugt", "Ärzte", "Öl", "Straße", "Ägypten", "Ölpreise"]
+    words += [letter + tail for letter in letters for tail in ("", "en", "ung", "ern")]
+    sentence = " ".join(words)
+    for searched in ("überstund", "arzt", "ol", "strass", "agypt", "i", "a"):
+        expected = [(m.start(), m.end()) for m in _PART.finditer(sentence) if stem(m.group()) == searched]
+        assert matched_spans(sentence, frozenset([searched])) == expected, searched
+    every = frozenset(stem(w) for w in words)
+    assert len(matched_spans(sentence, every)) == len(_PART.findall(sentence))
