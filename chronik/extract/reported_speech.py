@@ -602,7 +602,16 @@ class ReportedSpeechFinder:
         message: list[int] = []
         if start > 0 and words[start - 1] == "," and words[start].lower() in ("das", "dies") and start + 1 == t:
             start += 1  # ", das entschied die NASA"
-        if start > 0 and words[start - 1] in (",", "das", "dies") and tags[start].endswith("FIN") and not has_verb_final_opener(sentence, start, t):
+        if start > 0 and words[start - 1] == "," and words[start].lower() == "so" and start + 1 == t and tags[t].endswith("FIN"):
+            # "Der Flug käme einer Folter gleich, so bestätigt das Gericht": "so" and the verb
+            cue_tokens = sorted({start, *cue_tokens})
+            start += 1
+        # "Die UN bestätigten den Zwischenfall, teilten jedoch mit, es sei unklar, ...": a
+        # second verb of the same subject whose own clause follows is not "M, sagte X"
+        own_clause = end < n and words[end] == "," and self._konjunktiv_clause(sentence, end + 1, n)
+        if start > 0 and words[start - 1] in (",", "das", "dies", "so") and tags[start].endswith("FIN") and not has_verb_final_opener(sentence, start, t) and not (
+            own_clause and not self._konjunktiv_clause(sentence, report_start(sentence, start - 1), start - 1)
+        ):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             comma = start - 1 if words[start - 1] == "," else start - 2
             first = report_start(sentence, comma)
@@ -687,8 +696,16 @@ class ReportedSpeechFinder:
                 return message[:i]
         return message
 
+    def _konjunktiv_clause(self, sentence: TokenSentence, start: int, end: int) -> bool:
+        return any(
+            sentence.tags[k].endswith("FIN") and is_konjunktiv(sentence.words[k], sentence.tags[k], sentence.lemmas[k], self.lexicon)
+            for k in range(start, end)
+        )
+
     def _main_clause(self, sentence: TokenSentence, span: range) -> bool:
         """A main clause or a Konjunktiv clause, not a relative clause ending in its verb."""
+        if sentence.words[span[0]].lower() in ("dass", "daß"):
+            return True  # "Dass noch Polizei entsendet werde, erhofft sich die Stadt"
         finite = [k for k in span if sentence.tags[k].endswith("FIN")]
         if not finite:
             return False
@@ -979,6 +996,16 @@ class ReportedSpeechFinder:
                 source = (first, end)
             else:
                 source = subject_before_relative(sentence, start - 1) or self._apposed_subject(sentence, start - 1)
+            if (source is None and end > first and end < start - 1 and tags[end].endswith("FIN")
+                    and "," not in words[end:start - 1]):
+                # "Die UN bestätigten den Vorfall, teilten jedoch mit, ...": a second verb of
+                # the same subject, when no subject follows it
+                after = verb + 1
+                while after < len(words) and tags[after] in ("ADV", "PTKNEG"):
+                    after += 1
+                if (after < len(words) and tags[after] in ("PTKVZ", "$,", "$.")
+                        and not self._konjunktiv_clause(sentence, first, start - 1)):
+                    source = (first, end)
         if source is None and not is_passive(sentence, start, verb):
             after = verb + 1
             while after < len(words) and tags[after] in ("ADV", "PRF"):

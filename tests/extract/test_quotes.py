@@ -705,3 +705,17 @@ def test_apposition_after_the_speakers_name_belongs_to_the_speaker(analyse):
 def test_two_titles_of_one_speaker(analyse):
     text = "Auf der Kundgebung erklärte der Künstler und Aktivist Jonas Feld, er sei stolz auf die Teilnehmer."
     assert find(analyse(text), "stolz").source_text == "der Künstler und Aktivist Jonas Feld"
+
+
+def test_report_clauses_around_commas(analyse):
+    # a second verb of the same subject with its own reported clause
+    text = "Die Feuerwehr bestätigte den Einsatz, teilte jedoch mit, es sei niemand verletzt worden."
+    quote = find(analyse(text), "niemand")
+    assert quote.text == "es sei niemand verletzt worden" and quote.source_text == "Die Feuerwehr"
+    assert quote.cue_text == "teilte … mit"
+    # ", so" with a verb after the report
+    quote = find(analyse("Die Frist sei längst abgelaufen, so betonte das Gericht."), "Frist")
+    assert quote.source_text == "das Gericht" and quote.cue_text == "so betonte"
+    # a fronted dass-clause even when the tagger sees no finite verb in it
+    quote = find(analyse("Dass weitere Helfer geschickt werden, erhofft sich die Gemeinde."), "Helfer")
+    assert quote.source_text == "die Gemeinde" and quote.text.startswith("Dass")
