@@ -23,6 +23,13 @@ FROM = Query(None, alias="from", description="YYYY, YYYY-MM or YYYY-MM-DD; keeps
 TO = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
 
+# Search and entity requests are bounded (at most 1,000 hits; entity lists
+# capped) and the most frequent: they run on the event loop, without the
+# thread-pool hop of a plain `def` endpoint (0.18 ms, a tenth of a search).
+# Endpoints that may take longer (stats, article lists) keep the pool, so
+# that they do not hold up the requests queued behind them.
+
+
 def _state(request: Request) -> WebState:
     return request.app.state.web
 
@@ -40,7 +47,7 @@ def api_stats(request: Request) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Full-text search: sentences ranked by bm25, German-stemmed")
-def api_search(request: Request, q: str | None = Query(None, description='words; "quoted words" are a phrase'),
+async def api_search(request: Request, q: str | None = Query(None, description='words; "quoted words" are a phrase'),
                date_from: str | None = FROM, to: str | None = TO,
                page: str | None = PAGE, size: str | None = SIZE) -> dict[str, Any]:
     return _json(views.search(_state(request), params.text("q", q), params.date_range(date_from, to), params.page(page, size)))
@@ -68,7 +75,7 @@ def api_entities(request: Request, q: str | None = Query(None, description="part
 
 
 @router.get("/entities/{entity_id}", summary="One entity: aliases, roles over time, quotes, timeline, neighbours")
-def api_entity(request: Request, entity_id: str) -> dict[str, Any]:
+async def api_entity(request: Request, entity_id: str) -> dict[str, Any]:
     return _json(views.entity(_state(request), entity_id))
 
 

@@ -183,7 +183,8 @@ def entities_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+async def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+    # On the event loop, as the API's entity endpoint (chronik/web/api.py says why).
     entity = views.entity(_state(request), entity_id)
     months = figures.timeline_bars([(m["month"], m["mentions"]) for m in entity["months"]])
     star = figures.network_layout(entity, entity["neighbours"][:12])
