@@ -82,6 +82,7 @@ class ReportedSpeechFinder:
         self.lexicon = lexicon or speech_lexicon("de")
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
+        self.conclusion_nouns = resource_set(lang, "speech/conclusion_nouns.txt")
         self.judgement_verbs = {row[0]: (row[1], row[2]) for row in resource_table(lang, "speech/judgement_verbs.tsv")}
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
@@ -521,12 +522,20 @@ class ReportedSpeechFinder:
     def _opinion_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:
         """"X ist der Meinung, dass ...", "vertritt die Ansicht, ...": a verb with a
         noun of opinion is a cue."""
-        for k in range(t + 1, end):
-            if sentence.words[k] in self.opinion_nouns and k > 0 and sentence.tags[k - 1] == "ART":
-                lemma = sentence.lemmas[t] or sentence.words[t].lower()
-                # "herrschte die Meinung vor": the verb's particle is part of the cue
-                particle = [j for j in range(k + 1, end) if sentence.tags[j] == "PTKVZ"][:1]
-                return CueVerb(lemma, "", "ST", False), [t, k - 1, k, *particle]
+        words, tags = sentence.words, sentence.tags
+        # after the verb, or before it when the verb closes its clause ("hatte in einem
+        # Interview die These vertreten, ...")
+        last = t + 1 == end or (t + 1 < len(words) and words[t + 1] in (",", ":"))
+        before = range(clause_start(words, tags, t), t) if last and tags[t] != "VAFIN" else range(0)
+        for k in [*range(t + 1, end), *before]:
+            noun = words[k] in self.opinion_nouns or (tags[t] != "VAFIN" and words[k] in self.conclusion_nouns)
+            if noun and k > 0 and tags[k - 1] in ("ART", "APPRART"):
+                lemma = sentence.lemmas[t] or words[t].lower()
+                # "herrschte die Meinung vor": the verb's particle is part of the cue;
+                # "kam zu dem Ergebnis": so is the preposition before the article
+                particle = [j for j in range(k + 1, end) if tags[j] == "PTKVZ"][:1]
+                preposition = [k - 2] if k > 1 and tags[k - 1] == "ART" and words[k - 2].lower() == "zu" else []
+                return CueVerb(lemma, "", "ST", False), sorted({t, *preposition, k - 1, k, *particle})
         return None
 
     def _judgement_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:

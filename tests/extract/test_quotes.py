@@ -719,3 +719,15 @@ def test_report_clauses_around_commas(analyse):
     # a fronted dass-clause even when the tagger sees no finite verb in it
     quote = find(analyse("Dass weitere Helfer geschickt werden, erhofft sich die Gemeinde."), "Helfer")
     assert quote.source_text == "die Gemeinde" and quote.text.startswith("Dass")
+
+
+def test_conclusions_findings_and_theses_report_their_clause(analyse):
+    quote = find(analyse("Die Gutachter kamen zu dem Ergebnis, dass die Brücke saniert werden müsse."), "Brücke")
+    assert quote.source_text == "Die Gutachter" and quote.cue_text == "kamen zu dem Ergebnis"
+    quote = find(analyse("Der Abgeordnete hatte im Ausschuss die These vertreten, die Reform sei zu teuer."), "Reform")
+    assert quote.source_text == "Der Abgeordnete" and "These" in quote.cue_text
+    quote = find(analyse("Die Forscher fanden heraus, dass die Bienen den Weg am Geruch erkennen."), "Bienen")
+    assert quote.source_text == "Die Forscher" and quote.stwr == "ST"
+    quote = find(analyse("Die Bank beruft sich darauf, dass die Daten geschützt seien."), "Daten")
+    assert quote.source_text == "Die Bank"
+    assert not [q for q in analyse("Das ist das Ergebnis einer Umfrage, die im Mai stattfand.") if q.form == "Indirect"]
