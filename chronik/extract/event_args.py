@@ -24,6 +24,7 @@ _LABELS = ("PER", "ORG", "LOC")
 # ukrainischen Präsidenten Selenskyj").
 _NP_INNER = frozenset({"ART", "ADJA", "ADJD", "PPOSAT", "NN", "CARD", "PIAT", "ADV"})
 _LOOKBACK = 5
+_PP_LOOKBACK = 8  # "für die von einer Hungerkrise betroffenen Länder Ostafrikas"
 _MAX_NAME = 10  # tokens of a name found by event_names
 
 
@@ -45,6 +46,7 @@ class Participant:
     named: bool = True
     organ: str = ""  # the noun of a state organ it was named by ("Regierung"), for later bare mentions
     listed_both: bool = False  # one of the two sides "beide Minister" stands for
+    attribute: bool = False  # a genitive after a noun ("Aufnahme der Ukraine"): its preposition is that noun's
 
     def to_dict(self) -> dict:
         return {"name": self.name, "text": self.text, "start": self.start, "end": self.end,
@@ -131,6 +133,7 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
         for i, item in enumerate(items):
             floor = analysis.sentences[sentence].token_start
             item.prep = _preposition(tokens, item.token, floor)
+            item.attribute = bool(item.prep) and _genitive_attribute(tokens, item.token, floor)
             item.oblique = _oblique_article(tokens, item.token, floor, lexicon.oblique_articles)
             if item.prep == "(" and item.token - 2 >= floor and item.token - 2 not in taken:
                 # "Die Gewerkschaft Verkehr und Logistik (GVL)" with the long name untagged:
@@ -286,11 +289,20 @@ def _token_at(analysis: Analysis, offset: int) -> int:
     return sentence.token_start
 
 
-def _preposition(tokens: list[Token], first: int, floor: int) -> str:
+def _genitive_attribute(tokens: list[Token], first: int, floor: int) -> bool:
+    """"des deutschen Anbieters Tabula": a genitive article after a noun opens the phrase."""
+    i = first - 1
+    while i > floor and tokens[i].pos in ("ADJA", "NN", "CARD") and first - i <= _LOOKBACK:
+        i -= 1
+    return i > floor and tokens[i].pos == "ART" and tokens[i].text.lower() in ("des", "der") \
+        and tokens[i - 1].pos == "NN"
+
+
+def _preposition(tokens: list[Token], first: int, floor: int, nested: bool = False) -> str:
     i = first - 1
     if i >= floor and tokens[i].text == "(":
         return "("  # "(GVL)", "(SPD)": an aside to the name before, never an argument of its own
-    while i >= max(floor, first - _LOOKBACK):
+    while i >= max(floor, first - _PP_LOOKBACK):
         tok = tokens[i]
         if tok.pos in ("APPR", "APPRART"):
             return (tok.lemma or tok.text).lower() if tok.pos == "APPRART" else tok.text.lower()
@@ -303,6 +315,10 @@ def _preposition(tokens: list[Token], first: int, floor: int) -> str:
             before = tokens[i - 1] if i > floor else None
             if before is not None and before.pos in ("APPR", "APPRART"):
                 return (before.lemma or before.text).lower() if before.pos == "APPRART" else before.text.lower()
+            if before is not None and before.pos == "NN" and tok.text.lower() in ("des", "der") and not nested:
+                # "im Norden des Kosovo", "für eine Aufnahme der Ukraine": a genitive
+                # attribute shares the preposition of the noun it belongs to
+                return _preposition(tokens, i - 1, floor, nested=True)
             return ""
         i -= 1
     return ""
@@ -373,7 +389,8 @@ def noun_arguments(
     target = next((p for p in window if trigger.target and p.prep == trigger.target and p is not actor), None)
     if target is None and trigger.symmetric:
         target = next((p for p in sides if p is not actor), None)
-    genitive = next((p for p in window if not p.prep and p.token <= noun + 3 and p is not actor), None)
+    genitive = next((p for p in window if (not p.prep or p.attribute) and p.token <= noun + 3 and p is not actor),
+                    None)
     if genitive is not None and actor is None and trigger.genitive_actor:
         return genitive, target  # "der Abzug der Nato-Truppen": the genitive acts
     if target is None:

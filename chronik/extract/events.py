@@ -290,6 +290,10 @@ class EventLayer:
         mode = trigger.mode or self._with_mode(tokens, clause, trigger)
         if actor is not None and target is not None and actor.name == target.name:
             target = None
+        if trigger.type in ("MOBILIZE", "RETREAT") and target is not None and target.organ:
+            # "versetzte die Armee in Alarmbereitschaft", "Soldaten in Polen stationieren":
+            # the forces moved are the actor's own, not whom the act is aimed at
+            target = None
         # "die Polizei", "der Minister" with no one the article names: nobody
         actor = actor if actor is None or actor.named else None
         target = target if target is None or target.named else None

@@ -601,3 +601,19 @@ def test_name_introduced_with_its_noun_is_found_again_without_it(pipeline):
             "Für den Herbst kündigte Wiese statt Beton neue Blockaden an.")
     found = [e for e in events(pipeline, text) if e.type == "PROTEST"]
     assert "Wiese statt Beton" in {name(e.actor) for e in found}
+
+
+def test_genitive_attribute_in_a_phrase_is_no_subject(pipeline):
+    event = one(pipeline, "In Riga demonstrierten am Abend 3000 Menschen für eine schnelle Aufnahme der Ukraine.",
+                "PROTEST")
+    assert event.actor is None
+    event = one(pipeline, "Die Behörde hatte nach einer Beschwerde des Anbieters Tabula Ermittlungen aufgenommen.",
+                "DISAPPROVE")
+    assert name(event.actor) == "Tabula"
+
+
+def test_own_forces_are_no_target_of_mobilisation(pipeline):
+    event = one(pipeline, "Präsident Dragan Milošev versetzte die Armee in Alarmbereitschaft.", "MOBILIZE")
+    assert event.target is None
+    event = one(pipeline, "Die Nato will 4000 zusätzliche Soldaten in Polen stationieren.", "MOBILIZE")
+    assert (name(event.actor), event.target) == ("Nato", None)
