@@ -83,6 +83,7 @@ class ReportedSpeechFinder:
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.conclusion_nouns = resource_set(lang, "speech/conclusion_nouns.txt")
+        self.opinion_adjectives = resource_set(lang, "speech/opinion_adjectives.txt")
         self.judgement_verbs = {row[0]: (row[1], row[2]) for row in resource_table(lang, "speech/judgement_verbs.tsv")}
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
@@ -536,6 +537,12 @@ class ReportedSpeechFinder:
                 particle = [j for j in range(k + 1, end) if tags[j] == "PTKVZ"][:1]
                 preposition = [k - 2] if k > 1 and tags[k - 1] == "ART" and words[k - 2].lower() == "zu" else []
                 return CueVerb(lemma, "", "ST", False), sorted({t, *preposition, k - 1, k, *particle})
+        if tags[t] == "VAFIN" and sentence.lemmas[t] == "sein" and end < len(words) and words[end] == ",":
+            # "ist zuversichtlich, ...", "war sich sicher, dass ...": the adjective closes the clause
+            k = end - 1
+            if tags[k] in ("ADJD", "VVPP") and words[k].lower() in self.opinion_adjectives:
+                reflexive = [j for j in range(t + 1, k) if words[j].lower() == "sich"]
+                return CueVerb("sein", "", "ST", False), [t, *reflexive, k]
         return None
 
     def _judgement_at(self, sentence: TokenSentence, t: int, end: int) -> tuple[CueVerb, list[int]] | None:

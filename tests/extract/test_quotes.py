@@ -731,3 +731,11 @@ def test_conclusions_findings_and_theses_report_their_clause(analyse):
     quote = find(analyse("Die Bank beruft sich darauf, dass die Daten geschützt seien."), "Daten")
     assert quote.source_text == "Die Bank"
     assert not [q for q in analyse("Das ist das Ergebnis einer Umfrage, die im Mai stattfand.") if q.form == "Indirect"]
+
+
+def test_conviction_with_sein_is_a_thought(analyse):
+    quote = find(analyse("Die Stadtverwaltung ist zuversichtlich, die Brücke im Mai freigeben zu können."), "Brücke")
+    assert quote.source_text == "Die Stadtverwaltung" and quote.cue_text == "ist zuversichtlich" and quote.stwr == "ST"
+    quote = find(analyse("Die Ermittler waren sich sicher, dass der Brand gelegt worden war."), "Brand")
+    assert quote.source_text == "Die Ermittler" and quote.cue_text == "waren sich sicher"
+    assert not analyse("Die Straße ist sicher, seit die Ampel steht.")
