@@ -558,7 +558,9 @@ class ReportedSpeechFinder:
                 continue
             positions = [t] + [j for j in range(t + 1, k) if sentence.words[j].lower() == "es"] + [k]
             j = k + 1
-            while j < end and sentence.tags[j] in ("ADV", "PTKNEG"):
+            while j < end and sentence.tags[j] in ("ADV", "PTKNEG", "PROAV", "PAV"):
+                if sentence.tags[j] in ("PROAV", "PAV"):
+                    positions.append(j)  # "zeigte sich darüber besorgt, dass"
                 j += 1
             if j < end and sentence.tags[j] in ("ADJD", "ADJA", "VVPP"):
                 positions.append(j)
@@ -1024,8 +1026,10 @@ class ReportedSpeechFinder:
                     source = (first, end)
         if source is None and not is_passive(sentence, start, verb):
             after = verb + 1
-            while after < len(words) and tags[after] in ("ADV", "PRF"):
-                after += 1
+            while after < len(words) and (tags[after] in ("ADV", "PRF") or (
+                words[after].lower() == "es" and after + 1 < len(words) and tags[after + 1] in ("ART", "NE", "NN", "ADJA", "PPOSAT")
+            )):
+                after += 1  # "sieht es die Ministerin an": the object "es" before the subject
             end = noun_phrase_end(words, tags, after)
             if end > after:
                 source = (after, self._with_place(sentence, end, cue_verb))  # "kündigte die Regierung in Lomé an"

@@ -739,3 +739,12 @@ def test_conviction_with_sein_is_a_thought(analyse):
     quote = find(analyse("Die Ermittler waren sich sicher, dass der Brand gelegt worden war."), "Brand")
     assert quote.source_text == "Die Ermittler" and quote.cue_text == "waren sich sicher"
     assert not analyse("Die Straße ist sicher, seit die Ampel steht.")
+
+
+def test_views_conditions_and_worries_report_their_clause(analyse):
+    quote = find(analyse("Als wichtigste Aufgabe sieht es die Ministerin an, die Schulen zu sanieren."), "Schulen")
+    assert quote.source_text == "die Ministerin" and quote.stwr == "ST"
+    quote = find(analyse("Der Verband machte zur Bedingung, dass die Löhne steigen."), "Löhne")
+    assert quote.source_text == "Der Verband" and quote.cue_text == "machte zur Bedingung"
+    quote = find(analyse("Die Ärztin zeigte sich darüber besorgt, dass viele Kinder nicht geimpft seien."), "Kinder")
+    assert quote.cue_text == "zeigte sich darüber besorgt"
