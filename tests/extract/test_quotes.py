@@ -748,3 +748,10 @@ def test_views_conditions_and_worries_report_their_clause(analyse):
     assert quote.source_text == "Der Verband" and quote.cue_text == "machte zur Bedingung"
     quote = find(analyse("Die Ärztin zeigte sich darüber besorgt, dass viele Kinder nicht geimpft seien."), "Kinder")
     assert quote.cue_text == "zeigte sich darüber besorgt"
+
+
+def test_hiess_es_is_writing_only_with_a_document(analyse):
+    quote = find(analyse("Aus Regierungskreisen hieß es, die Gespräche seien gescheitert."), "Gespräche")
+    assert quote.stwr == "SW"
+    quote = find(analyse("In dem Bericht der Kommission heißt es, die Gespräche seien gescheitert."), "Gespräche")
+    assert quote.stwr == "Writing"
