@@ -84,6 +84,7 @@ class ReportedSpeechFinder:
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.conclusion_nouns = resource_set(lang, "speech/conclusion_nouns.txt")
         self.opinion_adjectives = resource_set(lang, "speech/opinion_adjectives.txt")
+        self.event_report_nouns = resource_set(lang, "speech/event_report_nouns.txt")
         self.judgement_verbs = {row[0]: (row[1], row[2]) for row in resource_table(lang, "speech/judgement_verbs.tsv")}
         self.interview_nouns = resource_set(lang, "speech/interview_nouns.txt")
         self.quoting_verbs = resource_set(lang, "speech/quoting_verbs.txt")
@@ -850,6 +851,10 @@ class ReportedSpeechFinder:
                     message = list(range(t + 1, n))
                     return simple(s, [t], source, message, frame, stwr)
         elif word in ("nach", "aus") and t + 1 < len(words) and self._report_noun_follows(sentence, t + 1):
+            if (word == "nach" and words[t + 1].lower() in ("der", "dem") and t + 2 < len(words)
+                    and words[t + 2] in self.event_report_nouns and not self._konjunktiv_clause(sentence, 0, n)
+                    and not any(w.lower() in ("soll", "sollen") for w in words)):
+                return None  # "Nach der Veröffentlichung kam es zu Protesten": a time, not a source
             end = whose_report(words, tags, noun_phrase_end(words, tags, t + 1))
             if end == t + 1:
                 end = t + 3 if t + 2 < len(words) else t + 2

@@ -755,3 +755,9 @@ def test_hiess_es_is_writing_only_with_a_document(analyse):
     assert quote.stwr == "SW"
     quote = find(analyse("In dem Bericht der Kommission heißt es, die Gespräche seien gescheitert."), "Gespräche")
     assert quote.stwr == "Writing"
+
+
+def test_nach_der_veroeffentlichung_is_a_time(analyse):
+    assert not analyse("Nach der Veröffentlichung des Berichts kam es in der Hauptstadt zu Protesten.")
+    quote = find(analyse("Nach der Mitteilung des Ministeriums sei die Lage unter Kontrolle."), "Lage")
+    assert quote.source_text.endswith("des Ministeriums")
