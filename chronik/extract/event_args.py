@@ -84,11 +84,19 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
             if whole is not None:
                 parts = [(mention.start, whole, mention.token_start)]
                 named[mention.token_end] = mention.start
+        if names is not None and len(parts) == 1 and parts[0][1] == mention.end and link is None \
+                and names.company_form(tokens, mention.token_end, named):
+            # "Rheintal AG" cut before its legal form: the company
+            parts = [(parts[0][0], tokens[mention.token_end].end, parts[0][2])]
+            named[mention.token_end] = mention.start
+            label = "ORG"
+        else:
+            label = mention.label
         for start, end, first in parts:
             text = analysis.text[start:end]
             link_here = link if (start, end) == (mention.start, mention.end) else None
             found.setdefault(mention.sentence, []).append(
-                _participant(text, start, end, mention.label, first, link_here, lexicon))
+                _participant(text, start, end, label, first, link_here, lexicon))
         seen.add((mention.start, mention.end))
     for (start, end), link in links.items():
         if link.kind == "describes" and (start, end) not in seen:
@@ -202,8 +210,8 @@ def _known_parts(tokens: list[Token], first: int, end: int, known: frozenset[str
         if label == "LOC" and end - first == 2 and all(t.pos == "NE" for t in tokens[first:end]):
             return [(t.start, t.end, first + k) for k, t in enumerate(tokens[first:end])]
         return [(tokens[first].start, tokens[end - 1].end, first)]
-    if all(t.pos == "NN" for t in tokens[first + 1 : end]):
-        return [(tokens[first].start, tokens[first].end, first)]
+    if all(t.pos == "NN" for t in tokens[first + 1 : end]) and tokens[first].pos == "NE":
+        return [(tokens[first].start, tokens[first].end, first)]  # (not "Grüne Erde", the tagger's NN)
     if all(t.text in known for t in tokens[first:end]) or \
             (end - first == 2 and all(t.pos == "NE" for t in tokens[first:end]) and tokens[first + 1].text in known):
         # "Guyana Venezuela" ("hatte Guyana Venezuela verklagt"): two names side by side

@@ -31,6 +31,7 @@ _JOINERS = frozenset({"und", "für", "statt", "gegen", "ohne", "&"})
 _GENITIVE = frozenset({"der", "des"})  # "Gewerkschaft der Polizei": only after a noun that is part of the name
 _NAME_TAGS = frozenset({"NN", "NE", "ADJA", "FM"})
 _MAX_WORDS = 6
+_COMPANY_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "KGaA", "Ltd", "Inc", "SA", "NV", "Holding"})
 _MIN_PREFIXED = 3  # "UN-Rat": the noun after the hyphen
 
 
@@ -102,6 +103,10 @@ class MissedNames:
             return None
         return nxt.end
 
+    def company_form(self, tokens: list[Token], at: int, named: dict[int, int]) -> bool:
+        """A legal form right after a name ("Rheintal AG") that no mention holds."""
+        return at < len(tokens) and at not in named and tokens[at].text in _COMPANY_FORMS
+
     def _surname(self, tokens: list[Token], i: int, sentence: int,
                  people: dict[str, tuple[str, int]] | None) -> Participant | None:
         """"Beridse warf der Opposition vor": the surname of a person named
@@ -172,6 +177,8 @@ class MissedNames:
             return None
         words: list[int] = []
         j = i + 1
+        if tokens[j].text == "wie" and tokens[i].text != (tokens[i].lemma or tokens[i].text):
+            j += 1  # "Hilfsorganisationen wie Brot für Alle": a member named after a plural noun
         while j < limit and len(words) < _MAX_WORDS:
             tok = tokens[j]
             if tok.pos in _NAME_TAGS and tok.text[:1].isupper():

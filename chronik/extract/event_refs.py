@@ -37,6 +37,10 @@ class ArticleReferences:
         self.forms = {row[0]: row[1] for row in resource_table(lang, "events/name_forms.tsv") if len(row) > 1}
         self.org_nouns = frozenset(w.lower() for w in resource_lines(lang, "events/organisation_nouns.txt"))
         self.capitals = groups.capitals
+        companies = [row for row in resource_table(lang, "events/company_nouns.tsv") if len(row) > 1]
+        self.boards = tuple(noun for noun, kind in companies if kind == "board")
+        self.company_nouns = tuple(noun for noun, kind in companies if kind == "company")
+        self.company_forms = frozenset(noun for noun, kind in companies if kind == "form")
 
     def resolve(self, analysis: Analysis, found: dict[int, list[Participant]]) -> None:
         tokens = analysis.tokens
@@ -54,6 +58,7 @@ class ArticleReferences:
                 items.extend(extra)
                 items.sort(key=lambda p: p.start)
             _members(tokens, items)
+            _led_by(tokens, items)
             self._appositions(tokens, items)
             for item in items:
                 self.normalise(item)
@@ -81,7 +86,12 @@ class ArticleReferences:
                     # (members keep their organisation's heads: "die Staats- und Regierungschefs der Nato")
                     heads += [(h, item) for h in _heads(tokens, item)]
             seen.extend(p for p in items if p.named and not p.listed_both)
-            organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states)
+            # (a board names its company, but is no new organisation for "die Gewerkschaft" to fall back on)
+            organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states
+                                 and not (p.via and p.via.lower().endswith(self.boards)))
+
+    def _company(self, head: str, org: Participant) -> bool:
+        return head.endswith(self.company_nouns) or org.name.split()[-1].lower() in self.company_forms
 
     def _prefixed_organ(self, item: Participant) -> None:
         """"US-Regierung", "EU-Kommission" tagged as names: an organ of a
@@ -205,6 +215,12 @@ class ArticleReferences:
             if _plural(tok.text.lower(), lemma) or (before.text.lower() == "die" and lemma.endswith("en")):
                 # ("die Unternehmen": a feminine noun in -en is rare, so "die" is plural)
                 continue  # "die Parteien", "den Behörden": several, not the one named before
+            if lemma.endswith(self.boards):
+                # "dem Vorstand": the company's board, not the union named last
+                match = next((org for head, org in reversed(heads) if self._company(head, org)), None)
+                if match is not None:
+                    found.append(Participant(match.name, tok.text, tok.start, tok.end, "ORG", via=tok.text, token=i))
+                continue
             match = next((org for head, org in reversed(heads)
                           if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))
                           or (len(lemma) >= _MIN_STEM and head.startswith(lemma))), None)
@@ -222,6 +238,25 @@ class ArticleReferences:
 def _plural(word: str, lemma: str) -> bool:
     """A form other than the lemma and its genitive ("Parteien", "Konzernen")."""
     return word != lemma and word not in (lemma + "s", lemma + "es") and word.endswith(("en", "n", "e"))
+
+
+def _led_by(tokens: list[Token], items: list[Participant]) -> None:
+    """"Die Opposition um den früheren Premier X", "Hilfsorganisationen wie
+    Y": an unnamed group around a named leader, or of which a named member
+    is given, acts as that one."""
+    for item in list(items):
+        if item.named or item.token + 1 >= len(tokens) or tokens[item.token + 1].text not in ("um", "wie"):
+            continue
+        word = tokens[item.token + 1].text
+        leader = next((p for p in items if p.named and item.token + 2 <= p.token <= item.token + 5
+                       and (p.prep == word or word == "wie")
+                       and all(t.pos in ("ART", "ADJA", "NN", "KOKOM") for t in tokens[item.token + 2 : p.token])),
+                      None)
+        if leader is None:
+            continue
+        leader.token, leader.start, leader.prep, leader.oblique = item.token, item.start, item.prep, item.oblique
+        leader.via = leader.via or item.text
+        items.remove(item)
 
 
 def _members(tokens: list[Token], items: list[Participant]) -> None:

@@ -187,6 +187,14 @@ class EventLayer:
                     actor = None
                 if actor is None and not passive and not borrowed:
                     actor = _pronoun_subject(tokens, clause, items, people, (target,))
+                if trigger.type == "DEMAND" and (tokens[index].lemma or "").lower() in _CALLS and target is None \
+                        and not _has_argument(tokens, clauses, clause, trigger) \
+                        and not any(t.pos == "APPRART" or t.text.lower() == "zu" for t in tokens[clause.start:clause.end]):
+                    # "Aufgerufen hatte das Bündnis X.": a call with nothing called for is the call to the
+                    # protest just told (folded into it by _add)
+                    protest = next((t for t in self.lexicon.readings.get((trigger.lemma, trigger.particle), [])
+                                    if t.type == "PROTEST"), None)
+                    trigger = protest or trigger
                 if target is None and trigger.type in _CONTENT_TARGET:
                     target = _content_subject(tokens, items, clauses, clause, actor, _CONTENT_TARGET[trigger.type])
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
@@ -700,7 +708,7 @@ def _add(events: list[Event], event: Event) -> None:
     names = event.participants()
     lead = next((e for e in reversed(events) if e.type == event.type and 0 < event.sentence - e.sentence <= 2), None)
     if lead is not None and lead.actor is None and event.type == "PROTEST" and event.lemma in _CALLS \
-            and event.actor is not None and _overlap(lead.when, event.when):
+            and event.actor is not None and (_overlap(lead.when, event.when) or event.when.get("source") == "article"):
         # "Tausende protestierten ... Aufgerufen hatte X": X organised that protest
         lead.actor = event.actor
         _fold(lead, event)

@@ -617,3 +617,25 @@ def test_own_forces_are_no_target_of_mobilisation(pipeline):
     assert event.target is None
     event = one(pipeline, "Die Nato will 4000 zusätzliche Soldaten in Polen stationieren.", "MOBILIZE")
     assert (name(event.actor), event.target) == ("Nato", None)
+
+
+def test_board_stands_for_the_company_not_the_union(pipeline):
+    text = ("Tausende Beschäftigte des Autozulieferers Rheintal AG protestierten in Köln, die IG Metall hatte "
+            "zur Kundgebung aufgerufen. Dort warf Gewerkschafter Jan Brückner dem Vorstand vor, "
+            "die Belegschaft getäuscht zu haben.")
+    event = one(pipeline, text, "DISAPPROVE")
+    assert name(event.target) == "Rheintal AG"
+
+
+def test_group_around_a_leader_and_members_named_after_wie(pipeline):
+    event = one(pipeline, "Die Opposition um den früheren Premier Anil Mehta warf der Regierung vor, zu lügen.",
+                "DISAPPROVE")
+    assert name(event.actor) == "Anil Mehta"
+    event = one(pipeline, "Umweltverbände wie Grüne Erde begrüßten den Beschluss.", "SUPPORT")
+    assert name(event.actor) == "Grüne Erde"
+
+
+def test_call_without_content_names_the_organiser_of_the_protest(pipeline):
+    found = events(pipeline, "In Tiflis haben am Donnerstag Zehntausende gegen das Mediengesetz demonstriert. "
+                             "Aufgerufen hatte das Oppositionsbündnis Neue Wege.", "2024-05-10")
+    assert [(e.type, name(e.actor)) for e in found] == [("PROTEST", "Neue Wege")]
