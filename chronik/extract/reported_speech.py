@@ -158,6 +158,21 @@ class ReportedSpeechFinder:
             return False
         return sentence.words[t + 2].islower() and self._verb_at(sentence, t + 2) is not None
 
+    def _noun_phrase_quote(self, sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
+        """"bezeichnete die Pläne als „Wortbruch“", "von einem „Angriff gegen die Belegschaft“":
+        a quoted common noun phrase inside a report is the speaker's wording, unless a title
+        noun or an article-and-name pattern marks it as a name („Der Spiegel“)."""
+        if is_statement(sentences, quote) or quote.start[0] != quote.end[0]:
+            return False
+        s, t = quote.start
+        sentence = sentences[s]
+        inner = range(t + 1, quote.end[1])
+        if len(inner) < 2 or sentence.tags[inner[0]] != "NN" or self._titled(sentences, quote):
+            return False  # one quoted noun is mostly a term („Täter“, „Landrush“), not wording
+        if any(sentence.tags[k] in ("NE", "FM") for k in inner):
+            return False  # a name: „Deutsche Bank“, „Initiativ Roude Léiw“
+        return t > 0 and sentence.tags[t - 1] in ("ART", "ADJA", "APPR", "APPRART", "KOKOM", "PIAT", "PPOSAT")
+
     def _titled(self, sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
         """"mit dem Titel „Die Revolution missbraucht ihre Kinder“": a title, not a statement."""
         s, t = quote.start
@@ -1455,7 +1470,7 @@ class ReportedSpeechFinder:
     ) -> list[Attribution]:
         nested: list[Attribution] = []
         for quote in quotes:
-            if not is_phrase(sentences, quote):
+            if not (is_phrase(sentences, quote) or self._noun_phrase_quote(sentences, quote)):
                 continue
             positions = quote_positions(sentences, quote)
             for parent in results:

@@ -761,3 +761,11 @@ def test_nach_der_veroeffentlichung_is_a_time(analyse):
     assert not analyse("Nach der Veröffentlichung des Berichts kam es in der Hauptstadt zu Protesten.")
     quote = find(analyse("Nach der Mitteilung des Ministeriums sei die Lage unter Kontrolle."), "Lage")
     assert quote.source_text.endswith("des Ministeriums")
+
+
+def test_quoted_noun_phrase_inside_a_report_is_the_speakers_wording(analyse):
+    quotes = analyse("Die Gewerkschaft warnte, der Plan führe zu einer „Abwärtsspirale bei den Löhnen“.")
+    phrase = [q for q in quotes if q.is_nested and "Abwärtsspirale" in q.text]
+    assert phrase and phrase[0].form == "Direct" and phrase[0].source_text == "Die Gewerkschaft"
+    quotes = analyse("Die Gewerkschaft warnte, der „Landrush“ werde die Preise treiben.")
+    assert not [q for q in quotes if q.is_nested]  # one quoted noun is a term
