@@ -828,8 +828,9 @@ class ReportedSpeechFinder:
             prep = self.lexicon.prepositions[word]
             stwr = prep.stwr
             if prep.source_side == "after":
-                if word == "laut" and tags[t] not in ("APPR", "") and not starts_noun_phrase(words, t + 1):
-                    return None  # "laut" the adjective ("wurde laut")
+                if (word == "laut" and tags[t] not in ("APPR", "") and not starts_noun_phrase(words, t + 1)
+                        and not (t + 1 < len(words) and self._report_noun(words[t + 1]))):
+                    return None  # "laut" the adjective ("wurde laut"), but "laut ai-Bericht"
                 if word == "so" and not (t > 0 and words[t - 1] == ","):
                     return None
                 if word == "so" and tags[t + 1 : t + 2] in (["PIAT"], ["PIS"], ["ADV"], ["ADJD"]):
@@ -938,7 +939,8 @@ class ReportedSpeechFinder:
         for j in range(k, min(k + 3, len(sentence.words))):
             if self._report_noun(sentence.words[j]):
                 return True
-            if sentence.tags[j] not in ("ADJA", "PPOSAT", "ART", "PDAT", "PIAT", ""):
+            # "nach deren Angaben", "nach Grupps Meinung": a possessive or a genitive name
+            if sentence.tags[j] not in ("ADJA", "PPOSAT", "ART", "PDAT", "PIAT", "PDS", "PRELAT", "NE", ""):
                 return False
         return False
 

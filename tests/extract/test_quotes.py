@@ -769,3 +769,10 @@ def test_quoted_noun_phrase_inside_a_report_is_the_speakers_wording(analyse):
     assert phrase and phrase[0].form == "Direct" and phrase[0].source_text == "Die Gewerkschaft"
     quotes = analyse("Die Gewerkschaft warnte, der „Landrush“ werde die Preise treiben.")
     assert not [q for q in quotes if q.is_nested]  # one quoted noun is a term
+
+
+def test_nach_with_a_possessive_or_genitive_name_before_the_report_noun(analyse):
+    quote = find(analyse("Nach Müllers Einschätzung werden die Preise im Herbst wieder sinken."), "Preise")
+    assert quote.source_text == "Müllers Einschätzung" and quote.cue_text == "Nach"
+    quote = find(analyse("Die Firma meldete Verluste. Nach deren Angaben sollen 200 Stellen wegfallen."), "Stellen")
+    assert quote.cue_text == "Nach"
