@@ -112,3 +112,52 @@ def test_malformed_correction_is_400(editor):
     response = editor.post("/api/corrections/merge", headers=AUTH, json={"entity": "per-x"})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "E501"
+
+
+def test_corrections_with_several_workers(archive_copy):
+    """`chronik serve --workers 2`: a merge sent to one worker process shows on
+    every later request, whichever worker answers it (they share the archive
+    and the index files; a worker re-reads corrections on each request)."""
+    import http.client
+    import subprocess
+    import sys
+    import time
+
+    from tests.web.conftest import free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "chronik", "serve", "--db", archive_copy, "--port", str(port), "--workers", "2",
+         "--allow-corrections", "--token", TOKEN],
+        stderr=subprocess.DEVNULL,
+    )
+
+    def request(method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
+        # A new connection each time, so both workers answer some of them.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {**AUTH, "Content-Type": "application/json"} if body is not None else {}
+        connection.request(method, path, json.dumps(body) if body is not None else None, headers)
+        response = connection.getresponse()
+        result = response.status, json.loads(response.read())
+        connection.close()
+        return result
+
+    try:
+        for _ in range(300):
+            try:
+                if request("GET", "/api/stats")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        oslo, norway = entity_id("LOC", "Oslo"), entity_id("LOC", "Norwegen")
+        before = request("GET", f"/api/entities/{norway}")[1]["mentions"]
+        oslo_mentions = request("GET", f"/api/entities/{oslo}")[1]["mentions"]
+        status, _ = request("POST", "/api/corrections/merge", {"entity": oslo, "into": norway, "by": "anna"})
+        assert status == 200
+        for _ in range(12):
+            status, merged = request("GET", f"/api/entities/{oslo}")
+            assert status == 200 and merged["id"] == norway
+            assert merged["mentions"] == before + oslo_mentions
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
