@@ -95,8 +95,14 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
         for start, end, first in parts:
             text = analysis.text[start:end]
             link_here = link if (start, end) == (mention.start, mention.end) else None
+            part_label = label
+            if (start, end) != (mention.start, mention.end) and groups is not None:
+                # a part of a merged mention ("Peter Winkler lud Grüne") takes the label of what it is
+                part_label = "LOC" if text in states else "ORG" if text in known else label
+            if link_here is not None and any(_verb_as_word(w) for w in link_here.target.split()):
+                link_here = None  # the canonical name is a merged mention the entities layer kept
             found.setdefault(mention.sentence, []).append(
-                _participant(text, start, end, label, first, link_here, lexicon))
+                _participant(text, start, end, part_label, first, link_here, lexicon))
         seen.add((mention.start, mention.end))
     for (start, end), link in links.items():
         if link.kind == "describes" and (start, end) not in seen:
@@ -193,6 +199,10 @@ def _verb_as_name(tok: Token) -> bool:
     """"Peter Winkler lud Grüne": a lower-case word the tagger put into a name is its verb."""
     return tok.pos == "NE" and tok.text[:1].islower() and len(tok.text) >= 3 and tok.text not in _NAME_PARTICLES \
         and "-" not in tok.text  # "al-Sisi", "el-Baradei"
+
+
+def _verb_as_word(word: str) -> bool:
+    return word[:1].islower() and len(word) >= 3 and word not in _NAME_PARTICLES and "-" not in word
 
 
 def _known_parts(tokens: list[Token], first: int, end: int, known: frozenset[str],

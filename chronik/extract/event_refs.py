@@ -22,12 +22,15 @@ from __future__ import annotations
 
 from ..analysis import Analysis, Token
 from ..lang import resource_lines, resource_table
-from .event_args import Participant
+from .event_args import Participant, _preposition
 
 _ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ")
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dessen", "deren", "sein", "seine", "seinen",
                        "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"})
 _MIN_HEAD = 5
+_PLACE_PREPS = frozenset({"in", "im", "aus", "nach", "bei"})
+_POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem",
+                         "ihrer", "ihres"})
 _MIN_STEM = 8  # "die Opposition" after "das Oppositionsbündnis X"
 
 
@@ -45,6 +48,7 @@ class ArticleReferences:
     def resolve(self, analysis: Analysis, found: dict[int, list[Participant]]) -> None:
         tokens = analysis.tokens
         roles = _role_holders(analysis)
+        affiliations = self._affiliations(analysis, found)
         heads: list[tuple[str, Participant]] = []  # (head noun lemma, organisation), in text order
         last_state = ""
         seen: list[Participant] = []  # named participants so far, for "beide"
@@ -52,7 +56,8 @@ class ArticleReferences:
         for sentence in range(len(analysis.sentences)):
             items = found.setdefault(sentence, [])
             extra = self._aliases(analysis, sentence, items)
-            extra += self._head_references(analysis, sentence, items, heads, organisations)
+            extra += self._head_references(analysis, sentence, items, heads, organisations,
+                                           self._party_of_last_person(seen + items, affiliations))
             extra += self._both(analysis, sentence, items, seen)
             if extra:
                 items.extend(extra)
@@ -168,7 +173,8 @@ class ArticleReferences:
                 or self.groups.is_organ(noun)
             # the sides of earlier sentences (in its own sentence the subject is
             # the one who speaks to or of "beide Seiten")
-            earlier = [p for p in seen if (p.label == "PER") == people or not (people or states)]
+            earlier = [p for p in seen if ((p.label == "PER") == people or not (people or states))
+                       and p.prep not in _PLACE_PREPS]  # the sides, not places ("in Südkorea eingefrorene Gelder")
             if states and not people:
                 earlier = [p for p in earlier if p.label == "LOC"]
             names: list[Participant] = []
@@ -187,13 +193,39 @@ class ArticleReferences:
             items[:] = [p for p in items if p.named or p.token not in covered]  # "Präsidenten" is these two
             start, end = tokens[head].start, tokens[i + 1].end
             text = analysis.text[min(start, tokens[i].start):end]
+            # "mit beiden Seiten": both sides stand in the phrase
+            prep = _preposition(tokens, min(head, i), span.token_start)
             found.append(Participant(first.name, text, tokens[min(head, i)].start, end, first.label, via=text,
-                                     token=min(head, i), listed_both=True))
+                                     token=min(head, i), listed_both=True, prep=prep))
             found.append(Participant(second.name, text, tokens[min(head, i)].start, end, second.label, via=text,
-                                     token=min(head, i) + 1, listed=True, listed_both=True))
+                                     token=min(head, i) + 1, listed=True, listed_both=True, prep=prep))
         return found
 
-    def _head_references(self, analysis, sentence, items, heads, organisations=()) -> list[Participant]:
+    def _affiliations(self, analysis: Analysis, found: dict[int, list[Participant]]) -> dict[str, str]:
+        """Person -> the organisation of their role ("FDP-Fraktionschef Markus
+        Brandl" -> FDP), from the roles layer and a party or body prefixed to
+        the noun before the name ("FDP-Chef Konstantin Albrecht")."""
+        known = {}
+        for role in analysis.layers.get("roles", []):
+            if role.person and role.of and role.of not in self.groups.states:
+                known.setdefault(role.person, self.forms.get(role.of, role.of))
+        tokens = analysis.tokens
+        for items in found.values():
+            for p in items:
+                if p.label != "PER" or p.name in known or p.token == 0:
+                    continue
+                before = tokens[p.token - 1].text
+                prefix = before.split("-", 1)[0] if "-" in before else ""
+                if prefix and prefix in self.groups.short and self.groups.short[prefix] not in self.groups.states:
+                    known[p.name] = self.forms.get(self.groups.short[prefix], self.groups.short[prefix])
+        return known
+
+    @staticmethod
+    def _party_of_last_person(people: list[Participant], affiliations: dict[str, str]) -> dict[int, str]:
+        """Start offset of each person -> their organisation, for "seine Partei"."""
+        return {p.start: affiliations[p.name] for p in people if p.label == "PER" and p.name in affiliations}
+
+    def _head_references(self, analysis, sentence, items, heads, organisations=(), parties=None) -> list[Participant]:
         """Bare definite nouns that name an organisation introduced before
         ("der Konzern" after "des Stahlkonzerns Nordhütte AG")."""
         if not heads and not organisations:
@@ -212,6 +244,13 @@ class ArticleReferences:
             if i + 1 < span.token_end and tokens[i + 1].pos == "NE":
                 continue  # "die Gewerkschaft Verdi" names its own
             lemma = (tok.lemma or tok.text).lower()
+            if parties and before.text.lower() in _POSSESSIVE and lemma in self.org_nouns:
+                # "seine Partei", "Seine Fraktion": the organisation of the person named last
+                owner = max((start for start in parties if start < tok.start), default=None)
+                if owner is not None:
+                    name = parties[owner]
+                    found.append(Participant(name, tok.text, tok.start, tok.end, "ORG", via=tok.text, token=i))
+                    continue
             if _plural(tok.text.lower(), lemma) or (before.text.lower() == "die" and lemma.endswith("en")):
                 # ("die Unternehmen": a feminine noun in -en is rare, so "die" is plural)
                 continue  # "die Parteien", "den Behörden": several, not the one named before

@@ -162,6 +162,9 @@ class EventLayer:
                         # "Er warf ... vor und versetzte die Armee ...": the subject the clause before resolved
                         actor = _last_actor(events, tokens, clauses, clause)
                     actor = actor or self._inherited_actor(items, clauses, clause)
+                    if actor is None and clause.index > 0 and not clause.shares_subject:
+                        # "Er kündigte an, Grüne und FDP zu treffen": the pronoun subject of the clause before
+                        actor = _pronoun_subject(tokens, clauses[clause.index - 1], items, people, (target,))
                 if not passive and not borrowed and tokens[clause.start].pos in FINITE and clause.index > 0 \
                         and not clause.opener and not _relative(tokens, clause) \
                         and not (actor is not None and actor.named and actor.label == "PER"
@@ -223,6 +226,9 @@ class EventLayer:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
             for index, trigger in self._noun_triggers(tokens, clause):
                 event = self._noun_event(analysis, clause, clauses, items, trigger, index, people)
+                if event is not None and event.actor is None and is_infinitive_clause(tokens, clause):
+                    # "forderten den Strafgerichtshof auf, Ermittlungen aufzunehmen": the one called on
+                    event.actor = _accused(events, tokens, clauses, clause)
                 if event is not None:
                     events.append(event)
         return _without_denial_of_denied(events)
@@ -326,6 +332,9 @@ class EventLayer:
     def _verb_triggers(self, tokens: list[Token], clause: Clause) -> list[tuple[int, Trigger]]:
         span = range(clause.start, clause.end)
         particles = [tokens[i].text.lower() for i in span if tokens[i].pos == "PTKVZ"]
+        last = next((tokens[i] for i in reversed(span) if not tokens[i].pos.startswith("$")), None)
+        # "ließ ... frei" with "frei" read as an adjective: tried as a particle, never one that blocks
+        loose = [last.text.lower()] if last is not None and last.pos in ("ADJD", "ADV") else []
         finite_in_clause = any(tokens[i].pos in FINITE for i in span)
         found = []
         for i in span:
@@ -343,7 +352,8 @@ class EventLayer:
                 lemma = participle_infinitive(tok.text)  # the lemmatizer left "einmarschiert" as it is
             if lemma.lower() == tok.text.lower():
                 lemma = self.lexicon.strong_participle(tok.text) or lemma  # "festgenommen" left alone
-            trig = next((self.lexicon.verbs[(lemma, p)] for p in particles if (lemma, p) in self.lexicon.verbs), None)
+            trig = next((self.lexicon.verbs[(lemma, p)] for p in particles + loose
+                         if (lemma, p) in self.lexicon.verbs), None)
             if trig is None and particles and tok.pos == "VVFIN":
                 continue  # the particle makes it another verb: "sprach sich für ... aus" is no talk
             if trig is None:
@@ -468,10 +478,11 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
         i - 1 == floor and tokens[i - 1].pos == "NN"))
 
 
-# A demand without an addressee is aimed at the subject of its dass-clause
-# ("verlangte, dass Stockholm härter vorgeht"); a threat at the subject of
+# A demand or criticism without an addressee is aimed at the subject of its
+# dass-clause ("verlangte, dass Stockholm härter vorgeht", "bemängeln, dass
+# die Gruppe ihre Zusagen spät erfüllt"); a threat at the subject of
 # its condition ("drohte mit ..., falls die Nato ihre Pläne umsetze").
-_CONTENT_TARGET = {"DEMAND": ("dass",), "THREATEN": ("falls", "wenn", "sofern")}
+_CONTENT_TARGET = {"DEMAND": ("dass",), "THREATEN": ("falls", "wenn", "sofern"), "DISAPPROVE": ("dass",)}
 
 
 def _content_subject(tokens, items, clauses, clause, actor, openers) -> Participant | None:
@@ -563,7 +574,9 @@ def _pronoun_subject(tokens, clause, items, people, exclude=()) -> Participant |
     fitting = [p for p, g in people if g in ("", gender) and p.start < pronoun.start and p.name not in taken]
     if not fitting:
         return None
-    person = fitting[-1]
+    # "er" is far more often a man named before than an organisation ("der Verband")
+    persons = [p for p in fitting if p.label == "PER"] if gender == "m" else []
+    person = (persons or fitting)[-1]
     return Participant(person.name, pronoun.text, pronoun.start, pronoun.end, "PER", via=pronoun.text,
                        token=clause.start + at)
 
@@ -697,8 +710,19 @@ def _speaker(analysis: Analysis, token: Token, lexicon: EventLexicon, items, ref
             name = lexicon.institutions.get(quote.speaker, quote.speaker)
             speaker = Participant(name, quote.source_text or quote.speaker, s, e, "PER")
             references.normalise(speaker)  # "Die Bundesanwaltschaft" -> "Bundesanwaltschaft"
+            span = _tokens_in(analysis, s, e)
+            if span and span[0].pos == "NN" and not any(t.pos == "NE" for t in span) and name == quote.speaker:
+                # "Kritiker bemängeln", "Menschenrechtsorganisationen forderten": a bare plural names no one
+                speaker.named = False
             return speaker
     return None
+
+
+def _tokens_in(analysis: Analysis, start: int, end: int) -> list[Token]:
+    sentence = analysis.sentence_at(start)
+    if sentence is None:
+        return []
+    return [t for t in analysis.sentence_tokens(sentence) if start <= t.start < end]
 
 
 def _add(events: list[Event], event: Event) -> None:

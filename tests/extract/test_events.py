@@ -639,3 +639,39 @@ def test_call_without_content_names_the_organiser_of_the_protest(pipeline):
     found = events(pipeline, "In Tiflis haben am Donnerstag Zehntausende gegen das Mediengesetz demonstriert. "
                              "Aufgerufen hatte das Oppositionsbündnis Neue Wege.", "2024-05-10")
     assert [(e.type, name(e.actor)) for e in found] == [("PROTEST", "Neue Wege")]
+
+
+def test_bare_plural_speaker_names_no_one(pipeline):
+    event = one(pipeline, "Kritiker bemängeln seit Langem, dass die Nato ihre Zusagen nicht erfüllt.", "DISAPPROVE")
+    assert (event.actor, name(event.target)) == (None, "Nato")
+
+
+def test_noun_in_zu_clause_after_a_call_is_the_addressees_act(pipeline):
+    found = events(pipeline, "Mehrere Staaten forderten den Internationalen Strafgerichtshof auf, Ermittlungen aufzunehmen.")
+    investigation = next(e for e in found if e.type == "INVESTIGATE")
+    assert (name(investigation.actor), investigation.status) == ("Internationaler Strafgerichtshof", "demanded")
+
+
+def test_possessive_party_is_the_party_of_the_person_named_before(pipeline):
+    text = ("FDP-Fraktionschef Jonas Rieger warf der SPD Wortbruch vor. "
+            "Seine Fraktion werde dem Haushalt nicht zustimmen.")
+    event = one(pipeline, text, "AGREE")
+    assert name(event.actor) == "FDP"
+
+
+def test_he_prefers_the_man_named_before_to_an_organisation(pipeline):
+    text = ("FDP-Chef Jonas Rieger ließ offen, ob seine Partei zuerst mit der SPD oder der CDU sprechen werde. "
+            "Er wolle mit beiden Seiten reden, sagte er.")
+    talks = [e for e in events(pipeline, text) if e.type == "CONSULT" and e.sentence == 1]
+    assert [(name(e.actor), name(e.target)) for e in talks] == [("Jonas Rieger", "SPD")]
+
+
+def test_pronoun_subject_of_an_announcement_does_the_announced_act(pipeline):
+    text = "CDU-Chef Anton Bauer wies das zurück. Er kündigte an, Grüne und FDP am Mittwoch zu treffen."
+    event = one(pipeline, text, "CONSULT")
+    assert name(event.actor) == "Anton Bauer"
+
+
+def test_particle_read_as_adjective(pipeline):
+    event = one(pipeline, "Als Zeichen guten Willens ließ die Miliz am Freitag zwölf Geiseln frei.", "CONCEDE")
+    assert event.trigger == "ließ"
