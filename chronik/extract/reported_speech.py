@@ -1056,8 +1056,13 @@ class ReportedSpeechFinder:
             if end > after:
                 source = (after, self._with_place(sentence, end, cue_verb))  # "kündigte die Regierung in Lomé an"
         if source is None and start == 0 and verb == 1 and words[0][:1].isupper() and tags[0] not in ("PPER", "PDS", "ART", "KON", "PWS", "PWAV", "KOUS"):
-            # "Künast sagte, ...": an unknown name the tagger took for something else
-            if verb + 1 >= len(words) or tags[verb + 1] in ("$,", "$.") or words[verb + 1] == ":":
+            # "Künast sagte, ...", "Gall geht davon aus": an unknown name the tagger took for
+            # something else, when no subject follows the verb
+            after = verb + 1
+            while after < len(words) and tags[after] in ("ADV", "PROAV", "PAV", "PTKNEG", "PTKVZ", "PRF"):
+                after += 1
+            if (after >= len(words) or tags[after] in ("$,", "$.") or words[after] == ":") \
+                    and words[0].lower() not in self.fronted_adverbs:
                 source = (0, 1)
         if source is not None and (source[0] <= cue_verb < source[1] or words[source[0]].lower() == "es"):
             source = None

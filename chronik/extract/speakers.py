@@ -50,7 +50,9 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
             and not any(tags[k].endswith("FIN") or tags[k] in ("$,", "$.") for k in range(j + 1, close))
         ):
             return _extend(words, tags, close + 1)
-    if (j >= n or tags[j] not in HEAD) and j > start and tags[j - 1] == "ADJA" and words[j - 1][:1].isupper():
+    if (j >= n or tags[j] not in HEAD) and j > start and tags[j - 1] == "ADJA" and (
+            words[j - 1][:1].isupper() or (words[j - 1][:1].isdigit() and "-" in words[j - 1])  # "der 81-jährige"
+    ):
         return _extend(words, tags, j)  # a nominalised adjective: "Der Tatverdächtige"
     if (j > start + 1 and tags[start] == "ART" and tags[j - 1] == "ADJD" and j < n
             and (tags[j].startswith("V") or words[j] == ",")):

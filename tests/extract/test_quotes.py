@@ -776,3 +776,27 @@ def test_nach_with_a_possessive_or_genitive_name_before_the_report_noun(analyse)
     assert quote.source_text == "Müllers Einschätzung" and quote.cue_text == "Nach"
     quote = find(analyse("Die Firma meldete Verluste. Nach deren Angaben sollen 200 Stellen wegfallen."), "Stellen")
     assert quote.cue_text == "Nach"
+
+
+def test_mistagged_sentence_openers():
+    from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence
+
+    finder = ReportedSpeechFinder()
+
+    def source(words, tags):
+        found = finder.find([TokenSentence(words, tags, [w.lower() for w in words])])
+        return [[words[t] for _, t in a.source] for a in found]
+
+    # a surname taken for an adjective, with no subject after the verb
+    words = ["Brandt", "geht", "davon", "aus", ",", "dass", "die", "Preise", "sinken", "."]
+    tags = ["ADJD", "VVFIN", "PROAV", "PTKVZ", "$,", "KOUS", "ART", "NN", "VVFIN", "$."]
+    assert source(words, tags) == [["Brandt"]]
+    # a time adverb taken for a noun is no speaker
+    words = ["Monatelang", "hat", "die", "Firma", "bestritten", ",", "dass", "es", "Mängel", "gebe", "."]
+    tags = ["NN", "VAFIN", "ART", "NN", "VVPP", "$,", "KOUS", "PPER", "NN", "VVFIN", "$."]
+    assert source(words, tags) == [["die", "Firma"]]
+
+
+def test_nominalised_age_is_a_speaker(analyse):
+    quote = find(analyse("Am Montag sagte der 74-jährige, dass er nichts bemerkt habe."), "bemerkt")
+    assert quote.source_text == "der 74-jährige"
