@@ -142,11 +142,18 @@ class EventLayer:
                          people: list[tuple[Participant, str]] = ()) -> list[Event]:
         tokens = analysis.tokens
         events: list[Event] = []
+        absorbed: set[int] = set()
         for clause in clauses:
-            if _absorbed(events, tokens, clauses, clause) and is_infinitive_clause(tokens, clause):
-                continue  # "wirft Minsk vor, Migranten an die Grenze zu bringen": the content of the act before
+            if is_infinitive_clause(tokens, clause) and (_absorbed(events, tokens, clauses, clause)
+                                                         or clause.index - 1 in absorbed):
+                # "wirft Minsk vor, Migranten an die Grenze zu bringen": the content of the act before
+                # (and of a content clause before: "..., ihr Versprechen gebrochen zu haben, ... bereitzustellen")
+                absorbed.add(clause.index)
+                continue
             if _relative(tokens, clause):
                 continue  # "der seit 2021 inhaftiert war": a relative clause describes a participant
+            if clause.opener == "ob":
+                continue  # "ließ offen, ob seine Partei mit der SPD sprechen werde": an open question, no act
             verbs = self._verb_triggers(tokens, clause)
             for index, trigger in verbs:
                 # a zu-infinitive or a second verb after "und" has the subject of the clause before
@@ -743,6 +750,13 @@ def _add(events: list[Event], event: Event) -> None:
         _fold(lead, event)
         return
     for earlier in events:
+        if earlier.type == event.type and earlier.sentence == event.sentence and not event.by_noun \
+                and not earlier.by_noun and event.actor is not None and earlier.actor is not None \
+                and event.actor.name == earlier.actor.name and event.status == earlier.status \
+                and (event.target is None or (earlier.target is not None and earlier.target.name == event.target.name)):
+            # "bestellten den Botschafter ein und legten Protest ein": one act told by two verbs
+            earlier.mode = earlier.mode or event.mode
+            return
         if earlier.type != event.type or earlier.sentence == event.sentence:
             continue
         if names:

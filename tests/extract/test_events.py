@@ -675,3 +675,29 @@ def test_pronoun_subject_of_an_announcement_does_the_announced_act(pipeline):
 def test_particle_read_as_adjective(pipeline):
     event = one(pipeline, "Als Zeichen guten Willens ließ die Miliz am Freitag zwölf Geiseln frei.", "CONCEDE")
     assert event.trigger == "ließ"
+
+
+def test_two_verbs_for_one_act_are_one_event(pipeline):
+    found = events(pipeline, "Vietnam bestellte den chinesischen Botschafter ein und legte formellen Protest ein.")
+    assert [(e.type, name(e.actor), name(e.target)) for e in found] == [("DISAPPROVE", "Vietnam", "China")]
+
+
+def test_open_question_is_no_event(pipeline):
+    found = events(pipeline, "Parteichef Jonas Rieger ließ offen, ob seine Partei mit der SPD sprechen werde.")
+    assert not [e for e in found if e.type == "CONSULT"]
+
+
+def test_content_of_an_accusation_over_two_zu_clauses(pipeline):
+    found = events(pipeline, "Sie warf den reichen Ländern vor, ihr Versprechen gebrochen zu haben, "
+                             "jährlich 100 Milliarden Dollar bereitzustellen.")
+    assert [e.type for e in found] == ["DISAPPROVE"]
+
+
+def test_support_with_personnel_or_weapons_is_aid(pipeline):
+    event = one(pipeline, "Die Europäische Union werde Litauen mit weiteren Beamten und Fahrzeugen unterstützen.", "AID")
+    assert name(event.target) == "Litauen"
+
+
+def test_denied_bribe(pipeline):
+    event = one(pipeline, "Der Abgeordnete Max Huber bestreitet, Geld angenommen zu haben.", "CRIME")
+    assert (name(event.actor), event.status) == ("Max Huber", "denied")
