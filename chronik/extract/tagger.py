@@ -103,7 +103,10 @@ class Tagger:
             key: (cut, add) for key, (cut, add) in lemma_model["suffix_rules"].items()
         }
         self.tags: list[str] = list(crf.labels())
-        self._lemma_cache: dict[str, str] = {}
+        # Bounded (a long stream brings new words forever) and least recently
+        # used out, not cleared when full: a cleared cache refills with the
+        # same words, and the churn fragments the heap of a long-running worker.
+        self.lemma = lru_cache(maxsize=200_000)(self._lemma_uncached)
         # A crfsuite tagger holds the sentence being decoded: one at a time.
         self._lock = threading.Lock()
 
@@ -114,17 +117,6 @@ class Tagger:
         with self._lock:
             tags = self.crf.tag(features)
         return tags, [self.lemma(w, t) for w, t in zip(words, tags)]
-
-    def lemma(self, word: str, tag: str) -> str:
-        key = tag + "\t" + word
-        cached = self._lemma_cache.get(key)
-        if cached is not None:
-            return cached
-        lemma = self._lemma_uncached(word, tag)
-        if len(self._lemma_cache) > 200_000:  # bounded: a long stream brings new words forever
-            self._lemma_cache.clear()
-        self._lemma_cache[key] = lemma
-        return lemma
 
     def _lemma_uncached(self, word: str, tag: str) -> str:
         known = self.lemmas.get(tag + "\t" + word)
