@@ -40,6 +40,7 @@ class MissedNames:
         self.groups = groups
         self.heads = {row[0].lower(): row[1] for row in resource_table(lang, "events/name_heads.tsv") if len(row) > 1}
         self.institutions = tuple(w.lower() for w in resource_lines(lang, "events/institution_heads.txt"))
+        self.party_bodies = tuple(w.lower() for w in resource_lines(lang, "events/party_bodies.txt"))
         # short forms that stand for an international body, not for a state or a party
         self.bodies = frozenset(short for short, full in groups.short.items()
                                 if full not in groups.states and (short.isupper() or short in ("Nato", "Uno")))
@@ -149,6 +150,10 @@ class MissedNames:
             return None  # "Kanzleramt", "Auswärtiges Amt" act for their state (institutions.tsv)
         if "-" in word:
             prefix, noun = word.split("-", 1)
+            full = self.groups.short.get(prefix)
+            if full and full not in self.groups.states and noun.lower().endswith(self.party_bodies):
+                # "Die CSU-Landesgruppe forderte ...": the party acts
+                return Participant(full, word, tok.start, tok.end, "ORG", via=word, token=i)
             if prefix in self.bodies and len(noun) >= _MIN_PREFIXED and self._institution(noun) \
                     and not self.groups.is_organ(noun):
                 name = tok.lemma if tok.lemma and "-" in tok.lemma else word

@@ -349,10 +349,13 @@ class EventLayer:
             lemma = tok.lemma
             if tok.pos == "ADJA" and not finite_in_clause and _finite_read_as_adjective(tokens, i, clause.start):
                 word = tok.text.lower()
-                lemma = (word[:-2] if word.endswith("te") else word[:-3]) + "en"  # "verhängte" -> "verhängen"
-                if (lemma, "") not in self.lexicon.verbs \
-                        and not any((lemma, p) in self.lexicon.verbs for p in particles):  # "lehnte ... ab"
+                stem = word[:-2] if word.endswith("te") else word[:-3]
+                # "verhängte" -> "verhängen", "forderte" -> "fordern"; "lehnte ... ab" with its particle
+                known = [f for f in (stem + "en", stem + "n") if (f, "") in self.lexicon.verbs
+                         or any((f, p) in self.lexicon.verbs for p in particles)]
+                if not known:
                     continue
+                lemma = known[0]
             elif not tok.pos.startswith(("VV", "VM")):
                 continue
             if tok.pos == "VVPP" and lemma == tok.text:
@@ -394,6 +397,8 @@ class EventLayer:
         for i in range(clause.start, clause.end):
             if tokens[i].pos == "NN":
                 trig = self.lexicon.noun(tokens[i].lemma or tokens[i].text)
+                if trig is None and tokens[i].lemma and "ß" in tokens[i].lemma:
+                    trig = self.lexicon.noun(tokens[i].text)  # the lemmatizer's old spelling ("-ausschuß")
                 if trig is not None:
                     found.append((i, trig))
         return found
@@ -480,9 +485,10 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     "-te" word follows a name (not an article, not "im Juni unterzeichnete
     Abkommen") is a preterite the tagger took for an adjective."""
     word = tokens[i].text.lower()
-    # (a sentence opening with a noun the tagger did not know for a name: "Beridse lehnte ... ab")
-    return word.endswith(("te", "ten")) and i > floor and (tokens[i - 1].pos == "NE" or (
-        i - 1 == floor and tokens[i - 1].pos == "NN"))
+    # after a name or the noun that ends the first phrase ("Beridse lehnte ... ab", "Die
+    # CSU-Landesgruppe forderte Huber auf", "Am Dienstagabend durchsuchten Beamte ...");
+    # a clause without any finite verb has to have one
+    return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos in ("NE", "NN", "PPER")
 
 
 # A demand or criticism without an addressee is aimed at the subject of its
@@ -763,7 +769,7 @@ def _add(events: list[Event], event: Event) -> None:
             # a noun names the act again ("das Gespräch"); a verb tells the same act
             # again only with the same verb ("Paris blockierte ..." and "wies das zurück" are two)
             same = names <= earlier.participants() and _overlap(earlier.when, event.when) \
-                and (earlier.status == event.status or event.by_noun) \
+                and (earlier.status == event.status or (event.by_noun and _told(event) and _told(earlier))) \
                 and (event.by_noun or earlier.by_noun or earlier.lemma == event.lemma)
         else:  # a bare noun refers back to the last event it named
             same = event.mention and earlier.lemma == event.lemma
@@ -775,6 +781,12 @@ def _add(events: list[Event], event: Event) -> None:
 
 
 _CALLS = ("aufrufen", "rufen", "aufgerufen")
+
+
+def _told(event: Event) -> bool:
+    """Told as done or going on: a noun naming it again may differ in tense,
+    but a plan is another record than its execution (events_articles.md rule 4)."""
+    return event.status in ("happened", "ongoing")
 
 
 def _fold(earlier: Event, event: Event) -> None:

@@ -701,3 +701,23 @@ def test_support_with_personnel_or_weapons_is_aid(pipeline):
 def test_denied_bribe(pipeline):
     event = one(pipeline, "Der Abgeordnete Max Huber bestreitet, Geld angenommen zu haben.", "CRIME")
     assert (name(event.actor), event.status) == ("Max Huber", "denied")
+
+
+def test_preterite_read_as_adjective_after_a_noun(pipeline):
+    event = one(pipeline, "Noch am Dienstagabend durchsuchten Beamte des Landeskriminalamts Bayern seine Büros.",
+                "INVESTIGATE")
+    assert name(event.actor) == "Landeskriminalamt Bayern"
+    event = one(pipeline, "Die SPD-Fraktion forderte Huber auf, sein Mandat ruhen zu lassen.", "DEMAND")
+    assert name(event.actor) == "SPD"
+
+
+def test_occupation_by_activists_is_protest(pipeline):
+    event = one(pipeline, "Im Januar besetzten Aktivisten ein Waldstück am Rand der Grube.", "PROTEST")
+    assert event.mode == "occupy"
+
+
+def test_announced_act_is_not_folded_into_the_one_that_happened(pipeline):
+    text = ("Im Januar blockierten Aktivisten der Gruppe Wiese statt Beton die Zufahrt. "
+            "Für den Herbst kündigte Wiese statt Beton neue Blockaden an.")
+    found = [(e.type, e.status) for e in events(pipeline, text, "2023-06-01")]
+    assert ("PROTEST", "planned") in found and ("PROTEST", "happened") in found
