@@ -42,7 +42,7 @@ from chronik.archive import open_archive  # noqa: E402
 from chronik.archive.base import ArticleToStore  # noqa: E402
 from chronik.document import Document  # noqa: E402
 from chronik.archive.ingest import analyze_article  # noqa: E402
-from chronik.engines import analyze_in_batches, make_pipeline, open_engine  # noqa: E402
+from chronik.engines import _process_pool, analyze_in_batches, make_pipeline, open_engine  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 BATCH = 64
@@ -137,12 +137,13 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def worker_memory(count: int) -> None:
-    """Print the RSS in MB of each pool worker every 20 batches."""
+def worker_memory(count: int, workers: int = 2) -> None:
+    """Print the RSS in MB of each pool worker every 20 batches (one worker
+    sees the whole stream, so its caches meet every new word)."""
     import psutil
 
     started = time.perf_counter()
-    with open_engine("processes", 2) as analyze_batches:
+    with _process_pool(workers, None) as analyze_batches:
         pool_pids = None
         docs = varied_articles(count)
         done = 0
@@ -180,6 +181,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=400, help="articles per throughput run")
     parser.add_argument("--memory-articles", type=int, default=3000)
+    parser.add_argument("--memory-workers", type=int, default=2, help="pool workers in the memory run")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: processes,ray,memory,store")
     args = parser.parse_args()
@@ -193,7 +195,7 @@ def main() -> None:
         one, two = rate(engine, 1, docs), rate(engine, 2, docs)
         print(f"{engine}: 1 worker {one:.1f} articles/s, 2 workers {two:.1f} articles/s, speed-up {two / one:.2f}x")
     if "memory" not in skip:
-        worker_memory(args.memory_articles)
+        worker_memory(args.memory_articles, args.memory_workers)
     if "store" not in skip:
         with open_engine("processes", 2) as analyze_batches:
             analyses = [a for a in analyze_in_batches(analyze_batches, docs, BATCH) if not isinstance(a, str)]
