@@ -325,8 +325,8 @@ def _heads(tokens: list[Token], item: Participant) -> list[str]:
     if item.token > 0 and tokens[item.token - 1].pos == "NN":
         found.append((tokens[item.token - 1].lemma or tokens[item.token - 1].text).lower())
     first = tokens[item.token]
-    if first.pos == "NN" and " " in item.text:
-        found.append((first.lemma or first.text).lower())
+    if first.pos in ("NN", "NE") and " " in item.text and first.text == item.text.split()[0]:
+        found.append((first.lemma or first.text).lower())  # ("Miliz" of "Miliz X", tagged either way)
     if " " not in item.text.strip():
         found.append(item.text.strip().lower())  # "EU-Kommission": later "die Kommission"
     elif " " in item.name:

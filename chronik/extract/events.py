@@ -99,7 +99,7 @@ class EventLayer:
             if last is not None:
                 gender = dict((p.name, g) for p, g in people).get(last.name, "")
                 people = [pg for pg in people if pg[0].name != last.name] + [(last, gender)]
-            told = self._sentence_events(analysis, clauses, found.get(sentence.index, []), people)
+            told = self._sentence_events(analysis, clauses, found.get(sentence.index, []), people, events)
             occasion = self._occasion(analysis, sentence, told, events)
             for event in told:
                 if occasion is not None and event.when.get("source") == "article" and not event.by_noun:
@@ -139,7 +139,7 @@ class EventLayer:
         return None
 
     def _sentence_events(self, analysis: Analysis, clauses: list[Clause], items: list[Participant],
-                         people: list[tuple[Participant, str]] = ()) -> list[Event]:
+                         people: list[tuple[Participant, str]] = (), events_before: list[Event] = ()) -> list[Event]:
         tokens = analysis.tokens
         events: list[Event] = []
         absorbed: set[int] = set()
@@ -154,6 +154,12 @@ class EventLayer:
                 continue  # "der seit 2021 inhaftiert war": a relative clause describes a participant
             if clause.opener == "ob":
                 continue  # "ließ offen, ob seine Partei mit der SPD sprechen werde": an open question, no act
+            if tokens[clause.start].text.lower() == "darunter" and events and events[-1].target is None:
+                # "wurden 48 Menschen festgenommen, darunter der Oppositionspolitiker X": X among them
+                named = next((p for p in items if clause.start < p.token < clause.end and p.named and not p.prep), None)
+                if named is not None and (events[-1].actor is None or events[-1].actor.name != named.name):
+                    events[-1].target = named
+                continue
             verbs = self._verb_triggers(tokens, clause)
             for index, trigger in verbs:
                 # a zu-infinitive or a second verb after "und" has the subject of the clause before
@@ -205,6 +211,13 @@ class EventLayer:
                     protest = next((t for t in self.lexicon.readings.get((trigger.lemma, trigger.particle), [])
                                     if t.type == "PROTEST"), None)
                     trigger = protest or trigger
+                if target is None and trigger.type in _POSSESSED_TARGET and not passive:
+                    # "durchsuchten Beamte ... seine Büros": the owner of the object is its target
+                    target = _possessor(tokens, clause, index, people, actor)
+                if actor is None and not passive and not borrowed:
+                    # "Andernfalls werde man die Proteste fortsetzen": "man" in a report is the side
+                    # that acted just before
+                    actor = _impersonal_subject(tokens, clause, events_before, analysis.tokens[index].sentence)
                 if target is None and trigger.type in _CONTENT_TARGET:
                     target = _content_subject(tokens, items, clauses, clause, actor, _CONTENT_TARGET[trigger.type])
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
@@ -236,6 +249,8 @@ class EventLayer:
                 if event is not None and event.actor is None and is_infinitive_clause(tokens, clause):
                     # "forderten den Strafgerichtshof auf, Ermittlungen aufzunehmen": the one called on
                     event.actor = _accused(events, tokens, clauses, clause)
+                if event is not None and event.actor is None and not event.mention:
+                    event.actor = _impersonal_subject(tokens, clause, events_before, tokens[index].sentence)
                 if event is not None:
                     events.append(event)
         return _without_denial_of_denied(events)
@@ -489,6 +504,46 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     # CSU-Landesgruppe forderte Huber auf", "Am Dienstagabend durchsuchten Beamte ...");
     # a clause without any finite verb has to have one
     return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos in ("NE", "NN", "PPER")
+
+
+# Acts on things whose owner is their target ("durchsuchten seine Büros").
+_POSSESSED_TARGET = ("INVESTIGATE", "COERCE", "ASSAULT")
+_POSSESSIVE_GENDER = {"sein": "m", "seine": "m", "seinen": "m", "seinem": "m", "seiner": "m", "seines": "m",
+                      "ihr": "f", "ihre": "f", "ihren": "f", "ihrem": "f", "ihrer": "f", "ihres": "f"}
+
+
+def _possessor(tokens, clause, trigger: int, people, actor) -> Participant | None:
+    """The person a possessive in the object stands for: the last one named
+    before whose gender fits, not the actor."""
+    for i in range(clause.start, clause.end):
+        tok = tokens[i]
+        gender = _POSSESSIVE_GENDER.get(tok.text.lower()) if tok.pos == "PPOSAT" else None
+        if gender is None or (i > clause.start and tokens[i - 1].pos in ("APPR", "APPRART")):
+            continue
+        fitting = [p for p, g in people if p.label == "PER" and g in ("", gender) and p.start < tok.start
+                   and (actor is None or p.name != actor.name)]
+        if fitting:
+            person = fitting[-1]
+            return Participant(person.name, tok.text, tok.start, tok.end, "PER", via=tok.text, token=i)
+        return None
+    return None
+
+
+_MAN_BACK = 4  # sentences
+
+
+def _impersonal_subject(tokens, clause, events_before, sentence: int) -> Participant | None:
+    """"werde man ... streiken" in a report: the organisation that acted in
+    the sentences just before (its spokesperson is speaking)."""
+    span = tokens[clause.start : clause.end]
+    if not any(t.text.lower() == "man" and t.pos == "PIS" for t in span):
+        return None
+    for event in reversed(events_before):
+        if sentence - event.sentence > _MAN_BACK:
+            break
+        if event.actor is not None and event.actor.named and event.actor.label == "ORG":
+            return event.actor
+    return None
 
 
 # A demand or criticism without an addressee is aimed at the subject of its

@@ -721,3 +721,23 @@ def test_announced_act_is_not_folded_into_the_one_that_happened(pipeline):
             "Für den Herbst kündigte Wiese statt Beton neue Blockaden an.")
     found = [(e.type, e.status) for e in events(pipeline, text, "2023-06-01")]
     assert ("PROTEST", "planned") in found and ("PROTEST", "happened") in found
+
+
+def test_owner_of_a_searched_object_is_the_target(pipeline):
+    text = ("Gegen den Abgeordneten Paul Renner wird wegen Bestechlichkeit ermittelt. "
+            "Am Dienstag durchsuchten Beamte des Landeskriminalamts Bayern seine Büros in Landshut.")
+    search = next(e for e in events(pipeline, text) if e.type == "INVESTIGATE" and e.sentence == 1)
+    assert name(search.target) == "Paul Renner"
+
+
+def test_named_person_among_those_arrested(pipeline):
+    event = one(pipeline, "Dabei wurden 30 Menschen festgenommen, darunter der Oppositionspolitiker Lewan Abaschidse.",
+                "COERCE")
+    assert name(event.target) == "Lewan Abaschidse"
+
+
+def test_man_in_a_report_is_the_organisation_that_acted_before(pipeline):
+    text = ("Am Montag protestierten Landwirte in Kiel, aufgerufen hatte der Verband Freie Bauern. "
+            "Andernfalls werde man die Proteste bis zum Herbst fortsetzen.")
+    found = [e for e in events(pipeline, text) if e.type == "PROTEST" and e.sentence == 1]
+    assert [name(e.actor) for e in found] == ["Freie Bauern"]
