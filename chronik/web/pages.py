@@ -44,6 +44,8 @@ templates = _PageEnvironment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
+    # The templates ship in the package: no stat() of each template file per page.
+    auto_reload=False,
 )
 
 
