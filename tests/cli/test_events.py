@@ -74,7 +74,9 @@ def test_network_as_graphml_and_json(tmp_path, capsys):
     network = json.loads(capsys.readouterr().out)
     edges = {(e["source"], e["target"], e["type"]): e["count"] for e in network["edges"]}
     assert edges[("Polen", "Ukraine", "SUPPORT")] == 1
-    assert {"id": "Polen", "events": 2} in network["nodes"]
+    # Polen: agreed with Litauen, supported the Ukraine, criticised the Kreml
+    assert edges[("Litauen", "Polen", "AGREE")] == 1
+    assert {"id": "Polen", "events": 3} in network["nodes"]
     assert main(["events", "--db", str(db), "--network", "graphml"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("<?xml") and "<edge source=" in out
