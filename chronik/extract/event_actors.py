@@ -123,10 +123,11 @@ class GroupActors:
             name = "Deutschland"
         elif prefix:  # "Nato-Truppen", "US-Armee"
             name = self.short.get(prefix, prefix)
-        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or self._is_role(lemma)
+        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or (self._is_role(lemma) and tok.text == lemma)
                                                          or lemma.lower().endswith(self.services)) \
                 and self.state_of_adjective(tokens[i - 1].text):
             # "die türkische Armee", "der russische Präsident"; not "serbische Demonstranten"
+            # nor "zwei deutsche Journalisten" (people in the plural are private people)
             name, start = self.state_of_adjective(tokens[i - 1].text), tokens[i - 1].start
             via = f"{tokens[i - 1].text} {tok.text}"
         elif i + 2 < limit and tokens[i + 1].text == "in" and self._state_of_place(tokens[i + 2].text):

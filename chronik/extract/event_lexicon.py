@@ -116,6 +116,7 @@ class EventLexicon:
         self.agent_prepositions = frozenset(resource_lines(lang, _DIR + "agent_prepositions.txt"))
         self.participles = [(row[0], row[1]) for row in resource_table(lang, _DIR + "participles.tsv") if len(row) > 1]
         self.support_verbs = frozenset(w.lower() for w in resource_lines(lang, _DIR + "support_verbs.txt"))
+        self.travel_verbs = frozenset(w.lower() for w in resource_lines(lang, _DIR + "travel_verbs.txt"))
         self.occasion_words = tuple(w.lower() for w in resource_lines(lang, _DIR + "occasion_words.txt"))
         self.spokespersons = frozenset(w.lower() for w in resource_lines(lang, _DIR + "spokespersons.txt"))
         self.clause_break_pos = frozenset(

@@ -73,7 +73,7 @@ def _support_clause(tokens: list[Token], clause: Clause, lexicon: EventLexicon) 
     """The clause's full verb only carries an event noun ("organisiert", "zustande")."""
     span = tokens[clause.start : clause.end]
     return any((t.lemma or t.text).lower() in lexicon.support_verbs or t.text.lower() in lexicon.support_verbs
-               for t in span if t.pos.startswith("VV") or t.pos == "PTKVZ")
+               for t in span if t.pos.startswith("VV") or t.pos in ("PTKVZ", "ADV"))  # ("zustande" read as ADV)
 
 
 def _perfect_infinitive(tokens: list[Token], clause: Clause) -> bool:

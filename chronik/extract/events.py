@@ -278,11 +278,22 @@ class EventLayer:
         sides = trigger.symmetric and target is not None and target.prep in ("mit", "zwischen")
         # "nach dem Abzug der Nato-Truppen": a noun in a phrase with its own sides tells its event
         own = (actor is not None or target is not None) and _in_pp(tokens, index, clause.start)
-        if not sides and not own and not self._supports_nouns(tokens, clause):
+        travel = actor is None and target is None and self._travel(tokens, clause, index)
+        if not sides and not own and not travel and not self._supports_nouns(tokens, clause):
             # "nannte den Streik unverhältnismäßig": the noun names an event told elsewhere
             event = self._event(analysis, clause, clauses, items, trigger, index, None, None)
             event.mention = True
             return event
+        if actor is None and target is None and travel:
+            # "will zu Gesprächen nach Belgrad reisen", "ist es zu einem Schusswechsel gekommen"
+            outside = [p for p in items if clause.start <= p.token < clause.end and not p.prep and not p.oblique
+                       and not index < p.token < end]
+            actor = outside[0] if outside else None
+            target = next((p for p in items if clause.start <= p.token < clause.end and p.prep == "nach"), None)
+            if target is not None and target.name in self.groups.capitals:
+                target = Participant(self.groups.capitals[target.name], target.text, target.start, target.end,
+                                     "LOC", via=target.text, token=target.token, prep=target.prep)
+            return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
         if actor is None and target is None:
             if _in_pp(tokens, index, clause.start):
                 # "bei dem Videogipfel am Dienstag": no new event, but maybe
@@ -422,6 +433,9 @@ class EventLayer:
         """No full verb in the clause, or one of ``events/support_verbs.txt``."""
         span = tokens[clause.start : clause.end]
         particles = [t.text.lower() for t in span if t.pos == "PTKVZ"]
+        last = next((t for t in reversed(span) if not t.pos.startswith("$")), None)
+        if last is not None and last.pos in ("ADV", "ADJD"):
+            particles.append(last.text.lower())  # "kamen ... nicht zustande" with "zustande" read as an adverb
         verbs = [t for t in span if t.pos.startswith("VV")]
         if not verbs:
             return True
@@ -431,6 +445,24 @@ class EventLayer:
                 if any(p + lemma in self.lexicon.support_verbs for p in particles):
                     return True
             elif lemma in self.lexicon.support_verbs:
+                return True
+        return False
+
+    def _travel(self, tokens: list[Token], clause: Clause, index: int) -> bool:
+        """The noun follows "zu"/"zum"/"zur"/"an" and the clause's verb goes or comes to it."""
+        i = index - 1
+        while i >= clause.start and tokens[i].pos in ("ART", "ADJA", "PIAT", "PPOSAT", "ADV", "CARD"):
+            i -= 1
+        if i < clause.start or tokens[i].pos not in ("APPR", "APPRART") \
+                or (tokens[i].lemma or tokens[i].text).lower() not in ("zu", "an"):
+            return False
+        span = tokens[clause.start : clause.end]
+        particles = [t.text.lower() for t in span if t.pos in ("PTKVZ", "ADV")]
+        for t in span:
+            if not t.pos.startswith("VV"):
+                continue
+            lemma = (t.lemma or t.text).lower()
+            if lemma in self.lexicon.travel_verbs or any(p + lemma in self.lexicon.travel_verbs for p in particles):
                 return True
         return False
 

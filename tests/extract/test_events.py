@@ -741,3 +741,22 @@ def test_man_in_a_report_is_the_organisation_that_acted_before(pipeline):
             "Andernfalls werde man die Proteste bis zum Herbst fortsetzen.")
     found = [e for e in events(pipeline, text) if e.type == "PROTEST" and e.sentence == 1]
     assert [name(e.actor) for e in found] == ["Freie Bauern"]
+
+
+def test_event_noun_after_travel_or_coming_about(pipeline):
+    event = one(pipeline, "Der EU-Sonderbeauftragte Jan Kovač will am Freitag zu Gesprächen nach Belgrad reisen.",
+                "CONSULT")
+    assert (name(event.actor), name(event.target), event.status) == ("Jan Kovač", "Serbien", "planned")
+    assert one(pipeline, "An der Grenze ist es in der Nacht zu einem Schusswechsel gekommen.", "ASSAULT")
+
+
+def test_talks_that_did_not_come_about(pipeline):
+    event = one(pipeline, "Die Verhandlungen kamen bis zum Jahresende aber nicht zustande.", "CONSULT")
+    assert event.status == "negated"
+
+
+def test_strong_participles_and_expulsion(pipeline):
+    event = one(pipeline, "Die chinesische Küstenwache hat ein Schiff der philippinischen Marine beschossen.", "ASSAULT")
+    assert (name(event.actor), name(event.target)) == ("China", "Philippinen")
+    event = one(pipeline, "Moskau hatte im Frühjahr zwei deutsche Journalisten des Landes verwiesen.", "COERCE")
+    assert (name(event.actor), event.target) == ("Russland", None)
