@@ -703,6 +703,11 @@ class ReportedSpeechFinder:
         source, addressee = self._roles(sentence, s, t, entry)
         if any(k in cue_tokens for _, k in source):
             source = []  # "ist der Meinung": the opinion noun belongs to the cue, it is nobody
+        if not source and not self._content_clause(sentence, [k for k in message if k not in cue_tokens]):
+            # "Bislang werden 325 km/h angegeben, Ziel ist ...": with nobody speaking, only a
+            # content clause (dass/ob/w-, zu-infinitive, Konjunktiv, a quote) makes the verb
+            # a report; an indicative main or relative clause beside it is narration
+            return None
         message_positions = [(s, k) for k in message if k not in cue_tokens]
         return Attribution(
             message=message_positions,
@@ -729,6 +734,27 @@ class ReportedSpeechFinder:
             ) and konjunktiv_mood(words[verb], tags[verb], sentence.lemmas[verb], self.lexicon) is None:
                 return message[:i]
         return message
+
+    def _content_clause(self, sentence: TokenSentence, message: list[int]) -> bool:
+        """Does the message read as reported content: dass/ob/w-clause, zu-infinitive,
+        Konjunktiv, or quoted words?"""
+        if not message:
+            return False
+        words, tags = sentence.words, sentence.tags
+        first = message[0]
+        if words[first].lower() in ("dass", "daß", "ob") or tags[first] in ("PWAV", "PWS", "PWAT"):
+            return True
+        for k in message:
+            if words[k] in QUOTE_MARKS or tags[k] in ("VVIZU", "PTKZU"):
+                return True
+            if tags[k] == "VVINF" and self._zu_infinitive(words[k]):
+                return True
+            if tags[k].endswith("FIN") and (
+                is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon)
+                or konjunktiv_mood(words[k], tags[k], sentence.lemmas[k], self.lexicon) is not None
+            ):
+                return True
+        return False
 
     def _konjunktiv_clause(self, sentence: TokenSentence, start: int, end: int) -> bool:
         return any(

@@ -800,3 +800,15 @@ def test_mistagged_sentence_openers():
 def test_nominalised_age_is_a_speaker(analyse):
     quote = find(analyse("Am Montag sagte der 74-jährige, dass er nichts bemerkt habe."), "bemerkt")
     assert quote.source_text == "der 74-jährige"
+
+
+def test_speakerless_cue_verb_needs_a_content_clause(analyse):
+    # an indicative clause beside a passive cue verb is narration, not a report
+    quotes = analyse("Bisher werden 180 Kilometer als Reichweite angegeben, das Ziel sind 300 Kilometer.")
+    assert not any("Ziel" in q.text for q in quotes)
+    quotes = analyse("Der Schaden wurde zuletzt auf zwei Millionen Euro geschätzt, die Versicherung zahlt davon die Hälfte.")
+    assert not any("Versicherung" in q.text for q in quotes)
+    # with a dass-clause or in Konjunktiv the same verbs report
+    quote = find(analyse("Als Grund wurde angegeben, die Anlage sei veraltet."), "veraltet")
+    assert quote.cue_text.endswith("angegeben")
+    assert find(analyse("Es wird vermutet, dass der Brand absichtlich gelegt wurde."), "Brand")
