@@ -52,6 +52,7 @@ class ArticleReferences:
         heads: list[tuple[str, Participant]] = []  # (head noun lemma, organisation), in text order
         last_state = ""
         seen: list[Participant] = []  # named participants so far, for "beide"
+        named_so_far: set[str] = set()
         organisations: list[Participant] = []  # named organisations so far, for "das Unternehmen"
         for sentence in range(len(analysis.sentences)):
             items = found.setdefault(sentence, [])
@@ -67,6 +68,8 @@ class ArticleReferences:
             self._appositions(tokens, items)
             for item in items:
                 self.normalise(item)
+                if item.named and item.name.endswith("s") and item.name[:-1] in named_so_far:
+                    item.name = item.name[:-1]  # "an der Seite Guyanas": the genitive of a name told before
                 self._prefixed_organ(item)
                 if item.named and item.label in ("ORG", "PER") and " " not in item.text.strip() \
                         and item.text.lower().rsplit("-", 1)[-1] in self.org_nouns:
@@ -91,6 +94,7 @@ class ArticleReferences:
                     # (members keep their organisation's heads: "die Staats- und Regierungschefs der Nato")
                     heads += [(h, item) for h in _heads(tokens, item)]
             seen.extend(p for p in items if p.named and not p.listed_both)
+            named_so_far.update(p.name for p in items if p.named)
             # (a board names its company, but is no new organisation for "die Gewerkschaft" to fall back on)
             organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states
                                  and not (p.via and p.via.lower().endswith(self.boards)))

@@ -760,3 +760,18 @@ def test_strong_participles_and_expulsion(pipeline):
     assert (name(event.actor), name(event.target)) == ("China", "Philippinen")
     event = one(pipeline, "Moskau hatte im Frühjahr zwei deutsche Journalisten des Landes verwiesen.", "COERCE")
     assert (name(event.actor), event.target) == ("Russland", None)
+
+
+def test_everyday_verbs_for_resignation_claims_solidarity_and_fraud(pipeline):
+    assert one(pipeline, "Einer der Abgeordneten hatte im Oktober sein Mandat niedergelegt.", "CONCEDE").mode == "resign"
+    assert one(pipeline, "Vietnam beansprucht seit Jahren mehrere Inseln im Meer für sich.", "DEMAND").mode == "claim"
+    event = one(pipeline, "Guyana bat um Hilfe. Washington stehe fest an der Seite Guyanas, sagte ein Sprecher.",
+                "SUPPORT")
+    assert (name(event.actor), name(event.target)) == ("USA", "Guyana")
+    event = one(pipeline, "Nach Überzeugung der Richter hatte Frank Adler staatliche Hilfen erschlichen.", "CRIME")
+    assert name(event.actor) == "Frank Adler"
+
+
+def test_criticism_that_came_from_someone(pipeline):
+    assert one(pipeline, "Kritik kam dagegen von Umweltgruppen, die eine Austrocknung des Flusses befürchten.",
+               "DISAPPROVE")
