@@ -514,6 +514,10 @@ class ReportedSpeechFinder:
                 positions.append(k)
             elif word in companions and (word != "sich" or abs(k - t) <= 2):
                 positions.append(k)
+            elif word == "sich" and sentence.tags[k] == "PRF":
+                # "erhofft sich", "hatte sich erhofft", "fragen sich Experten": a reflexive
+                # pronoun in the cue's own clause is part of the verb, for every cue verb
+                positions.append(k)
             elif word == "mit" and k + 2 < end and sentence.words[k + 2] in self.manner_nouns and sentence.tags[k + 1] == "ART":
                 positions.extend((k, k + 1, k + 2))  # "wird mit den Worten zitiert"
         return entry, sorted(positions)

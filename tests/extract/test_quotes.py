@@ -812,3 +812,8 @@ def test_speakerless_cue_verb_needs_a_content_clause(analyse):
     quote = find(analyse("Als Grund wurde angegeben, die Anlage sei veraltet."), "veraltet")
     assert quote.cue_text.endswith("angegeben")
     assert find(analyse("Es wird vermutet, dass der Brand absichtlich gelegt wurde."), "Brand")
+
+
+def test_reflexive_pronoun_belongs_to_the_cue(analyse):
+    quote = find(analyse("Die Stadtverwaltung hatte sich erhofft, dass der Bund die Kosten übernimmt."), "Bund")
+    assert quote.cue_text == "hatte sich erhofft"
