@@ -77,6 +77,9 @@ def _name_then_noun(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
     noun: "Petra Lange sagte"), is hyphenated or an abbreviation ("Bayer AG")."""
     if "-" in words[j] or words[j].isupper():
         return False
+    before = words[j - 1]
+    if len(before) > 3 and before.endswith("s") and not before.endswith(("ss", "us", "is")):
+        return False  # "Kenias Regierung", "Demjanjuks Sohn": a genitive name before its noun
     following = tags[j + 1] if j + 1 < len(tags) else "$."
     # "konnte Steinbrück Positives berichten": a non-finite verb after the noun makes it an object
     return following in ("PTKZU", "ART", "ADJA", "PPOSAT", "PIAT", "VVINF", "VVIZU", "VVPP")

@@ -817,3 +817,8 @@ def test_speakerless_cue_verb_needs_a_content_clause(analyse):
 def test_reflexive_pronoun_belongs_to_the_cue(analyse):
     quote = find(analyse("Die Stadtverwaltung hatte sich erhofft, dass der Bund die Kosten übernimmt."), "Bund")
     assert quote.cue_text == "hatte sich erhofft"
+
+
+def test_genitive_name_before_its_noun_is_one_speaker(analyse):
+    quote = find(analyse("Die Gruppe wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben."), "Anschläge")
+    assert quote.source_text == "Kenias Regierung"
