@@ -31,7 +31,7 @@ def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -
     """Clauses of one sentence; ``offset`` is the index of ``tokens[0]``."""
     clauses: list[Clause] = []
     start, opener, shared = 0, "", False
-    aside = _short_brackets(tokens)
+    aside = _short_brackets(tokens) | _list_commas(tokens)
     for i, tok in enumerate(tokens):
         is_break = tok.pos in break_pos and tok.text not in QUOTE_MARKS and i not in aside
         opens = tok.pos in ("KOUS", "PRELS") or (
@@ -47,6 +47,29 @@ def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -
     if start < len(tokens):
         clauses.append(Clause(offset + start, offset + len(tokens), len(clauses), opener, shared))
     return [c for c in clauses if c.end > c.start]
+
+
+def _list_commas(tokens: list[Token]) -> set[int]:
+    """Commas inside a list of names ("von SPD, FDP und Grünen zu einem
+    Gespräch"): a name on both sides, "und"/"oder"/"sowie" close after, and
+    no finite verb before the next comma (else "Die SPD stimmte zu, FDP und
+    Grüne lehnten ab" is two clauses)."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.text != "," or i == 0 or i + 1 >= len(tokens):
+            continue
+        if tokens[i - 1].pos not in ("NE", "NN") or tokens[i + 1].pos not in ("NE", "NN"):
+            continue
+        rest = []
+        for t in tokens[i + 1 :]:
+            if t.pos.startswith("$") and t.text in (",", ".", ";", ":", "?", "!"):
+                break
+            rest.append(t)
+        if any(t.pos in FINITE for t in rest):
+            continue
+        if any(t.pos == "KON" and t.text in ("und", "oder", "sowie") for t in rest[1:4]):
+            found.add(i)
+    return found
 
 
 def _short_brackets(tokens: list[Token], longest: int = 4) -> set[int]:

@@ -181,6 +181,9 @@ class ArticleReferences:
                        and p.prep not in _PLACE_PREPS]  # the sides, not places ("in Südkorea eingefrorene Gelder")
             if states and not people:
                 earlier = [p for p in earlier if p.label == "LOC"]
+            elif not people and len({p.name for p in earlier if p.name in self.groups.states}) >= 2:
+                # "beide Seiten" after a conflict of two states: the states, not an observer named since
+                earlier = [p for p in earlier if p.name in self.groups.states]
             names: list[Participant] = []
             for p in reversed(earlier):
                 if p.name not in [n.name for n in names]:
@@ -309,12 +312,20 @@ def _members(tokens: list[Token], items: list[Participant]) -> None:
     for i, item in enumerate(list(items)):
         if item.named or item.token + 2 >= len(tokens):
             continue
-        if tokens[item.token + 1].text.lower() not in ("des", "der"):
+        link = tokens[item.token + 1].text.lower()
+        if link not in ("des", "der", "von"):
             continue
-        owner = next((p for p in items if p.named and item.token + 2 <= p.token <= item.token + 3
-                      and all(t.pos == "ADJA" for t in tokens[item.token + 2 : p.token])), None)
+        first = item.token + 2  # "Ermittler des LKA Hamburg", "die Spitzen von SPD, FDP und Grünen"
+        owner = next((p for p in items if p.named and first <= p.token <= item.token + 3
+                      and all(t.pos == "ADJA" for t in tokens[first : p.token])), None)
         if owner is None:
             continue
+        old_prep = owner.prep
+        for other in items[items.index(owner) + 1:]:
+            # the rest of the list stands where the members stand too
+            if not other.listed or other.prep != old_prep:
+                break
+            other.prep, other.oblique = item.prep, item.oblique
         owner.token, owner.start, owner.prep, owner.oblique = item.token, item.start, item.prep, item.oblique
         owner.via = owner.via or f"{item.text} {tokens[item.token + 1].text} {owner.text}"
         items.remove(item)

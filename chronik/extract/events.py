@@ -290,6 +290,8 @@ class EventLayer:
                        and not index < p.token < end]
             actor = outside[0] if outside else None
             target = next((p for p in items if clause.start <= p.token < clause.end and p.prep == "nach"), None)
+            if target is None and len(outside) > 1 and outside[1].name != outside[0].name:
+                target = outside[1]  # "will die Spitzen von SPD und FDP zu einem Krisentreffen einladen"
             if target is not None and target.name in self.groups.capitals:
                 target = Participant(self.groups.capitals[target.name], target.text, target.start, target.end,
                                      "LOC", via=target.text, token=target.token, prep=target.prep)

@@ -775,3 +775,23 @@ def test_everyday_verbs_for_resignation_claims_solidarity_and_fraud(pipeline):
 def test_criticism_that_came_from_someone(pipeline):
     assert one(pipeline, "Kritik kam dagegen von Umweltgruppen, die eine Austrocknung des Flusses befürchten.",
                "DISAPPROVE")
+
+
+def test_both_sides_of_a_conflict_between_states(pipeline):
+    text = ("Die Regierung in Kiew machte Moskau für den Angriff verantwortlich. "
+            "Der Nato-Generalsekretär Lars Berg verstärkte die Patrouillen. Die Europäische Union rief beide Seiten zur Besonnenheit auf.")
+    demand = one(pipeline, text, "DEMAND")
+    assert name(demand.target) == "Ukraine"
+
+
+def test_members_of_a_list_of_parties_meet(pipeline):
+    event = one(pipeline, "Am Abend trafen sich die Fraktionsvorsitzenden von SPD, FDP und Grünen zu einem Gespräch.",
+                "CONSULT")
+    assert (name(event.actor), name(event.target)) == ("SPD", "FDP")
+    event = one(pipeline, "Die Kanzlerin will die Spitzen von CDU und SPD zu einem Krisentreffen einladen.", "CONSULT")
+    assert name(event.target) == "CDU"
+
+
+def test_comma_in_a_list_of_names_is_no_clause_break_but_before_a_verb_it_is(pipeline):
+    found = events(pipeline, "Die SPD stimmte dem Haushalt zu, FDP und Grüne lehnten ihn ab.")
+    assert {(e.type, name(e.actor)) for e in found} >= {("REJECT", "FDP")}
