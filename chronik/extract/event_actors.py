@@ -123,7 +123,7 @@ class GroupActors:
             name = "Deutschland"
         elif prefix:  # "Nato-Truppen", "US-Armee"
             name = self.short.get(prefix, prefix)
-        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or (self._is_role(lemma) and tok.text == lemma)
+        elif i > 0 and tokens[i - 1].pos == "ADJA" and (organ or (self._is_role(lemma) and not _plural_np(tokens, i))
                                                          or lemma.lower().endswith(self.services)) \
                 and self.state_of_adjective(tokens[i - 1].text):
             # "die türkische Armee", "der russische Präsident"; not "serbische Demonstranten"
@@ -165,6 +165,14 @@ class GroupActors:
             if form in self.states:
                 return form, tokens[i + 2].end
         return None
+
+
+def _plural_np(tokens: list[Token], i: int) -> bool:
+    """"zwei deutsche Journalisten", "deutsche Journalisten": a number or no
+    article before the adjective (not "dem türkischen Präsidenten")."""
+    before = tokens[i - 2] if i >= 2 else None
+    return before is None or before.pos in ("CARD", "PIAT", "PIS") or before.pos not in (
+        "ART", "APPRART", "PPOSAT", "PDAT")
 
 
 @lru_cache(maxsize=None)

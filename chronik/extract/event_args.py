@@ -197,8 +197,8 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "
 
 def _verb_as_name(tok: Token) -> bool:
     """"Peter Winkler lud Grüne": a lower-case word the tagger put into a name is its verb."""
-    return tok.pos == "NE" and tok.text[:1].islower() and len(tok.text) >= 3 and tok.text not in _NAME_PARTICLES \
-        and "-" not in tok.text  # "al-Sisi", "el-Baradei"
+    return tok.pos == "NE" and tok.text.islower() and tok.text.isalpha() and len(tok.text) >= 3 \
+        and tok.text not in _NAME_PARTICLES  # not "al-Sisi", "iPad"
 
 
 def _verb_as_word(word: str) -> bool:
@@ -402,7 +402,8 @@ def noun_arguments(
     """Actor and target inside a noun phrase: "Gespräch zwischen Putin und
     Biden", "Sanktionen gegen Russland", "Invasion der Ukraine"."""
     window = in_span(items, noun + 1, end)
-    sides = [p for p in window if p.prep in ("von", "zwischen", "mit")]
+    # (a genitive attribute of a noun in the phrase is no side: "Beschuss von Stellungen der YPG")
+    sides = [p for p in window if p.prep in ("von", "zwischen", "mit") and not p.attribute]
     actor = next((p for p in sides if p.prep != "mit"), None)
     target = next((p for p in window if trigger.target and p.prep == trigger.target and p is not actor), None)
     if target is None and trigger.symmetric:

@@ -218,7 +218,8 @@ class EventLayer:
                     # "Andernfalls werde man die Proteste fortsetzen": "man" in a report is the side
                     # that acted just before
                     actor = _impersonal_subject(tokens, clause, events_before, analysis.tokens[index].sentence)
-                if target is None and trigger.type in _CONTENT_TARGET:
+                if target is None and trigger.type in _CONTENT_TARGET and not trigger.needs_target:
+                    # (not for a warning, which needs an addressee of its own: "warnten davor, dass ...")
                     target = _content_subject(tokens, items, clauses, clause, actor, _CONTENT_TARGET[trigger.type])
                 if trigger.needs_argument and target is None and not _has_argument(tokens, clauses, clause, trigger):
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
@@ -427,6 +428,8 @@ class EventLayer:
                 trig = self.lexicon.noun(tokens[i].lemma or tokens[i].text)
                 if trig is None and tokens[i].lemma and "ß" in tokens[i].lemma:
                     trig = self.lexicon.noun(tokens[i].text)  # the lemmatizer's old spelling ("-ausschuß")
+                if trig is not None and trig.if_words and not _has_word(tokens, clause, trig.if_words):
+                    continue  # "Widerstand in der Bevölkerung" is no protest against anyone
                 if trig is not None:
                     found.append((i, trig))
         return found

@@ -772,9 +772,14 @@ def test_everyday_verbs_for_resignation_claims_solidarity_and_fraud(pipeline):
     assert name(event.actor) == "Frank Adler"
 
 
-def test_criticism_that_came_from_someone(pipeline):
-    assert one(pipeline, "Kritik kam dagegen von Umweltgruppen, die eine Austrocknung des Flusses befürchten.",
-               "DISAPPROVE")
+def test_guards_against_everyday_readings(pipeline):
+    # resistance against no one, a warning about a situation, a referral, a product name
+    assert not events(pipeline, "Im Gebirge gab es auch einen breiten Widerstand in der Bevölkerung.")
+    assert not events(pipeline, "Die Grünen warnten am Freitag davor, dass die U-Bahn an ihr Limit kommt.")
+    assert not events(pipeline, "In diesen Fragen verweist man beim Land an das Verkehrsministerium.")
+    event = one(pipeline, "Die Opposition wirft dem türkischen Präsidenten vor, die Wahl manipuliert zu haben.",
+                "DISAPPROVE")
+    assert name(event.target) == "Türkei"
 
 
 def test_both_sides_of_a_conflict_between_states(pipeline):
