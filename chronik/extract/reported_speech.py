@@ -412,6 +412,11 @@ class ReportedSpeechFinder:
                     continue  # a pronoun for a thing or the writer, not a speaker
                 if not self._speaker_like(sentence, source):
                     continue  # "Das Wetter meinte es gut": no one speaks
+                if tag == "VVPP" and self._perfect_tense(sentence, t):
+                    # "Thaksin hatte seinen Rücktritt bekannt gegeben", "Die Polizei hat mit der
+                    # Freundin gesprochen": a speech act in the perfect tenses is background
+                    # to the news, not one reported as the news
+                    break
                 found.append(
                     Attribution(
                         message=span(s, 0, len(sentence.words)),
@@ -423,6 +428,15 @@ class ReportedSpeechFinder:
                 )
                 break
         return found
+
+    @staticmethod
+    def _perfect_tense(sentence: TokenSentence, verb: int) -> bool:
+        """The participle ``verb`` forms a perfect or pluperfect with "haben" in its clause."""
+        start = clause_start(sentence.words, sentence.tags, verb)
+        end = clause_end(sentence.words, sentence.tags, verb)
+        return any(
+            sentence.tags[k] == "VAFIN" and sentence.lemmas[k] == "haben" for k in range(start, end)
+        )
 
     def _verb_cue_before(
         self, sentences: Sequence[TokenSentence], s: int, end: int

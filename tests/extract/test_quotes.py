@@ -822,3 +822,12 @@ def test_reflexive_pronoun_belongs_to_the_cue(analyse):
 def test_genitive_name_before_its_noun_is_one_speaker(analyse):
     quote = find(analyse("Die Gruppe wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben."), "Anschläge")
     assert quote.source_text == "Kenias Regierung"
+
+
+def test_speech_act_in_the_perfect_tenses_is_background(analyse):
+    # reported as the news (preterite): a Reported act
+    quotes = analyse("Die Gewerkschaft forderte am Montag höhere Löhne für alle Pflegekräfte.")
+    assert [q.form for q in quotes] == ["Reported"]
+    # told as background (perfect, pluperfect): no speech act of its own
+    assert not analyse("Die Gewerkschaft hatte schon im Frühjahr höhere Löhne für alle Pflegekräfte gefordert.")
+    assert not analyse("Die Gewerkschaft hat bereits mehrfach höhere Löhne für alle Pflegekräfte gefordert.")
