@@ -800,3 +800,10 @@ def test_members_of_a_list_of_parties_meet(pipeline):
 def test_comma_in_a_list_of_names_is_no_clause_break_but_before_a_verb_it_is(pipeline):
     found = events(pipeline, "Die SPD stimmte dem Haushalt zu, FDP und Grüne lehnten ihn ab.")
     assert {(e.type, name(e.actor)) for e in found} >= {("REJECT", "FDP")}
+
+
+def test_more_nouns_that_introduce_names(pipeline):
+    event = one(pipeline, "Das Komitee Freie Presse kritisierte am Montag die Festnahme mehrerer Reporter.", "DISAPPROVE")
+    assert name(event.actor) == "Komitee Freie Presse"
+    event = one(pipeline, "Die Koalition Saubere Luft rief für Samstag zu einer Kundgebung in Graz auf.", "PROTEST")
+    assert name(event.actor) == "Saubere Luft"
