@@ -807,3 +807,8 @@ def test_more_nouns_that_introduce_names(pipeline):
     assert name(event.actor) == "Komitee Freie Presse"
     event = one(pipeline, "Die Koalition Saubere Luft rief für Samstag zu einer Kundgebung in Graz auf.", "PROTEST")
     assert name(event.actor) == "Saubere Luft"
+
+
+def test_closed_border_aims_at_the_neighbour(pipeline):
+    event = one(pipeline, "Finnland will mehrere Grenzübergänge zu Russland vorübergehend schließen.", "SANCTION")
+    assert (name(event.actor), name(event.target)) == ("Finnland", "Russland")
