@@ -831,3 +831,11 @@ def test_speech_act_in_the_perfect_tenses_is_background(analyse):
     # told as background (perfect, pluperfect): no speech act of its own
     assert not analyse("Die Gewerkschaft hatte schon im Frühjahr höhere Löhne für alle Pflegekräfte gefordert.")
     assert not analyse("Die Gewerkschaft hat bereits mehrfach höhere Löhne für alle Pflegekräfte gefordert.")
+
+
+def test_a_denial_without_a_clause_is_no_reported_act(analyse):
+    assert not analyse("Der Konzern wies den Vorwurf am Dienstag entschieden zurück.")
+    assert not analyse("Der Sprecher des Ministeriums bestritt jede Beteiligung an dem Geschäft.")
+    # with what was denied, it reports
+    quote = find(analyse("Der Konzern wies zurück, dass er Daten an Dritte verkauft habe."), "Daten")
+    assert quote.form == "Indirect"
