@@ -412,6 +412,8 @@ class ReportedSpeechFinder:
                     continue  # a pronoun for a thing or the writer, not a speaker
                 if not self._speaker_like(sentence, source):
                     continue  # "Das Wetter meinte es gut": no one speaks
+                if not self._main_act(sentence, t):
+                    break
                 if tag == "VVPP" and self._perfect_tense(sentence, t):
                     # "Thaksin hatte seinen Rücktritt bekannt gegeben", "Die Polizei hat mit der
                     # Freundin gesprochen": a speech act in the perfect tenses is background
@@ -428,6 +430,28 @@ class ReportedSpeechFinder:
                 )
                 break
         return found
+
+    @staticmethod
+    def _main_act(sentence: TokenSentence, verb: int) -> bool:
+        """A speech act the sentence tells: its verb neither stands in parentheses
+        ("( Wikinews berichtete )"), nor in a relative clause ("..., denen der Rat nicht
+        zustimmte"), nor is it a participle without an auxiliary ("auch „Bonus View“ genannt")."""
+        words, tags = sentence.words, sentence.tags
+        depth = 0
+        for k in range(verb):
+            depth += words[k] == "("
+            depth -= words[k] == ")" and depth > 0
+        if depth:
+            return False
+        start = clause_start(words, tags, verb)
+        if start > 0 and tags[start] in ("PRELS", "PRELAT", "PWS") and words[start - 1] == ",":
+            return False
+        if start > 0 and tags[start - 1] == "APPR" and tags[start] in ("PRELS", "PRELAT"):
+            return False  # ", nach denen ...", ", von dem ..."
+        if tags[verb] == "VVPP":
+            end = clause_end(words, tags, verb)
+            return any(tags[k] in ("VAFIN", "VMFIN", "VAINF") for k in range(start, end))
+        return True
 
     @staticmethod
     def _perfect_tense(sentence: TokenSentence, verb: int) -> bool:

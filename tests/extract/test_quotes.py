@@ -839,3 +839,12 @@ def test_a_denial_without_a_clause_is_no_reported_act(analyse):
     # with what was denied, it reports
     quote = find(analyse("Der Konzern wies zurück, dass er Daten an Dritte verkauft habe."), "Daten")
     assert quote.form == "Indirect"
+
+
+def test_reported_act_only_as_the_sentence_s_own_act(analyse):
+    # a speech verb in parentheses, in a relative clause or as a bare participle tells no act
+    assert not analyse("Im Frühjahr (die Zeitung berichtete) hatte der Stadtrat den Haushalt beschlossen.")
+    assert not analyse("Das neue Verfahren, auch Schnelltest genannt, kostet nur wenige Euro.")
+    assert not [q for q in analyse("Im Rathaus liegt der Haushalt aus, den die Opposition scharf kritisierte.")
+                if q.form == "Reported"]
+    assert [q.form for q in analyse("Die Opposition kritisierte den Haushalt scharf.")] == ["Reported"]
