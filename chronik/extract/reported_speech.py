@@ -1304,6 +1304,13 @@ class ReportedSpeechFinder:
                 np_end = noun_phrase_end(words, tags, k + 1)
                 if np_end > k + 1 and words[np_end - 1].lower().endswith(self.audience_nouns):
                     return list(range(k + 1, np_end))
+        for k in self._speaker_stretch(sentence, begin, end):
+            # "sagte der Koordinator, Anna Berg, gegenüber der BBC, dass": the clause was cut
+            # short by the speaker's apposition; "Gegenüber der Zeitung sagte X:" before it
+            if words[k].lower() == "gegenüber" and tags[k] == "APPR":
+                np_end = noun_phrase_end(words, tags, k + 1)
+                if np_end > k + 1:
+                    return list(range(k + 1, np_end))
         if not entry.addressee_case:
             return []
         if is_passive(sentence, begin, verb) or (tags[verb] == "VAFIN" and sentence.lemmas[verb] == "werden"):
@@ -1333,6 +1340,27 @@ class ReportedSpeechFinder:
         if dative or bare_plural or (tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")):
             return list(range(k, np_end))
         return []
+
+    @staticmethod
+    def _speaker_stretch(sentence: TokenSentence, begin: int, end: int) -> range:
+        """The cue clause widened over the commas of appositions: back to the sentence
+        start when only commas of noun phrases stand before it, on to the next comma
+        that opens a clause (", dass", ", er sei")."""
+        words, tags = sentence.words, sentence.tags
+        start = begin
+        while start > 0 and words[start - 1] == "," and not any(
+            tags[k].endswith("FIN") for k in range(0, start - 1)
+        ):
+            start = 0
+        stop = end
+        while stop < len(words) and words[stop] == "," and stop + 1 < len(words) and (
+            tags[stop + 1] in ("NN", "NE", "ART", "APPR", "ADJA")
+        ):
+            nxt = next((k for k in range(stop + 1, len(words)) if words[k] in (",", ":", ".")), len(words))
+            if any(tags[k].endswith("FIN") for k in range(stop + 1, nxt)):
+                break
+            stop = nxt
+        return range(start, stop)
 
     # -- continuation over following sentences ----------------------------------
     def _continuations(

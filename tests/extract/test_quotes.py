@@ -848,3 +848,10 @@ def test_reported_act_only_as_the_sentence_s_own_act(analyse):
     assert not [q for q in analyse("Im Rathaus liegt der Haushalt aus, den die Opposition scharf kritisierte.")
                 if q.form == "Reported"]
     assert [q.form for q in analyse("Die Opposition kritisierte den Haushalt scharf.")] == ["Reported"]
+
+
+def test_gegenueber_beyond_the_speakers_apposition_is_the_addressee():
+    pipeline = Pipeline(["text", "quotes"])
+    text = "So sagte der Sprecher des Verbandes, Anna Berg, gegenüber der Zeitung, dass die Mieten weiter steigen würden."
+    quote = find(pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"], "Mieten")
+    assert " ".join(text[start:end] for start, end in quote.addressee) == "der Zeitung"
