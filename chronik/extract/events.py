@@ -144,8 +144,8 @@ class EventLayer:
         events: list[Event] = []
         absorbed: set[int] = set()
         for clause in clauses:
-            if is_infinitive_clause(tokens, clause) and (_absorbed(events, tokens, clauses, clause)
-                                                         or clause.index - 1 in absorbed):
+            if (clause.index - 1 in absorbed or _absorbed(events, tokens, clauses, clause)) \
+                    and is_infinitive_clause(tokens, clause):
                 # "wirft Minsk vor, Migranten an die Grenze zu bringen": the content of the act before
                 # (and of a content clause before: "..., ihr Versprechen gebrochen zu haben, ... bereitzustellen")
                 absorbed.add(clause.index)
