@@ -398,7 +398,10 @@ class ReportedSpeechFinder:
                 if (s, t) in quoted or (s, t) in used_cues:
                     continue
                 cue = self._verb_at(sentence, t)
-                if cue is None or cue[0].stwr in ("Thought", "ST") or cue[0].particle + cue[0].lemma in self.clause_only_verbs:
+                if cue is None or cue[0].particle + cue[0].lemma in self.clause_only_verbs:
+                    continue
+                if cue[0].stwr in ("Thought", "ST") and not self._judgement_predicate(sentence, t):
+                    # a thought is reported only as a judgement with its predicate
                     continue
                 entry, _ = cue
                 source, addressee = self._roles(sentence, s, t, entry)
@@ -430,6 +433,15 @@ class ReportedSpeechFinder:
                 )
                 break
         return found
+
+    @staticmethod
+    def _judgement_predicate(sentence: TokenSentence, verb: int) -> bool:
+        """"wertet den Sieg als Erfolg", "hält das Verfahren für verfassungswidrig", "geht
+        von Fluchtgefahr aus": a judgement whose predicate or object is what is thought."""
+        start = clause_start(sentence.words, sentence.tags, verb)
+        end = clause_end(sentence.words, sentence.tags, verb)
+        words = [w.lower() for w in sentence.words[start:end]]
+        return any(w in ("als", "für", "von", "vom") for w in words)
 
     @staticmethod
     def _main_act(sentence: TokenSentence, verb: int) -> bool:

@@ -855,3 +855,10 @@ def test_gegenueber_beyond_the_speakers_apposition_is_the_addressee():
     text = "So sagte der Sprecher des Verbandes, Anna Berg, gegenüber der Zeitung, dass die Mieten weiter steigen würden."
     quote = find(pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"], "Mieten")
     assert " ".join(text[start:end] for start, end in quote.addressee) == "der Zeitung"
+
+
+def test_judgement_with_its_predicate_is_a_reported_thought(analyse):
+    quote = find(analyse("Beobachter werten den Wahlsieg der Liberalen als Rückschlag für die Regierung."), "Rückschlag")
+    assert quote.form == "Reported" and quote.source_text == "Beobachter"
+    # a bare thought verb without a predicate stays no act
+    assert not analyse("Die Bauern erwarten eine gute Ernte.")
