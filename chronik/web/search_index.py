@@ -7,7 +7,8 @@ reads every match (so it ranks only the 2,000 most recent ones) and costs
 a few hundredths of a millisecond.  Same stems (the archive's ``stems``
 column, :mod:`chronik.archive.terms`), same query syntax (every word must
 occur; quotes and hyphenated compounds are phrases), same sentence ids (the
-article's day in the high bits, so a date filter is an id range).
+article's day in the high bits); a date filter selects whole months of
+sentences in the index and is applied exactly to the hits.
 
 The index mirrors the web index's ``articles`` table; ``search_articles``
 records which articles it holds.  The file is a cache like the web index:
@@ -17,6 +18,7 @@ is not ``clean``) and the index is rebuilt.
 
 from __future__ import annotations
 
+import datetime as _dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -28,7 +30,7 @@ from ..archive import Archive, DateRange
 from ..archive.terms import Query
 
 # Bump when the schema or the meaning of the fields changes: the index is rebuilt.
-SEARCH_SCHEMA = "1"
+SEARCH_SCHEMA = "2"
 DAY_SHIFT = 32  # as chronik/archive/sqlite.py: sentence id = earliest day << 32 | n
 LONGEST_DATE_SPAN_DAYS = 366  # a year-precision article may start this long before --from
 _READ_BATCH = 200  # articles whose sentences are read at once
@@ -44,6 +46,10 @@ def _schema() -> tantivy.Schema:
     # The stems are lower-cased and separated by spaces already (terms.index_text).
     builder.add_text_field("stems", tokenizer_name="whitespace", index_option="position")
     builder.add_integer_field("sid", indexed=True, fast=True)
+    # The month of the article's earliest day, for date filters: a range over
+    # this field's terms (~130 over ten years) costs 0.4-1 ms on 2.2 million
+    # sentences, a range over the sid column 1.4-2.3 ms (it scans the column).
+    builder.add_integer_field("month", indexed=True)
     builder.add_integer_field("doc", indexed=True)
     return builder.build()
 
@@ -71,7 +77,7 @@ class SearchIndex:
 
     # -- reading -------------------------------------------------------------
     def ranked_ids(self, query: Query, dates: DateRange, limit: int, offset: int = 0) -> list[tuple[int, float]]:
-        """Sentence ids with BM25 scores, best first, within the date filter's id range."""
+        """Sentence ids with BM25 scores, best first, in the months the date filter may reach."""
         index = self._index or self._open()
         searcher = index.searcher()
         clauses = [
@@ -81,7 +87,9 @@ class SearchIndex:
         ]
         low, high = id_range(dates)
         if low is not None or high is not None:
-            clauses.append(tantivy.Query.range_query(self.schema, "sid", tantivy.FieldType.Integer, low, high))
+            clauses.append(tantivy.Query.range_query(
+                self.schema, "month", tantivy.FieldType.Integer, None if low is None else month_of(low),
+                None if high is None else month_of(high), use_inverted_index=True))
         combined = (clauses[0] if len(clauses) == 1
                     else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses]))
         hits = searcher.search(combined, limit, count=False, offset=offset).hits
@@ -112,7 +120,7 @@ class SearchIndex:
                 writer.delete_documents_by_term("doc", key)
             for start in range(0, len(added), _READ_BATCH):
                 for sid, key, stems in _sentences(archive, added[start : start + _READ_BATCH]):
-                    writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key))
+                    writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key, month=month_of(sid)))
                 if progress:
                     progress(min(start + _READ_BATCH, len(added)), len(added))
             writer.commit()
@@ -132,6 +140,15 @@ def _sentences(archive: Archive, keys: list[int]) -> list[tuple[int, int, str]]:
     return archive.db.execute(  # type: ignore[attr-defined]
         f"SELECT id, doc_key, stems FROM sentences WHERE doc_key IN ({','.join('?' * len(keys))})", keys
     ).fetchall()
+
+
+def month_of(sentence_id: int) -> int:
+    """Months since year 0 of the article's earliest day (0 for undated articles)."""
+    day = sentence_id >> DAY_SHIFT
+    if day <= 0:
+        return 0
+    date = _dt.date.fromordinal(day)
+    return date.year * 12 + date.month - 1
 
 
 def id_range(dates: DateRange) -> tuple[int | None, int | None]:
@@ -169,8 +186,10 @@ def search(index: SearchIndex, archive: Archive, text: str, dates: DateRange, li
     from ..archive.terms import matched_spans, parse_query
 
     query = parse_query(text)
-    # The id range is exact at the upper end only: with --from, ask for spare hits.
-    step = min(limit * 4 if dates.earliest else limit, 2000)
+    # The index filters by whole months, and --from lets in articles up to a
+    # year older (a year-precision date may overlap): with a date filter, ask
+    # for spare hits, which the exact overlap rule then sorts out.
+    step = min(limit * 4 if dates.earliest or dates.latest else limit, 2000)
     hits: list[dict[str, Any]] = []
     offset = 0
     while True:
