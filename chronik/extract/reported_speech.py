@@ -407,8 +407,12 @@ class ReportedSpeechFinder:
                 source, addressee = self._roles(sentence, s, t, entry)
                 if is_passive(sentence, 0, t):
                     source = agent(sentence, s, t)  # "wurde von X als ... bezeichnet"
-                elif source and source[0][1] > t and sentence.tags[0] not in FRONTED:
-                    continue  # after the verb, a noun phrase is more likely its object
+                elif source and source[0][1] > t and sentence.tags[0] not in FRONTED and not (
+                    len(source) == 1 and sentence.words[source[0][1]].lower() in ("er", "ich", "wir")
+                ):
+                    # after the verb, a noun phrase is more likely its object; a nominative
+                    # pronoun is the subject ("Die Tat bezeichnete er als sinnlos")
+                    continue
                 if not source:
                     continue
                 if len(source) == 1 and sentence.words[source[0][1]].lower() in ("ich", "wir", "das", "dies", "es"):

@@ -862,3 +862,8 @@ def test_judgement_with_its_predicate_is_a_reported_thought(analyse):
     assert quote.form == "Reported" and quote.source_text == "Beobachter"
     # a bare thought verb without a predicate stays no act
     assert not analyse("Die Bauern erwarten eine gute Ernte.")
+
+
+def test_pronoun_subject_after_a_fronted_object(analyse):
+    quote = find(analyse("Die Entscheidung des Gerichts bezeichnete er als schweren Fehler."), "Fehler")
+    assert quote.form == "Reported" and quote.source_text == "er"
