@@ -761,6 +761,12 @@ class ReportedSpeechFinder:
         source, addressee = self._roles(sentence, s, t, entry)
         if any(k in cue_tokens for _, k in source):
             source = []  # "ist der Meinung": the opinion noun belongs to the cue, it is nobody
+        if len(source) == 1 and words[source[0][1]].lower() == "man":
+            if start < len(words) and (words[start].lower() == "wie" or any(
+                    tags[k] == "VMFIN" for k in range(start, end))):
+                return None  # "kann man sagen", "wie man sagt": the writer's own voice
+            cue_tokens = sorted({*cue_tokens, source[0][1]})  # "erfuhr man": nobody in particular
+            source = []
         if not source and not self._content_clause(sentence, [k for k in message if k not in cue_tokens]):
             # "Bislang werden 325 km/h angegeben, Ziel ist ...": with nobody speaking, only a
             # content clause (dass/ob/w-, zu-infinitive, Konjunktiv, a quote) makes the verb

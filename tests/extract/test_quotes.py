@@ -867,3 +867,11 @@ def test_judgement_with_its_predicate_is_a_reported_thought(analyse):
 def test_pronoun_subject_after_a_fronted_object(analyse):
     quote = find(analyse("Die Entscheidung des Gerichts bezeichnete er als schweren Fehler."), "Fehler")
     assert quote.form == "Reported" and quote.source_text == "er"
+
+
+def test_generic_man_is_nobody_in_particular(analyse):
+    # with a modal or in "wie man sagt", "man" is the writer's own voice
+    assert not analyse("Alles in allem kann man sagen, dass das Fest ein Erfolg war.")
+    # otherwise a report without a named speaker; "man" belongs to the cue
+    quote = find(analyse("Am Abend sagte man im Rathaus, dass die Stadt das Gelände schon verkauft habe."), "Gelände")
+    assert quote.source_text == "" and quote.cue_text == "sagte man"
