@@ -875,3 +875,8 @@ def test_generic_man_is_nobody_in_particular(analyse):
     # otherwise a report without a named speaker; "man" belongs to the cue
     quote = find(analyse("Am Abend sagte man im Rathaus, dass die Stadt das Gelände schon verkauft habe."), "Gelände")
     assert quote.source_text == "" and quote.cue_text == "sagte man"
+
+
+def test_erfahren_reports_what_a_medium_learnt(analyse):
+    quote = find(analyse("Wie die Zeitung am Montag erfuhr, will der Minister im Herbst zurücktreten."), "Minister")
+    assert quote.form == "Indirect" and quote.source_text == "die Zeitung"
