@@ -1409,8 +1409,16 @@ class ReportedSpeechFinder:
             here = by_sentence.get(s)
             if here:
                 for attribution in here:
-                    if attribution.form == "Direct" and not attribution.cue and not attribution.source and previous:
-                        attribution.source, attribution.stwr = list(previous.source), previous.stwr
+                    if attribution.form == "Direct" and not attribution.cue and not attribution.source:
+                        giver = previous
+                        if giver is None and min(attribution.message)[1] == 0 and s > 0:
+                            # "Khan verurteilte die Haltung der Regierung. „Diese Regierung ...“":
+                            # a quote that opens the sentence after a speech act is its subject's
+                            giver = self._subject_of(sentences, s - 1, speakers=True)
+                            if giver is not None and not self._speaks_in(sentences[s - 1], giver.source):
+                                giver = None
+                        if giver is not None:
+                            attribution.source, attribution.stwr = list(giver.source), giver.stwr
                 if previous and self._embedded(sentence, s, here, quoted):
                     parent = self._continuation(s, sentence, previous)
                     parent.has_nested = True

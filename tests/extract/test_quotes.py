@@ -880,3 +880,10 @@ def test_generic_man_is_nobody_in_particular(analyse):
 def test_erfahren_reports_what_a_medium_learnt(analyse):
     quote = find(analyse("Wie die Zeitung am Montag erfuhr, will der Minister im Herbst zurücktreten."), "Minister")
     assert quote.form == "Indirect" and quote.source_text == "die Zeitung"
+
+
+def test_quote_after_a_speech_act_is_its_subjects(analyse):
+    text = ("Die Abgeordnete Maria Keller verurteilte die Haltung der Regierung scharf. "
+            "„Diese Regierung hat in der Wohnungspolitik völlig versagt.“")
+    quote = find(analyse(text), "versagt")
+    assert quote.form == "Direct" and quote.source_text == "Die Abgeordnete Maria Keller"
