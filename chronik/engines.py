@@ -131,7 +131,7 @@ def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[A
 # worker processes and their pipelines are reused), and its last tasks
 # leave workers idle while the next chunk is read, so a chunk holds several
 # hundred articles per worker.
-_RAY_CHUNK_PER_WORKER = 256
+_RAY_CHUNK_PER_WORKER = 512
 
 # Pipelines of this Ray worker process, by (component names, --ner): Ray
 # reuses a worker process for later tasks of the job, so a pipeline and its
