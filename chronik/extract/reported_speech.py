@@ -96,6 +96,7 @@ class ReportedSpeechFinder:
         self.separable_prefixes = resource_set(lang, "speech/separable_prefixes.txt")
         self.abstract_endings = tuple(resource_lines(lang, "speech/abstract_noun_endings.txt"))
         self.institution_endings = tuple(resource_lines(lang, "speech/institution_endings.txt"))
+        self.statement_verbs = resource_set(lang, "speech/statement_verbs.txt")
         self.audience_nouns = tuple(resource_lines(lang, "speech/audience_nouns.txt"))
         self.fronted_adverbs = resource_set(lang, "speech/fronted_adverbs.txt")
         self.speaker_nouns = tuple(
@@ -143,6 +144,7 @@ class ReportedSpeechFinder:
         results.sort(key=lambda a: (min(a.message), a.is_nested))
         for attribution in results:
             self._written_source(sentences, attribution)
+            self._institution_source(sentences, attribution)
         return results
 
     def _cued_after(self, sentences: Sequence[TokenSentence], quote: QuotedSpan) -> bool:
@@ -186,6 +188,25 @@ class ReportedSpeechFinder:
             words = [sentences[s].words[t] for s, t in attribution.source]
             if self.source_kinds.is_written(words):
                 attribution.stwr = "Writing"
+
+    def _institution_source(self, sentences: Sequence[TokenSentence], attribution: Attribution) -> None:
+        """"Die Polizei erklärte, ...", "Das Ministerium teilte mit, ...": a body makes its
+        statements in speech or in writing, so a statement verb's Speech becomes SW; a
+        person of the body ("ein Sprecher des Ministeriums") still speaks."""
+        if attribution.stwr != "Speech" or not attribution.source or not attribution.cue:
+            return
+        if not any(sentences[cs].lemmas[ct] in self.statement_verbs for cs, ct in attribution.cue):
+            return
+        s = attribution.source[0][0]
+        sentence = sentences[s]
+        tokens = [t for ss, t in attribution.source if ss == s]
+        head = next((t for t in tokens if sentence.tags[t] in ("NN", "NE")), None)
+        if head is None or sentence.tags[head] != "NN":
+            return  # a pronoun or a name
+        if self.source_kinds.is_named_person([sentence.words[t] for t in tokens], [sentence.tags[t] for t in tokens]):
+            return
+        if sentence.words[head].lower().endswith(self.institution_endings):
+            attribution.stwr = "SW"
 
     # -- direct quotes -------------------------------------------------------
     def _direct(

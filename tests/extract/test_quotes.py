@@ -887,3 +887,10 @@ def test_quote_after_a_speech_act_is_its_subjects(analyse):
             "„Diese Regierung hat in der Wohnungspolitik völlig versagt.“")
     quote = find(analyse(text), "versagt")
     assert quote.form == "Direct" and quote.source_text == "Die Abgeordnete Maria Keller"
+
+
+def test_statement_of_a_body_may_be_spoken_or_written(analyse):
+    quote = find(analyse("Das Ministerium erklärte am Freitag, die Zahlen seien korrekt."), "Zahlen")
+    assert quote.stwr == "SW"
+    quote = find(analyse("Ein Sprecher des Ministeriums erklärte am Freitag, die Zahlen seien korrekt."), "Zahlen")
+    assert quote.stwr == "Speech"
