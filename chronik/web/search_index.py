@@ -22,7 +22,7 @@ import datetime as _dt
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import tantivy
 
@@ -34,7 +34,10 @@ SEARCH_SCHEMA = "2"
 DAY_SHIFT = 32  # as chronik/archive/sqlite.py: sentence id = earliest day << 32 | n
 LONGEST_DATE_SPAN_DAYS = 366  # a year-precision article may start this long before --from
 _READ_BATCH = 200  # articles whose sentences are read at once
-_WRITER_HEAP = 64_000_000
+# The writer's memory budget: a full build of 2.2 million sentences makes
+# 2-3 segments with it (7 with 64 MB), and each segment costs every query a
+# pass of its own (0.15 against 0.26 ms unfiltered).  Small updates use little.
+_WRITER_HEAP = 256_000_000
 
 
 def search_index_path(index_file: Path) -> Path:
@@ -118,11 +121,10 @@ class SearchIndex:
         try:
             for key in removed:
                 writer.delete_documents_by_term("doc", key)
-            for start in range(0, len(added), _READ_BATCH):
-                for sid, key, stems in _sentences(archive, added[start : start + _READ_BATCH]):
-                    writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key, month=month_of(sid)))
-                if progress:
-                    progress(min(start + _READ_BATCH, len(added)), len(added))
+            for done, (sid, key, stems) in _in_date_order(archive, added, rebuild):
+                writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key, month=month_of(sid)))
+                if progress and done:
+                    progress(done, len(added))
             writer.commit()
             writer.wait_merging_threads()
         finally:
@@ -136,10 +138,33 @@ class SearchIndex:
         return len(added) + len(removed)
 
 
-def _sentences(archive: Archive, keys: list[int]) -> list[tuple[int, int, str]]:
-    return archive.db.execute(  # type: ignore[attr-defined]
-        f"SELECT id, doc_key, stems FROM sentences WHERE doc_key IN ({','.join('?' * len(keys))})", keys
-    ).fetchall()
+def _in_date_order(archive: Archive, keys: list[int], everything: bool) -> Iterator[tuple[int, tuple[int, int, str]]]:
+    """(articles done so far or 0, sentence row) for the sentences of ``keys``, by sentence id.
+
+    Sentences added in id (= date) order make each month's postings one dense
+    run: queries on the index built so ran 2-3 times faster than on one built
+    article by article.  A full build reads the archive's sentences in id
+    order; an update, which adds a few articles, sorts each batch."""
+    if everything:
+        wanted, done = set(keys), 0
+        seen: set[int] = set()
+        for row in archive.stream("SELECT id, doc_key, stems FROM sentences ORDER BY id", chunk=5000):
+            if row[1] in wanted:
+                if row[1] not in seen:
+                    seen.add(row[1])
+                    done = len(seen) if len(seen) % _READ_BATCH == 0 or len(seen) == len(wanted) else 0
+                else:
+                    done = 0
+                yield done, row
+        return
+    for start in range(0, len(keys), _READ_BATCH):
+        chunk = keys[start : start + _READ_BATCH]
+        rows = archive.db.execute(  # type: ignore[attr-defined]
+            f"SELECT id, doc_key, stems FROM sentences WHERE doc_key IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        rows.sort()
+        for n, row in enumerate(rows, 1):
+            yield (min(start + _READ_BATCH, len(keys)) if n == len(rows) else 0), row
 
 
 def month_of(sentence_id: int) -> int:
