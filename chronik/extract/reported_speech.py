@@ -1043,7 +1043,9 @@ class ReportedSpeechFinder:
         elif source:
             if stwr == "SW":
                 stwr = self._noun_stwr(sentence, source[0], source[-1] + 1)
-            stwr = self.source_kinds.stwr([words[k] for k in source], [tags[k] for k in source], stwr)
+            by_noun = any(self._report_noun(words[k]) for k in source)
+            stwr = self.source_kinds.stwr([words[k] for k in source], [tags[k] for k in source], stwr,
+                                          roles=not by_noun)
         return simple(s, [t], source, message, frame, stwr)
 
     def _report_noun_follows(self, sentence: TokenSentence, k: int) -> bool:

@@ -894,3 +894,10 @@ def test_statement_of_a_body_may_be_spoken_or_written(analyse):
     assert quote.stwr == "SW"
     quote = find(analyse("Ein Sprecher des Ministeriums erklärte am Freitag, die Zahlen seien korrekt."), "Zahlen")
     assert quote.stwr == "Speech"
+
+
+def test_laut_a_person_by_role_is_speech(analyse):
+    quote = find(analyse("Laut einer Sprecherin der Stadtwerke wird der Strompreis im Mai steigen."), "Strompreis")
+    assert quote.stwr == "Speech"
+    quote = find(analyse("Nach Angaben eines Mitarbeiters der Stadtwerke wird der Strompreis im Mai steigen."), "Strompreis")
+    assert quote.stwr == "SW"
