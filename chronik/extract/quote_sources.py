@@ -18,8 +18,13 @@ _DOMAIN_ENDINGS = (".de", ".net", ".com", ".org", ".at", ".ch", ".eu", ".info")
 class SourceKinds:
     def __init__(self, lang: str = "de") -> None:
         self.written = tuple(resource_lines(lang, "speech/written_sources.txt"))
+        self.broadcasters = tuple(resource_lines(lang, "speech/broadcast_sources.txt"))
         roles = {form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form}
         self.persons = tuple(sorted(roles | set(resource_lines(lang, "speech/person_nouns.txt"))))
+
+    def is_broadcaster(self, words: Sequence[str]) -> bool:
+        """Television or radio among the words: what they report was spoken."""
+        return any(stem in word.lower() for word in words for stem in self.broadcasters)
 
     def is_person_role(self, words: Sequence[str]) -> bool:
         """A person by role among the words: "einer Sprecherin der Staatsanwaltschaft",
@@ -53,6 +58,8 @@ class SourceKinds:
     def stwr(self, words: Sequence[str], tags: Sequence[str], default: str, roles: bool = False) -> str:
         """``roles``: a person named by role ("laut einem Sprecher") also speaks; behind a
         report noun ("nach Angaben des Leiters") the report may be written as well."""
+        if default in ("SW", "Writing") and self.is_broadcaster(words):
+            return "Speech"  # "nach einem Bericht des Bayerischen Rundfunks"
         if default != "SW":
             return default  # a report noun already said: "Zeugenaussagen", "Meinung"
         if self.is_written(words):

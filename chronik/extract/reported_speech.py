@@ -186,7 +186,9 @@ class ReportedSpeechFinder:
         ("berichtete die Zeitung") or when it goes on without a cue."""
         if attribution.stwr in _WRITABLE and attribution.source:
             words = [sentences[s].words[t] for s, t in attribution.source]
-            if self.source_kinds.is_written(words):
+            if self.source_kinds.is_broadcaster(words):
+                attribution.stwr = "Speech"  # "berichtete der Fernsehsender"
+            elif self.source_kinds.is_written(words):
                 attribution.stwr = "Writing"
 
     def _institution_source(self, sentences: Sequence[TokenSentence], attribution: Attribution) -> None:

@@ -901,3 +901,10 @@ def test_laut_a_person_by_role_is_speech(analyse):
     assert quote.stwr == "Speech"
     quote = find(analyse("Nach Angaben eines Mitarbeiters der Stadtwerke wird der Strompreis im Mai steigen."), "Strompreis")
     assert quote.stwr == "SW"
+
+
+def test_broadcasters_report_speech(analyse):
+    quote = find(analyse("Nach einem Bericht des Hessischen Rundfunks soll das Werk Ende des Jahres schließen."), "Werk")
+    assert quote.stwr == "Speech"
+    quote = find(analyse("Nach einem Bericht der Lokalzeitung soll das Werk Ende des Jahres schließen."), "Werk")
+    assert quote.stwr == "Writing"
