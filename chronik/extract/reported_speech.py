@@ -796,10 +796,13 @@ class ReportedSpeechFinder:
             # a report; an indicative main or relative clause beside it is narration
             return None
         message_positions = [(s, k) for k in message if k not in cue_tokens]
+        stwr = entry.stwr
+        if stwr == "Speech" and not source and is_passive(sentence, clause_start(words, tags, t), t):
+            stwr = "SW"  # "Kritisiert wird, dass ...": said or written, by whom is left open
         return Attribution(
             message=message_positions,
             form="Indirect",
-            stwr=entry.stwr,
+            stwr=stwr,
             cue=[(s, k) for k in cue_tokens],
             source=source,
             addressee=addressee,

@@ -908,3 +908,8 @@ def test_broadcasters_report_speech(analyse):
     assert quote.stwr == "Speech"
     quote = find(analyse("Nach einem Bericht der Lokalzeitung soll das Werk Ende des Jahres schließen."), "Werk")
     assert quote.stwr == "Writing"
+
+
+def test_agentless_passive_report_is_sw(analyse):
+    quote = find(analyse("Kritisiert wird vor allem, dass die Gebühren schon wieder steigen."), "Gebühren")
+    assert quote.stwr == "SW" and quote.source_text == ""
