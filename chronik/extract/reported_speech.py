@@ -72,6 +72,8 @@ _OBJECT_DETERMINERS = frozenset({
 _PLAN_VERBS = frozenset({"wollen", "planen", "beabsichtigen", "vorhaben", "anstreben"})  # "X will ... Y soll ..."
 _SUBJECT_PRONOUNS = frozenset({"er", "ich", "wir", "man"})  # never objects ("sie" may be one)
 _NEAR = 3  # a report goes on for at most this many sentences without a new cue
+# tags a zu-infinitive of a particle verb gets ("zurückzutreten" taken for an adjective)
+_ZU_TAGS = frozenset({"VVINF", "ADJA", "ADJD"})
 _FAR = 10  # a sentence in Konjunktiv I reaches back this far for its speaker
 
 
@@ -837,7 +839,7 @@ class ReportedSpeechFinder:
         for k in message:
             if words[k] in QUOTE_MARKS or tags[k] in ("VVIZU", "PTKZU"):
                 return True
-            if tags[k] == "VVINF" and self._zu_infinitive(words[k]):
+            if tags[k] in _ZU_TAGS and self._zu_infinitive(words[k]):
                 return True
             if tags[k].endswith("FIN") and (
                 is_konjunktiv(words[k], tags[k], sentence.lemmas[k], self.lexicon)
@@ -902,7 +904,7 @@ class ReportedSpeechFinder:
                 tags[k] == "VVIZU"
                 or tags[k] == "PTKZU"
                 or (words[k].lower() == "zu" and k + 1 < limit and tags[k + 1].startswith("V"))
-                or (tags[k] == "VVINF" and self._zu_infinitive(words[k]))
+                or (tags[k] in _ZU_TAGS and self._zu_infinitive(words[k]))
             ):
                 return True
         return False
@@ -926,9 +928,10 @@ class ReportedSpeechFinder:
 
     def _zu_infinitive(self, word: str) -> bool:
         """"herauszugeben", "einzuleiten": a particle, "zu", the verb."""
-        lower = word.lower()
+        if not word.islower() or not word.endswith(("en", "ern", "eln")):
+            return False
         return any(
-            lower.startswith(prefix + "zu") and len(lower) > len(prefix) + 4 for prefix in self.separable_prefixes
+            word.startswith(prefix + "zu") and len(word) > len(prefix) + 4 for prefix in self.separable_prefixes
         )
 
     def _preposition_report(self, sentence: TokenSentence, s: int, t: int) -> Attribution | None:

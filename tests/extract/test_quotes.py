@@ -913,3 +913,12 @@ def test_broadcasters_report_speech(analyse):
 def test_agentless_passive_report_is_sw(analyse):
     quote = find(analyse("Kritisiert wird vor allem, dass die Gebühren schon wieder steigen."), "Gebühren")
     assert quote.stwr == "SW" and quote.source_text == ""
+
+
+def test_zu_infinitive_of_a_particle_verb_whatever_its_tag():
+    from chronik.extract.reported_speech import ReportedSpeechFinder, TokenSentence
+
+    words = ["Die", "Ministerin", "hat", "am", "Samstag", "angekündigt", ",", "kurzfristig", "zurückzutreten", "."]
+    tags = ["ART", "NN", "VAFIN", "APPRART", "NN", "VVPP", "$,", "ADJD", "ADJA", "$."]
+    found = ReportedSpeechFinder().find([TokenSentence(words, tags, [w.lower() for w in words])])
+    assert [[words[t] for _, t in a.message] for a in found] == [["kurzfristig", "zurückzutreten"]]
