@@ -32,8 +32,12 @@ def is_konjunktiv(word: str, tag: str, lemma: str, lexicon: SpeechLexicon) -> bo
         return False
     if not form.endswith("e") or len(form) < 4:
         return False
-    if tag.startswith("VV") and not form.endswith("te") and not form.endswith("nde"):
-        return True  # "stehe", "gelte", "handele": no indicative ends so ("dauernde" is an adjective)
+    if (tag.startswith("VV") and not form.endswith("te") and not form.endswith("nde")
+            and (not lemma or lemma.endswith("n"))):
+        # "stehe", "gelte", "handele": no indicative ends so ("dauernde" is an adjective);
+        # a lemma that is no infinitive ("warm" for "warme") shows an adjective the
+        # tagger took for a verb
+        return True
     if not lemma or not lemma.endswith("en"):
         return False
     lemma = lemma.lower()

@@ -922,3 +922,10 @@ def test_zu_infinitive_of_a_particle_verb_whatever_its_tag():
     tags = ["ART", "NN", "VAFIN", "APPRART", "NN", "VVPP", "$,", "ADJD", "ADJA", "$."]
     found = ReportedSpeechFinder().find([TokenSentence(words, tags, [w.lower() for w in words])])
     assert [[words[t] for _, t in a.message] for a in found] == [["kurzfristig", "zurückzutreten"]]
+
+
+def test_adjective_taken_for_a_verb_is_no_konjunktiv():
+    lexicon = speech_lexicon("de")
+    assert is_konjunktiv("handele", "VVFIN", "handeln", lexicon)
+    assert not is_konjunktiv("warme", "VVFIN", "warm", lexicon)  # "eine 30 Grad warme Umgebung"
+    assert not is_konjunktiv("sexuelle", "VVFIN", "sexuell", lexicon)
