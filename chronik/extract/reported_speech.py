@@ -786,6 +786,12 @@ class ReportedSpeechFinder:
         source, addressee = self._roles(sentence, s, t, entry)
         if any(k in cue_tokens for _, k in source):
             source = []  # "ist der Meinung": the opinion noun belongs to the cue, it is nobody
+        if (len(source) == 1 and source[0][1] + 1 == t and words[source[0][1]].lower() in ("das", "dies")
+                and source[0][1] > 0 and words[source[0][1] - 1] == ","):
+            # "..., das teilte das Institut mit": "das" is the report, the speaker follows
+            subject = self._subject_after(sentence, t, t)
+            if subject:
+                source = span(s, *subject)
         if len(source) == 1 and words[source[0][1]].lower() == "man":
             if start < len(words) and (words[start].lower() == "wie" or any(
                     tags[k] == "VMFIN" for k in range(start, end))):

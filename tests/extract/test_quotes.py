@@ -929,3 +929,8 @@ def test_adjective_taken_for_a_verb_is_no_konjunktiv():
     assert is_konjunktiv("handele", "VVFIN", "handeln", lexicon)
     assert not is_konjunktiv("warme", "VVFIN", "warm", lexicon)  # "eine 30 Grad warme Umgebung"
     assert not is_konjunktiv("sexuelle", "VVFIN", "sexuell", lexicon)
+
+
+def test_das_before_the_cue_is_the_report_not_the_speaker(analyse):
+    quote = find(analyse("Die Brücke bleibt bis Mai gesperrt, das teilte die Stadtverwaltung am Montag mit."), "Brücke")
+    assert quote.source_text == "die Stadtverwaltung"
