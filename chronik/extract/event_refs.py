@@ -54,8 +54,10 @@ class ArticleReferences:
         seen: list[Participant] = []  # named participants so far, for "beide"
         named_so_far: set[str] = set()
         organisations: list[Participant] = []  # named organisations so far, for "das Unternehmen"
+        short_forms: dict[str, str] = {}  # "GSV" -> "Gewerkschaft Schiene und Verkehr"
         for sentence in range(len(analysis.sentences)):
             items = found.setdefault(sentence, [])
+            self._organisation_after_head(tokens, items)
             extra = self._aliases(analysis, sentence, items)
             extra += self._head_references(analysis, sentence, items, heads, organisations,
                                            self._party_of_last_person(seen + items, affiliations))
@@ -68,6 +70,7 @@ class ArticleReferences:
             self._appositions(tokens, items)
             for item in items:
                 self.normalise(item)
+                _short_form(tokens, item, items, short_forms)
                 if item.named and item.name.endswith("s") and item.name[:-1] in named_so_far:
                     item.name = item.name[:-1]  # "an der Seite Guyanas": the genitive of a name told before
                 self._prefixed_organ(item)
@@ -98,6 +101,24 @@ class ArticleReferences:
             # (a board names its company, but is no new organisation for "die Gewerkschaft" to fall back on)
             organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states
                                  and not (p.via and p.via.lower().endswith(self.boards)))
+
+    def _organisation_after_head(self, tokens: list[Token], items: list[Participant]) -> None:
+        """"des Klinikbetreibers Medicura", "der Güterbahn Cargo Rhein": a
+        name right after a company or organisation noun is an organisation,
+        whatever the tagger took it for (it often reads unknown company
+        names as places or one-word surnames); states and capitals stay
+        places, and a person with first and last name stays a person."""
+        for item in items:
+            if not item.named or item.label not in ("LOC", "PER") or item.token == 0 \
+                    or item.name in self.groups.states or item.name in self.capitals:
+                continue
+            if item.label == "PER" and " " in item.text.strip():
+                continue  # "des Konzerns Hans Meier" may name an owner
+            before = tokens[item.token - 1]
+            head = (before.lemma or before.text).lower()
+            if before.pos == "NN" and (head.endswith(self.company_nouns)
+                                       or any(head.endswith(noun) for noun in self.org_nouns)):
+                item.label = "ORG"
 
     def _company(self, head: str, org: Participant) -> bool:
         return head.endswith(self.company_nouns) or org.name.split()[-1].lower() in self.company_forms
@@ -270,6 +291,9 @@ class ArticleReferences:
             match = next((org for head, org in reversed(heads)
                           if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))
                           or (len(lemma) >= _MIN_STEM and head.startswith(lemma))), None)
+            if match is None and lemma.endswith(self.company_nouns):
+                # "den Konzern" after "des Klinikbetreibers Medicura": the company named last, not a union
+                match = next((org for head, org in reversed(heads) if self._company(head, org)), None)
             if match is None and lemma in self.org_nouns and organisations:
                 match = organisations[-1]  # "dem Unternehmen": the organisation named last
             if match is not None:
@@ -279,6 +303,24 @@ class ArticleReferences:
             at = {p.token for p in found}
             items[:] = [p for p in items if p.named or p.token not in at]
         return found
+
+
+def _short_form(tokens: list[Token], item: Participant, items: list[Participant], short_forms: dict[str, str]) -> None:
+    """"Die Gewerkschaft Schiene und Verkehr (GSV)": a short form in
+    brackets right after a name is that name, here and later ("die GSV")."""
+    if not item.named:
+        return
+    if item.name in short_forms:
+        item.name = short_forms[item.name]
+        return
+    i = item.token
+    if i >= 2 and tokens[i - 1].text == "(" and i + 1 < len(tokens) and tokens[i + 1].text == ")" \
+            and item.text.isupper() and 2 <= len(item.text) <= 6:
+        full = next((p for p in reversed(items) if p.named and p is not item and p.end <= tokens[i - 1].start
+                     and tokens[i - 1].start - p.end <= 1), None)
+        if full is not None and full.name != item.name:
+            short_forms[item.name] = full.name
+            item.name = full.name
 
 
 def _plural(word: str, lemma: str) -> bool:

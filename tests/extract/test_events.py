@@ -812,3 +812,17 @@ def test_more_nouns_that_introduce_names(pipeline):
 def test_closed_border_aims_at_the_neighbour(pipeline):
     event = one(pipeline, "Finnland will mehrere Grenzübergänge zu Russland vorübergehend schließen.", "SANCTION")
     assert (name(event.actor), name(event.target)) == ("Finnland", "Russland")
+
+
+def test_short_form_in_brackets_is_the_name_before_it(pipeline):
+    found = events(pipeline, "Die Gewerkschaft Bau und Umwelt (GBU) hat die Beschäftigten zum Streik aufgerufen. "
+                             "Später wies die GBU das Angebot der Arbeitgeber zurück.")
+    reject = [e for e in found if e.type == "REJECT"]
+    assert reject and name(reject[0].actor) == "Gewerkschaft Bau und Umwelt"
+
+
+def test_name_after_a_company_noun_is_the_company_for_later_descriptions(pipeline):
+    found = events(pipeline, "Hunderte Pflegekräfte haben gegen die Pläne des Klinikbetreibers Sanovia protestiert. "
+                             "Bürgermeister Jan Peters forderte den Konzern auf, die Entscheidung zurückzunehmen.")
+    demand = [e for e in found if e.type == "DEMAND"]
+    assert demand and name(demand[0].actor) == "Jan Peters" and name(demand[0].target) == "Sanovia"
