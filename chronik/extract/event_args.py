@@ -358,7 +358,8 @@ def verb_arguments(
     co_actors = _listed_after(core, actor) if actor is not None else []
     target = None
     if trigger.target and trigger.target != "obj":
-        target = next((p for p in inside if p.prep == trigger.target and p is not actor), None)
+        # ("target=in|an|nach": the first entity after any of these prepositions)
+        target = next((p for p in inside if p.prep and p.prep in trigger.target.split("|") and p is not actor), None)
     if target is None and trigger.symmetric and co_actors:
         target = co_actors[0]  # "Scholz und Macron telefonierten": both sides are the subject
     if target is None and (trigger.target == "obj" or trigger.symmetric):
@@ -405,7 +406,7 @@ def noun_arguments(
     # (a genitive attribute of a noun in the phrase is no side: "Beschuss von Stellungen der YPG")
     sides = [p for p in window if p.prep in ("von", "zwischen", "mit") and not p.attribute]
     actor = next((p for p in sides if p.prep != "mit"), None)
-    target = next((p for p in window if trigger.target and p.prep == trigger.target and p is not actor), None)
+    target = next((p for p in window if trigger.target and p.prep and p.prep in trigger.target.split("|") and p is not actor), None)
     if target is None and trigger.symmetric:
         target = next((p for p in sides if p is not actor), None)
     genitive = next((p for p in window if (not p.prep or p.attribute) and p.token <= noun + 3 and p is not actor),

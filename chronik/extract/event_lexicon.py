@@ -78,6 +78,8 @@ class EventLexicon:
         # verbs: (lemma, particle) and the joined form ("vorwerfen")
         self.verbs: dict[tuple[str, str], Trigger] = {}
         self.nouns: dict[str, Trigger] = {}
+        # a noun's readings, those with conditions first ("gemeinsames Manöver" is cooperation)
+        self.noun_readings: dict[str, list[Trigger]] = {}
         self.noun_suffixes: list[tuple[str, Trigger]] = []
         # several readings of one verb, told apart by the words of its clause
         # ("schloss die Grenze" SANCTION, "schloss ein Abkommen" AGREE): all
@@ -94,7 +96,8 @@ class EventLexicon:
                 self.noun_suffixes.append((trig.lemma[1:].lower(), trig))
             else:
                 self.nouns.setdefault(trig.lemma.lower(), trig)
-        for options in self.readings.values():
+                self.noun_readings.setdefault(trig.lemma.lower(), []).append(trig)
+        for options in list(self.readings.values()) + list(self.noun_readings.values()):
             options.sort(key=lambda t: not (t.needs or t.if_words))
         # bounded: German compounds make the noun vocabulary of a long
         # stream of articles open-ended, so an unbounded cache would grow

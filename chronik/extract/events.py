@@ -428,7 +428,10 @@ class EventLayer:
                 trig = self.lexicon.noun(tokens[i].lemma or tokens[i].text)
                 if trig is None and tokens[i].lemma and "ß" in tokens[i].lemma:
                     trig = self.lexicon.noun(tokens[i].text)  # the lemmatizer's old spelling ("-ausschuß")
-                if trig is not None and trig.if_words and not _has_word(tokens, clause, trig.if_words):
+                if trig is not None:
+                    trig = next((t for t in self.lexicon.noun_readings.get(trig.lemma.lower(), [trig])
+                                 if not t.if_words or _has_word(tokens, clause, t.if_words)), None)
+                if trig is None:
                     continue  # "Widerstand in der Bevölkerung" is no protest against anyone
                 if trig is not None:
                     found.append((i, trig))

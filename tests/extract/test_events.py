@@ -826,3 +826,24 @@ def test_name_after_a_company_noun_is_the_company_for_later_descriptions(pipelin
                              "Bürgermeister Jan Peters forderte den Konzern auf, die Entscheidung zurückzunehmen.")
     demand = [e for e in found if e.type == "DEMAND"]
     assert demand and name(demand[0].actor) == "Jan Peters" and name(demand[0].target) == "Sanovia"
+
+
+def test_manoeuvre_alone_is_mobilisation_joint_one_cooperation(pipeline):
+    assert one(pipeline, "Die Nato hat im Mai ein Großmanöver an der Ostsee abgehalten.", "MOBILIZE").mode == "exercise"
+    assert one(pipeline, "Japan und Australien haben im Mai ein gemeinsames Manöver abgehalten.", "COOPERATE")
+
+
+def test_stopped_exports_are_a_sanction_on_the_receiving_state(pipeline):
+    event = one(pipeline, "Norwegen hat im Herbst die Waffenlieferungen an Saudi-Arabien gestoppt.", "SANCTION")
+    assert name(event.actor) == "Norwegen" and name(event.target) == "Saudi-Arabien"
+
+
+def test_taking_a_town_and_joining_a_demand(pipeline):
+    assert one(pipeline, "Im Juni hatten die Rebellen die Provinzhauptstadt eingenommen.", "ASSAULT").mode == "occupy"
+    event = one(pipeline, "Die Linke schloss sich der Forderung nach einem Untersuchungsausschuss an.", "DEMAND")
+    assert name(event.actor) == "Linke"
+
+
+def test_sending_observers_is_monitoring(pipeline):
+    event = one(pipeline, "Die Europäische Union hat eine Beobachtermission in Georgien stationiert.", "INVESTIGATE")
+    assert name(event.actor) == "Europäische Union"
