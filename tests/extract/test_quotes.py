@@ -934,3 +934,7 @@ def test_adjective_taken_for_a_verb_is_no_konjunktiv():
 def test_das_before_the_cue_is_the_report_not_the_speaker(analyse):
     quote = find(analyse("Die Brücke bleibt bis Mai gesperrt, das teilte die Stadtverwaltung am Montag mit."), "Brücke")
     assert quote.source_text == "die Stadtverwaltung"
+
+
+def test_citing_a_rule_is_no_reported_act(analyse):
+    assert not analyse("Die Behörde beruft sich dabei auf eine Verordnung aus dem Jahr 1998.")
