@@ -49,15 +49,28 @@ templates = _PageEnvironment(
 )
 
 
+def _replace_specials(text: str) -> str:
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:  # markupsafe's own C function: the same replacements in one pass
+    from markupsafe._speedups import _escape_inner as _escape_text
+except ImportError:  # pure-Python markupsafe
+    _escape_text = _replace_specials
+
+
 def _escape(value: Any) -> str:
     """What markupsafe.escape writes, as a plain str for the fragments below.
 
-    markupsafe builds a Markup object per value; an entity page escapes ~650
-    values, and those objects were half of its rendering time."""
+    markupsafe builds a Markup object per value; an entity page escapes ~770
+    values at 100,000 articles, and those objects were half of its rendering
+    time.  Plain strings, most of them, go straight to the replacing."""
+    if type(value) is str:
+        return _escape_text(value)
     if hasattr(value, "__html__"):
         return value.__html__()
-    return (str(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
+    return _escape_text(str(value))
 
 
 def timeline_bar_links(months: dict[str, Any], entity_id: str) -> Markup:
