@@ -281,6 +281,9 @@ def _coordinated(tokens: list[Token], before: Participant, item: Participant) ->
     """"mit Putin und seinem Kollegen Biden", "mit Merkel, dem Präsidenten Macron":
     only "und" or a comma, then noun-phrase words, between."""
     between = [t for t in tokens[before.token + 1 : item.token] if t.end > before.end]
+    if len(between) >= 2 and between[1].pos == "ADJA" and between[1].text.islower() \
+            and between[1].text.endswith(("te", "ten")) and not between[1].text.startswith("ge"):
+        return False  # "bei der Botschaft und forderte Peking auf": a verb the tagger read as an adjective
     return bool(between) and between[0].text in ("und", "sowie", ",") and all(t.pos in _NP_INNER for t in between[1:])
 
 

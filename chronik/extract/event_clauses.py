@@ -35,7 +35,8 @@ def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -
     for i, tok in enumerate(tokens):
         is_break = tok.pos in break_pos and tok.text not in QUOTE_MARKS and i not in aside
         opens = tok.pos in ("KOUS", "PRELS") or (
-            tok.pos == "KON" and i + 1 < len(tokens) and tokens[i + 1].pos in FINITE
+            tok.pos == "KON" and i + 1 < len(tokens) and (tokens[i + 1].pos in FINITE
+                                                           or _preterite_as_adjective(tokens, start, i + 1))
         )
         if (is_break or opens) and i > start:
             clauses.append(Clause(offset + start, offset + i, len(clauses), opener, shared))
@@ -47,6 +48,17 @@ def split_clauses(tokens: list[Token], offset: int, break_pos: frozenset[str]) -
     if start < len(tokens):
         clauses.append(Clause(offset + start, offset + len(tokens), len(clauses), opener, shared))
     return [c for c in clauses if c.end > c.start]
+
+
+def _preterite_as_adjective(tokens: list[Token], start: int, i: int) -> bool:
+    """"protestierte bei der Botschaft und forderte Peking auf": a "-te"
+    word after "und" that the tagger read as an adjective, in a clause that
+    already has its finite verb, is a second verb of the same subject
+    (participles read as adjectives, "und geplante Projekte", start with ge-)."""
+    word = tokens[i].text
+    return tokens[i].pos == "ADJA" and word.islower() and word.endswith(("te", "ten")) \
+        and not word.startswith("ge") and tokens[i - 1].text in ("und", "sowie") \
+        and any(t.pos in FINITE for t in tokens[start : i - 1])
 
 
 def _list_commas(tokens: list[Token]) -> set[int]:

@@ -121,9 +121,11 @@ class MissedNames:
         return Participant(full, tok.text, tok.start, tok.end, "PER", token=i)
 
     def _state(self, tokens: list[Token], i: int) -> Participant | None:
-        """A state's name the tagger took for a common noun ("Die Philippinen bestellten ...")."""
+        """A state's name or capital the tagger took for a common noun ("Die
+        Philippinen bestellten ...", "forderte Peking auf")."""
         tok = tokens[i]
-        if tok.text in self.groups.states and tok.text[:1].isupper():
+        if (tok.text in self.groups.states or tok.text in self.groups.capitals) and tok.text[:1].isupper():
+            # (a capital stays the place here; the article pass makes it the state where it acts)
             return Participant(tok.text, tok.text, tok.start, tok.end, "LOC", token=i)
         return None
 

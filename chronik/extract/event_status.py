@@ -29,6 +29,10 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
             continue
         tok = tokens[i]
         cue = lexicon.cues.get(tok.lemma) or lexicon.cues.get(tok.text.lower()) or lexicon.cues.get(tok.text)
+        if cue is None and tok.pos == "ADJA" and tok.text.endswith("te"):
+            # "und forderte Peking auf" with the preterite read as an adjective
+            stem = tok.text[:-2]
+            cue = lexicon.cues.get(stem + "en") or lexicon.cues.get(stem + "n")
         if cue is None:
             continue
         status, scope = cue

@@ -543,7 +543,8 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     # after a name or the noun that ends the first phrase ("Beridse lehnte ... ab", "Die
     # CSU-Landesgruppe forderte Huber auf", "Am Dienstagabend durchsuchten Beamte ...");
     # a clause without any finite verb has to have one
-    return word.endswith(("te", "ten")) and i > floor and tokens[i - 1].pos in ("NE", "NN", "PPER")
+    return word.endswith(("te", "ten")) and i > floor and (tokens[i - 1].pos in ("NE", "NN", "PPER")
+                                                          or i - 1 == floor and tokens[i - 1].pos == "KON")
 
 
 # Acts on things whose owner is their target ("durchsuchten seine Büros").

@@ -847,3 +847,14 @@ def test_taking_a_town_and_joining_a_demand(pipeline):
 def test_sending_observers_is_monitoring(pipeline):
     event = one(pipeline, "Die Europäische Union hat eine Beobachtermission in Georgien stationiert.", "INVESTIGATE")
     assert name(event.actor) == "Europäische Union"
+
+
+def test_second_verb_read_as_adjective_after_und_keeps_its_object(pipeline):
+    found = events(pipeline, "Das japanische Außenministerium protestierte bei der russischen Botschaft und "
+                             "forderte Moskau auf, die Fischer sofort freizulassen.", "2021-05-04")
+    protest = [e for e in found if e.type == "DISAPPROVE"]
+    assert protest and name(protest[0].actor) == "Japan" and name(protest[0].target) == "Russland"
+    demand = [e for e in found if e.type == "DEMAND"]
+    assert demand and name(demand[0].actor) == "Japan" and name(demand[0].target) == "Russland"
+    release = [e for e in found if e.type == "CONCEDE"]
+    assert release and name(release[0].actor) == "Russland" and release[0].status == "demanded"
