@@ -66,9 +66,11 @@ class SearchIndex:
         self._index: tantivy.Index | None = None
 
     def _open(self, fresh: bool = False) -> tantivy.Index:
-        if fresh or not (self.path / "meta.json").exists():
+        # Only an update (under the index's process lock) starts afresh; a
+        # reader never removes files another process may be writing.
+        if fresh:
             shutil.rmtree(self.path, ignore_errors=True)
-            self.path.mkdir(parents=True)
+        self.path.mkdir(parents=True, exist_ok=True)
         self._index = tantivy.Index(self.schema, path=str(self.path))
         return self._index
 

@@ -93,3 +93,12 @@ def test_marked_words_are_the_words_whose_stem_was_searched():
         assert matched_spans(sentence, frozenset([searched])) == expected, searched
     every = frozenset(stem(w) for w in words)
     assert len(matched_spans(sentence, every)) == len(_PART.findall(sentence))
+
+
+def test_deleted_index_is_rebuilt(archive_copy: str):
+    import shutil
+
+    client = make_client(archive_copy)
+    before = hit_keys(client, "Gewerkschaft")
+    shutil.rmtree(client.app.state.web.search_index.path)  # a cache: deleting it costs one rebuild
+    assert before and hit_keys(make_client(archive_copy), "Gewerkschaft") == before
