@@ -60,7 +60,8 @@ def listening_socket(host: str, port: int) -> socket.socket:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
     except socket.gaierror as error:
         raise ChronikError("E506", host=host, port=port, reason=f"unknown host ({error.strerror}).") from None
-    family, kind, proto, _, address = infos[0]
+    # A name such as "localhost" gets its IPv4 address first, as uvicorn bound it.
+    family, kind, proto, _, address = min(infos, key=lambda info: info[0] != socket.AF_INET)
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
