@@ -178,7 +178,7 @@ def _verbless_parts(analysis: Analysis, mention, cue_words, states=frozenset(),
         # "Polen und Litauen" is two states ("Verkehr und Logistik" may be one organisation)
         if i == mention.token_end or tokens[i].pos.startswith(("V", "KOUS", "$")) \
                 or (tokens[i].pos == "KON" and (mention.label == "LOC" or _joins_states(tokens, i, states))) \
-                or _verb_as_name(tokens[i]):
+                or _verb_as_name(tokens[i]) or (i > mention.token_start and _preterite_in_name(tokens, i)):
             if i > first:
                 parts.extend(_known_parts(tokens, first, i, known, mention.label))
             first = i + 1
@@ -199,6 +199,15 @@ def _verb_as_name(tok: Token) -> bool:
     """"Peter Winkler lud Grüne": a lower-case word the tagger put into a name is its verb."""
     return tok.pos == "NE" and tok.text.islower() and tok.text.isalpha() and len(tok.text) >= 3 \
         and tok.text not in _NAME_PARTICLES  # not "al-Sisi", "iPad"
+
+
+def _preterite_in_name(tokens: list[Token], i: int) -> bool:
+    """"Die Nato sicherte Litauen ... zu" tagged as one name, with "sicherte"
+    read as an adjective: a lower-case "-te" word right after a name word
+    is the verb ("Gesellschaft für bedrohte Völker" keeps its adjective)."""
+    tok = tokens[i]
+    return tok.pos == "ADJA" and tok.text.islower() and tok.text.endswith(("te", "ten")) \
+        and tokens[i - 1].pos == "NE" and tokens[i - 1].text[:1].isupper()
 
 
 def _verb_as_word(word: str) -> bool:

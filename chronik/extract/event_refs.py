@@ -89,9 +89,10 @@ class ArticleReferences:
                     person = _holder(roles, tokens[item.token].lemma or item.text)
                     if person:
                         item.name, item.named, item.label, item.via = person, True, "PER", item.text
-                if item.named and item.label != "ORG" and not item.prep and not item.via \
+                if item.named and item.label != "ORG" and item.prep in ("", "nach") and not item.via \
                         and item.name in self.capitals:
-                    # "Caracas bestritt" (the tagger may take it for a person)
+                    # "Caracas bestritt" (the tagger may take it for a person); "Experten nach
+                    # Vilnius entsenden": sent to the state ("in Caracas" stays the place)
                     item.via, item.name, item.label = item.text, self.capitals[item.name], "LOC"
                 if item.named and item.label == "ORG" and (not item.via or item.text == item.name):
                     # (members keep their organisation's heads: "die Staats- und Regierungschefs der Nato")

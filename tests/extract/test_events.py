@@ -858,3 +858,12 @@ def test_second_verb_read_as_adjective_after_und_keeps_its_object(pipeline):
     assert demand and name(demand[0].actor) == "Japan" and name(demand[0].target) == "Russland"
     release = [e for e in found if e.type == "CONCEDE"]
     assert release and name(release[0].actor) == "Russland" and release[0].status == "demanded"
+
+
+def test_preterite_inside_a_merged_name_and_sending_to_a_capital(pipeline):
+    found = events(pipeline, "Die Nato sicherte Estland ihre volle Unterstützung zu. "
+                             "Das Bündnis will zudem Experten für Cyberabwehr nach Tallinn entsenden.", "2024-04-24")
+    support = [e for e in found if e.type == "SUPPORT"]
+    assert support and name(support[0].actor) == "Nato" and name(support[0].target) == "Estland"
+    aid = [e for e in found if e.type == "AID"]
+    assert aid and name(aid[0].target) == "Estland" and aid[0].status == "planned"
