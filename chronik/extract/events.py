@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..analysis import Analysis, Token
+from ..lang import resource_lines
 from .event_actors import group_actors
 from .event_args import (Participant, candidates, co_actors, listed_with, noun_arguments, noun_phrase_end,
                          passive_arguments, place, verb_arguments)
@@ -79,6 +80,8 @@ class EventLayer:
     def __init__(self, lang: str = "de") -> None:
         self.lexicon: EventLexicon = event_lexicon(lang)
         self.groups = group_actors(lang)
+        self.direction_prefixes = tuple(sorted((w.lower() for w in resource_lines(lang, "gazetteer/direction_prefixes.txt")),
+                                               key=len, reverse=True))
         self.names = MissedNames(lang, self.groups)
         self.references = ArticleReferences(lang, self.groups)
 
@@ -331,6 +334,22 @@ class EventLayer:
                 target = None
         return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
 
+    def _territory_target(self, target: Participant) -> Participant | None:
+        """An attack on or a move into a place: a part of a state written as
+        one word is that state ("in Nordsyrien einmarschiert" -> Syrien); a
+        town or region that is no state is no one ("eroberten die Stadt
+        Rubaya", "die Region Bergkarabach")."""
+        if target.label != "LOC" or target.via or target.name in self.groups.states:
+            return target
+        low = target.name.lower()
+        for prefix in self.direction_prefixes:
+            rest = target.name[len(prefix):]
+            if low.startswith(prefix) and rest[:1].isalpha():
+                state = rest[:1].upper() + rest[1:]
+                if state in self.groups.states:
+                    return replace(target, name=state, via=target.text)
+        return None
+
     def _event(self, analysis, clause, clauses, items, trigger: Trigger, index: int,
                actor, target) -> Event:
         tokens = analysis.tokens
@@ -344,6 +363,8 @@ class EventLayer:
             # "versetzte die Armee in Alarmbereitschaft", "Soldaten in Polen stationieren":
             # the forces moved are the actor's own, not whom the act is aimed at
             target = None
+        if trigger.type in _TERRITORIAL and target is not None:
+            target = self._territory_target(target)
         # "die Polizei", "der Minister" with no one the article names: nobody
         actor = actor if actor is None or actor.named else None
         target = target if target is None or target.named else None
@@ -546,6 +567,9 @@ def _finite_read_as_adjective(tokens: list[Token], i: int, floor: int) -> bool:
     return word.endswith(("te", "ten")) and i > floor and (tokens[i - 1].pos in ("NE", "NN", "PPER")
                                                           or i - 1 == floor and tokens[i - 1].pos == "KON")
 
+
+# Acts on territory: a place that is no state is not their target.
+_TERRITORIAL = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "INVESTIGATE", "COERCE"})
 
 # Acts on things whose owner is their target ("durchsuchten seine Büros").
 _POSSESSED_TARGET = ("INVESTIGATE", "COERCE", "ASSAULT")
