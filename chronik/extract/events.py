@@ -80,6 +80,8 @@ class EventLayer:
     def __init__(self, lang: str = "de") -> None:
         self.lexicon: EventLexicon = event_lexicon(lang)
         self.groups = group_actors(lang)
+        # states as the tables know them: by demonym or by capital ("Guyana" has no adjective listed)
+        self.state_names = frozenset(self.groups.states) | frozenset(self.groups.capitals.values())
         self.direction_prefixes = tuple(sorted((w.lower() for w in resource_lines(lang, "gazetteer/direction_prefixes.txt")),
                                                key=len, reverse=True))
         self.names = MissedNames(lang, self.groups)
@@ -339,14 +341,14 @@ class EventLayer:
         one word is that state ("in Nordsyrien einmarschiert" -> Syrien); a
         town or region that is no state is no one ("eroberten die Stadt
         Rubaya", "die Region Bergkarabach")."""
-        if target.label != "LOC" or target.via or target.name in self.groups.states:
+        if target.label != "LOC" or target.via or target.name in self.state_names:
             return target
         low = target.name.lower()
         for prefix in self.direction_prefixes:
             rest = target.name[len(prefix):]
             if low.startswith(prefix) and rest[:1].isalpha():
                 state = rest[:1].upper() + rest[1:]
-                if state in self.groups.states:
+                if state in self.state_names:
                     return replace(target, name=state, via=target.text)
         return None
 

@@ -877,3 +877,11 @@ def test_attack_on_part_of_a_state_targets_the_state_a_town_no_one(pipeline):
     assert name(event.actor) == "Türkei" and name(event.target) == "Syrien"
     event = one(pipeline, "Im Mai hatte die Miliz Freie Front die Hafenstadt Kismayo erobert.", "ASSAULT")
     assert event.target is None
+
+
+def test_strike_at_a_company_and_tariffs_on_goods_from_a_state(pipeline):
+    event = one(pipeline, "Die Gewerkschaft Verkehr und Logistik hat bei der Reederei Nordwind zu einem Warnstreik aufgerufen.",
+                "PROTEST")
+    assert name(event.target) == "Reederei Nordwind"
+    event = one(pipeline, "Die EU-Kommission hat Strafzölle auf Solarmodule aus China verhängt.", "SANCTION")
+    assert name(event.actor) == "EU-Kommission" and name(event.target) == "China"
