@@ -35,14 +35,19 @@ def timeline_bars(monthly: list[tuple[str, int]]) -> dict[str, Any]:
     peak = max(counts.values())
     step = (TIMELINE_WIDTH - 2 * TIMELINE_PAD) / len(months)
     usable = TIMELINE_HEIGHT - 2 * TIMELINE_PAD
+    width = round(min(max(step - 1, 1), BAR_MAX), 1)
+    floor = TIMELINE_HEIGHT - TIMELINE_PAD
+    last = len(months) - 1
     bars = []
+    # An entity page draws ten years of months: this loop is kept lean
+    # (what is the same for every bar computed once, nothing rounded for empty months).
     for n, month in enumerate(months):
         count = counts.get(month, 0)
-        height = usable * count / peak if count else 0
+        raw = usable * count / peak if count else 0
         bars.append({
-            "month": month, "count": count, "x": round(TIMELINE_PAD + n * step, 1), "width": round(min(max(step - 1, 1), BAR_MAX), 1),
-            "y": round(TIMELINE_HEIGHT - TIMELINE_PAD - height, 1), "height": round(height, 1),
-            "label": month if n == 0 or month.endswith("-01") or n == len(months) - 1 else "",
+            "month": month, "count": count, "x": round(TIMELINE_PAD + n * step, 1), "width": width,
+            "y": round(floor - raw, 1) if count else floor, "height": round(raw, 1) if count else 0,
+            "label": month if n == 0 or n == last or month.endswith("-01") else "",
         })
     return {"bars": bars, "width": TIMELINE_WIDTH, "height": TIMELINE_HEIGHT, "peak": peak,
             "baseline": TIMELINE_HEIGHT - TIMELINE_PAD}
