@@ -206,6 +206,17 @@ class ArticleReferences:
             elif not people and len({p.name for p in earlier if p.name in self.groups.states}) >= 2:
                 # "beide Seiten" after a conflict of two states: the states, not an observer named since
                 earlier = [p for p in earlier if p.name in self.groups.states]
+            elif not people and len({p.name for p in earlier if p.label == "ORG"}) >= 2:
+                # "beide Seiten" of a labour dispute, "beider Fraktionen": the organisations, not
+                # the people who spoke for them
+                earlier = [p for p in earlier if p.label == "ORG"]
+            elif people:
+                # "Beide Präsidenten": the people with that office, not a spokesman named since
+                office = noun.lower()
+                holders = {person for role, person in _role_holders(analysis)
+                           if office.startswith(role.split()[-1]) or role.split()[-1].endswith(office)}
+                if len({p.name for p in earlier if p.name in holders}) >= 2:
+                    earlier = [p for p in earlier if p.name in holders]
             names: list[Participant] = []
             for p in reversed(earlier):
                 if p.name not in [n.name for n in names]:

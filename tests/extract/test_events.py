@@ -885,3 +885,12 @@ def test_strike_at_a_company_and_tariffs_on_goods_from_a_state(pipeline):
     assert name(event.target) == "Reederei Nordwind"
     event = one(pipeline, "Die EU-Kommission hat Strafzölle auf Solarmodule aus China verhängt.", "SANCTION")
     assert name(event.actor) == "EU-Kommission" and name(event.target) == "China"
+
+
+def test_both_sides_of_a_labour_dispute_are_the_organisations(pipeline):
+    text = ("Die Gewerkschaft Verkehr und Logistik hat bei der Reederei Nordwind zu einem Warnstreik aufgerufen. "
+            "Gewerkschaftschef Tim Albers warf dem Vorstand vor, die Gespräche zu verschleppen. "
+            "Bürgermeisterin Anna Kolb forderte beide Seiten auf, an den Verhandlungstisch zurückzukehren.")
+    demand = [e for e in events(pipeline, text, "2023-10-13") if e.type == "DEMAND"]
+    assert demand and name(demand[0].target) == "Gewerkschaft Verkehr und Logistik"
+    assert [p.name for p in demand[0].co_targets] == ["Reederei Nordwind"]
