@@ -300,8 +300,12 @@ class ArticleReferences:
                 if match is not None:
                     found.append(Participant(match.name, tok.text, tok.start, tok.end, "ORG", via=tok.text, token=i))
                 continue
+            # (a suffix only when it is an organisation noun: "der Konzern" after "Stahlkonzern",
+            # but "die Mission" is not "EU-Kommission")
             match = next((org for head, org in reversed(heads)
-                          if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma))
+                          if head == lemma or (len(lemma) >= _MIN_HEAD and head.endswith(lemma)
+                                               and (lemma in self.org_nouns or lemma.endswith(self.company_nouns)
+                                                    or head.endswith("-" + lemma)))
                           or (len(lemma) >= _MIN_STEM and head.startswith(lemma))), None)
             if match is None and lemma.endswith(self.company_nouns):
                 # "den Konzern" after "des Klinikbetreibers Medicura": the company named last, not a union

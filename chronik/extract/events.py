@@ -255,6 +255,13 @@ class EventLayer:
                 if event is not None and event.actor is None and is_infinitive_clause(tokens, clause):
                     # "forderten den Strafgerichtshof auf, Ermittlungen aufzunehmen": the one called on
                     event.actor = _accused(events, tokens, clauses, clause)
+                elif event is not None and trigger.symmetric and event.actor is not None and event.target is None \
+                        and event.actor.prep == "mit" and is_infinitive_clause(tokens, clause):
+                    # "forderte die Kommission auf, die Gespräche mit China aufzunehmen": the one
+                    # called on talks with the side after "mit"
+                    caller = _accused(events, tokens, clauses, clause)
+                    if caller is not None and caller.name != event.actor.name:
+                        event.actor, event.target = caller, event.actor
                 if event is not None and event.actor is None and not event.mention:
                     event.actor = _impersonal_subject(tokens, clause, events_before, tokens[index].sentence)
                 if event is not None:
@@ -550,8 +557,10 @@ def _talks_with(tokens: list[Token], clause: Clause, trigger: int, prep: str) ->
     """"sprach mit Putin von ...": the trigger's own preposition after it
     (one before it may belong to a noun: "Nach einem Treffen mit X sprach
     sie von ..."), or "miteinander"."""
+    # (a verb at the end of its clause has its phrases before it: "..., mit X zu sprechen")
+    after = trigger + 1 if tokens[trigger].pos in FINITE else clause.start
     return any(t.text.lower() == "miteinander" for t in tokens[clause.start : clause.end]) or \
-        any(t.text.lower() == prep for t in tokens[trigger + 1 : clause.end])
+        any(t.text.lower() == prep for t in tokens[after : clause.end])
 
 
 def _has_word(tokens: list[Token], clause: Clause, words: tuple[str, ...]) -> bool:

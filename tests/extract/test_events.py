@@ -894,3 +894,25 @@ def test_both_sides_of_a_labour_dispute_are_the_organisations(pipeline):
     demand = [e for e in events(pipeline, text, "2023-10-13") if e.type == "DEMAND"]
     assert demand and name(demand[0].target) == "Gewerkschaft Verkehr und Logistik"
     assert [p.name for p in demand[0].co_targets] == ["Reederei Nordwind"]
+
+
+def test_talks_demanded_of_the_addressee_with_the_side_after_mit(pipeline):
+    text = ("Die EU-Kommission hat am Montag Strafzölle auf Stahl verhängt. "
+            "Zugleich forderte Peking die Kommission auf, die Gespräche mit China wieder aufzunehmen.")
+    talks = [e for e in events(pipeline, text, "2025-06-17") if e.type == "CONSULT"]
+    assert talks and name(talks[0].actor) == "EU-Kommission" and name(talks[0].target) == "China"
+    assert talks[0].status == "demanded"
+
+
+def test_talks_announced_in_a_zu_clause_with_von_elsewhere(pipeline):
+    event = one(pipeline, "Innenministerin Petra Lange kündigte an, noch im Oktober mit dem Bürgermeister "
+                          "von Kassel zu sprechen.", "CONSULT")
+    assert name(event.actor) == "Petra Lange" and event.status == "planned"
+
+
+def test_mission_is_not_the_commission(pipeline):
+    text = ("Die EU-Kommission hat eine Beobachtermission in Armenien stationiert. "
+            "Petrosjan will im Februar in Brüssel über eine Ausweitung der Mission sprechen.")
+    for event in events(pipeline, text, "2025-01-30"):
+        if event.target is not None:
+            assert event.target.text != "Mission"
