@@ -86,6 +86,11 @@ def future_date(when: dict, analysis: Analysis) -> dict:
     low, high = dt.date.fromisoformat(when["earliest"]), dt.date.fromisoformat(when["latest"])
     if high >= date.earliest:
         return when
+    if low == high and when.get("text", "").split()[-1].lower().rstrip(".,") in _WEEKDAYS \
+            and (date.earliest - low).days < 7:
+        # "hat für Montag zum Streik aufgerufen": the coming Monday, not the last one
+        day = (low + dt.timedelta(days=7)).isoformat()
+        return {**when, "earliest": day, "latest": day, "value": day}
     try:
         low, high = low.replace(year=low.year + 1), high.replace(year=high.year + 1)
     except ValueError:  # 29 February
@@ -95,6 +100,9 @@ def future_date(when: dict, analysis: Analysis) -> dict:
     value = f"{low.year}-{low.month:02d}" if precision(low.isoformat(), high.isoformat()) == "month" else when["value"]
     return {**when, "earliest": low.isoformat(), "latest": high.isoformat(), "value": value,
             "precision": precision(low.isoformat(), high.isoformat())}
+
+
+_WEEKDAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"})
 
 
 def _earlier_time(analysis: Analysis, sentence: int):

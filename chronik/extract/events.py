@@ -383,6 +383,9 @@ class EventLayer:
             # ein Sprecher an": a verbal act reported as made when the speaker spoke
             status = "happened"
         when = event_time(analysis, clause, sentence.index, token.start)
+        if status == "happened" and trigger.type == "PROTEST" and (token.lemma or "").lower() in _CALLS \
+                and _scheduled(analysis, clause):
+            status = "planned"  # "hat für Montag zu einem Warnstreik aufgerufen": the strike is to come
         if status == "planned":
             when = future_date(when, analysis)  # "für Oktober geplant": the coming October
         return Event(
@@ -912,6 +915,21 @@ def _add(events: list[Event], event: Event) -> None:
 
 
 _CALLS = ("aufrufen", "rufen", "aufgerufen")
+
+
+def _scheduled(analysis: Analysis, clause: Clause) -> bool:
+    """A time expression after "für" in the clause ("für Montag", "für den 3. Mai")."""
+    tokens = analysis.tokens
+    low, high = tokens[clause.start].start, tokens[clause.end - 1].end
+    for timex in analysis.layers.get("timexes", []):
+        if low <= timex.start < high:
+            i = next((k for k in range(clause.start, clause.end) if tokens[k].start >= timex.start), None)
+            j = i - 1 if i is not None else None
+            while j is not None and j > clause.start and tokens[j].pos in ("ART", "ADJA"):
+                j -= 1
+            if j is not None and j >= clause.start and tokens[j].text.lower() == "für":
+                return True
+    return False
 
 
 def _told(event: Event) -> bool:

@@ -916,3 +916,11 @@ def test_mission_is_not_the_commission(pipeline):
     for event in events(pipeline, text, "2025-01-30"):
         if event.target is not None:
             assert event.target.text != "Mission"
+
+
+def test_call_to_a_strike_for_a_weekday_is_a_planned_strike_on_the_coming_day(pipeline):
+    text = ("Die Gewerkschaft Verkehr und Logistik hat bei der Reederei Nordwind für Montag zu einem "
+            "Warnstreik aufgerufen. Der Streik soll um 4 Uhr beginnen, teilte die Gewerkschaft am Freitag mit.")
+    strikes = [e for e in events(pipeline, text, "2023-10-13") if e.type == "PROTEST"]
+    assert len(strikes) == 1
+    assert strikes[0].status == "planned" and strikes[0].when["earliest"] == "2023-10-16"
