@@ -924,3 +924,11 @@ def test_call_to_a_strike_for_a_weekday_is_a_planned_strike_on_the_coming_day(pi
     strikes = [e for e in events(pipeline, text, "2023-10-13") if e.type == "PROTEST"]
     assert len(strikes) == 1
     assert strikes[0].status == "planned" and strikes[0].when["earliest"] == "2023-10-16"
+
+
+def test_moving_beds_or_designating_land_is_no_military_or_diplomatic_act(pipeline):
+    found = events(pipeline, "Der Klinikbetreiber will die Betten nach Baunatal verlegen. "
+                             "Das Land muss zwei Prozent seiner Fläche für Windräder ausweisen.")
+    assert not [e for e in found if e.type in ("MOBILIZE", "SANCTION")]
+    assert one(pipeline, "Litauen hat am Montag zwei russische Diplomaten ausgewiesen.", "SANCTION")
+    assert one(pipeline, "Russland hat weitere Truppen an die Grenze verlegt.", "MOBILIZE")
