@@ -129,7 +129,7 @@ def quote_rows(quotes: list[dict[str, Any]]) -> Markup:
 
 
 def timeline_items(items: list[dict[str, Any]]) -> Markup:
-    """The entity page's list of articles in date order (up to 200 items)."""
+    """The entity page's list of articles in date order (up to views.TIMELINE_MAX items)."""
     return Markup("".join(
         f'    <li><span class="date">{_escape(item["article"].get("date") or "undatiert")}</span>\n'
         f'        <a class="article" href="/articles/{_escape(item["article"]["id"])}">'

@@ -19,8 +19,13 @@ from .names import named_mentions
 from .state import WebState
 
 MAX_SEARCH_HITS = 1000  # deepest hit a search page can reach
-ENTITY_LIST_MAX = 50  # quotes and roles listed on one entity page
-TIMELINE_MAX = 200  # articles listed on one entity's timeline (the chart shows all)
+# An entity page is an overview: its lists show the first items and link to
+# the full, paged lists (quote finder, articles naming the entity).  Longer
+# lists made every page cost more to read and to render for what a reader
+# takes in at a glance (and sits folded away below the chart).
+ENTITY_LIST_MAX = 50  # roles listed on one entity page
+ENTITY_QUOTES_MAX = 20  # quotes by and quotes about the entity
+TIMELINE_MAX = 50  # articles listed on one entity's timeline (the chart shows all)
 
 
 def stats(state: WebState) -> dict[str, Any]:
@@ -122,8 +127,8 @@ def entity(state: WebState, wanted: str) -> dict[str, Any]:
     by_known, about_total = iq.quote_counts(index, row["id"])
     fixed = any(c.kind == "speaker" for c in corrections)
     by_total, by_items = iq.list_quotes(index, {"speaker_raws": raws, "speaker_name": row["name"]}, corrections,
-                                        0, ENTITY_LIST_MAX, None if fixed else by_known)
-    about_total, about_items = iq.quotes_about(index, raws, corrections, ENTITY_LIST_MAX, about_total)
+                                        0, ENTITY_QUOTES_MAX, None if fixed else by_known)
+    about_total, about_items = iq.quotes_about(index, raws, corrections, ENTITY_QUOTES_MAX, about_total)
     alias_counts = iq.aliases(index, row["id"])
     neighbours = _neighbours(index, row["id"], 20)
     return {
