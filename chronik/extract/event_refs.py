@@ -71,6 +71,12 @@ class ArticleReferences:
             for item in items:
                 self.normalise(item)
                 _short_form(tokens, item, items, short_forms)
+                if item.named and item.label == "PER" and " " not in item.name:
+                    # "P." or "Albers" alone after "Andrej P.", "Katrin Albers": that person
+                    full = {p.name for p in seen if p.label == "PER" and p.name.split()[-1] == item.name
+                            and " " in p.name}
+                    if len(full) == 1:
+                        item.name = full.pop()
                 if item.named and item.name.endswith("s") and item.name[:-1] in named_so_far:
                     item.name = item.name[:-1]  # "an der Seite Guyanas": the genitive of a name told before
                 self._prefixed_organ(item)

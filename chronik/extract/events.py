@@ -245,8 +245,19 @@ class EventLayer:
                            and tokens[clause.start].start <= e.start < tokens[clause.end - 1].end), None)
             if demand is not None:
                 # "forderte den Rücktritt von X", "verlangte einen Verzicht auf ...": the demanded act
+                # (before a verb at the clause's end too: "hat den Rücktritt von X gefordert")
+                final = next((t.pos for t in tokens[clause.start:clause.end] if t.start == demand.start), "")
+                previous = None
                 for index, trigger in self._noun_triggers(tokens, clause):
-                    if tokens[index].start > demand.start:
+                    after_verb = tokens[index].start > demand.start
+                    before_final = final in ("VVPP", "VVINF", "VVIZU") and index > clause.start + 1
+                    attribute = previous is not None and _genitive_of(tokens, previous, index)
+                    previous = index
+                    if trigger.type == "DEMAND" or attribute:
+                        continue  # "der Rücktrittsforderung an", "eine Untersuchung des Angriffs"
+                    if trigger.type == "AID" and demand.lemma in ("anfordern", "bitten"):
+                        continue  # a request for aid is the DEMAND alone (events_articles.md, types)
+                    if after_verb or before_final:
                         events.append(self._demanded(analysis, clause, clauses, items, trigger, index, demand))
             if verbs:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
@@ -734,6 +745,8 @@ def _relative(tokens: list[Token], clause: Clause) -> bool:
     take for one ("..., die Ukraine zu unterstützen")."""
     first = tokens[clause.start]
     after = tokens[clause.start + 1] if clause.start + 1 < clause.end else None
+    if clause.index > 0 and first.pos == "PRELS" and first.text.lower() in ("denen", "dessen", "deren"):
+        return True  # no article has these forms: "..., denen Kontakte zu P. vorgeworfen wurden"
     return clause.index > 0 and first.pos == "PRELS" and (after is None or after.pos not in ("NN", "NE", "ADJA")) \
         and not (is_infinitive_clause(tokens, clause)  # "..., die dort zusammengezogenen Truppen abzuziehen"
                  and not any(t.pos in FINITE for t in tokens[clause.start : clause.end]))
@@ -915,6 +928,14 @@ def _add(events: list[Event], event: Event) -> None:
 
 
 _CALLS = ("aufrufen", "rufen", "aufgerufen")
+
+
+def _genitive_of(tokens: list[Token], head: int, noun: int) -> bool:
+    """The noun is a genitive attribute of the event noun before it
+    ("Untersuchung des Angriffs"): only articles and adjectives between."""
+    between = tokens[head + 1 : noun]
+    return bool(between) and between[0].text.lower() in ("des", "der", "eines", "einer") \
+        and all(t.pos in ("ART", "ADJA") for t in between)
 
 
 def _scheduled(analysis: Analysis, clause: Clause) -> bool:

@@ -932,3 +932,18 @@ def test_moving_beds_or_designating_land_is_no_military_or_diplomatic_act(pipeli
     assert not [e for e in found if e.type in ("MOBILIZE", "SANCTION")]
     assert one(pipeline, "Litauen hat am Montag zwei russische Diplomaten ausgewiesen.", "SANCTION")
     assert one(pipeline, "Russland hat weitere Truppen an die Grenze verlegt.", "MOBILIZE")
+
+
+def test_demanded_act_before_a_final_participle_but_not_its_genitive_or_a_demand(pipeline):
+    found = events(pipeline, "Die Grünen haben den Rücktritt von Innenminister Paul Weber gefordert.")
+    resign = [e for e in found if e.type == "CONCEDE"]
+    assert resign and name(resign[0].actor) == "Paul Weber" and resign[0].status == "demanded"
+    found = events(pipeline, "Die Menschenrechtsbeauftragte Lea Stein forderte eine Untersuchung des Angriffs.")
+    assert [e.type for e in found if e.status == "demanded"] == ["INVESTIGATE"]
+    found = events(pipeline, "Die FDP schloss sich der Rücktrittsforderung an.")
+    assert [e.type for e in found] == ["DEMAND"]
+
+
+def test_relative_clause_opened_by_denen_describes_a_participant(pipeline):
+    found = events(pipeline, "Im März hatte Berlin zwei russische Diplomaten ausgewiesen, denen Spionage vorgeworfen wurde.")
+    assert [e.type for e in found] == ["SANCTION"]
