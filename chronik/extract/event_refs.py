@@ -25,6 +25,7 @@ from ..lang import resource_lines, resource_table
 from .event_args import Participant, _preposition
 
 _ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ")
+_NEIGHBOURS = frozenset({"nachbarland", "nachbarstaat", "nachbarrepublik"})
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dessen", "deren", "sein", "seine", "seinen",
                        "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"})
 _MIN_HEAD = 5
@@ -65,6 +66,7 @@ class ArticleReferences:
             if extra:
                 items.extend(extra)
                 items.sort(key=lambda p: p.start)
+            self._neighbour(tokens, items, seen)
             _members(tokens, items)
             _led_by(tokens, items)
             self._appositions(tokens, items)
@@ -108,6 +110,24 @@ class ArticleReferences:
             # (a board names its company, but is no new organisation for "die Gewerkschaft" to fall back on)
             organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states
                                  and not (p.via and p.via.lower().endswith(self.boards)))
+
+    def _neighbour(self, tokens: list[Token], items: list[Participant], seen: list[Participant]) -> None:
+        """"Russland plane keinen Angriff auf das Nachbarland": the state named
+        last before this sentence that is not a state named before the noun in
+        its own sentence (that one is the neighbour's neighbour)."""
+        for item in items:
+            words = item.name.split(maxsplit=1)
+            if len(words) == 2 and words[0].lower() in _NEIGHBOURS:
+                item.name = words[1]  # "das Nachbarland Ruanda": the name given
+                continue
+            tok = tokens[item.token + 1] if item.token + 1 < len(tokens) else None
+            noun = (tokens[item.token].lemma or tokens[item.token].text).lower()
+            if item.named or noun not in _NEIGHBOURS or (tok is not None and tok.pos == "NE"):
+                continue
+            here = {self.capitals.get(p.name, p.name) for p in items if p.named and p.start < item.start}
+            states = [p.name for p in seen if p.name in self.groups.states and p.name not in here]
+            if states:
+                item.name, item.named, item.label, item.via = states[-1], True, "LOC", item.text
 
     def _organisation_after_head(self, tokens: list[Token], items: list[Participant]) -> None:
         """"des Klinikbetreibers Medicura", "der Güterbahn Cargo Rhein": a

@@ -947,3 +947,13 @@ def test_demanded_act_before_a_final_participle_but_not_its_genitive_or_a_demand
 def test_relative_clause_opened_by_denen_describes_a_participant(pipeline):
     found = events(pipeline, "Im März hatte Berlin zwei russische Diplomaten ausgewiesen, denen Spionage vorgeworfen wurde.")
     assert [e.type for e in found] == ["SANCTION"]
+
+
+def test_the_neighbour_is_the_other_state_named_before(pipeline):
+    text = ("Armenien wirft Aserbaidschan vor, Truppen an der Grenze zusammenzuziehen. "
+            "Baku plane keinen Angriff auf das Nachbarland, sagte ein Sprecher.")
+    attack = [e for e in events(pipeline, text, "2025-01-30") if e.type == "ASSAULT"]
+    assert attack and name(attack[0].actor) == "Aserbaidschan" and name(attack[0].target) == "Armenien"
+    event = one(pipeline, "Die Regierung in Kinshasa machte das Nachbarland Ruanda für die Gewalt verantwortlich.",
+                "DISAPPROVE")
+    assert name(event.target) == "Ruanda"
