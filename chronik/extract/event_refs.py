@@ -333,7 +333,7 @@ class ArticleReferences:
                                                and (lemma in self.org_nouns or lemma.endswith(self.company_nouns)
                                                     or head.endswith("-" + lemma)))
                           or (len(lemma) >= _MIN_STEM and head.startswith(lemma))), None)
-            if match is None and lemma.endswith(self.company_nouns):
+            if match is None and lemma in self.company_nouns:
                 # "den Konzern" after "des Klinikbetreibers Medicura": the company named last, not a union
                 match = next((org for head, org in reversed(heads) if self._company(head, org)), None)
             if match is None and lemma in self.org_nouns and organisations:
