@@ -14,6 +14,9 @@ the scorer of ``chronik score --format events``):
   tuned on.
 * ``events_articles_dev.jsonl``: 30 whole articles (guideline
   ``events_articles.md``), the development set of the article-level measure.
+* ``events_articles_dev2.jsonl``: 11 further articles written and annotated
+  by another engineer before running the extractor on them; out-of-sample
+  on its first run, a second development set since.
 * ``events_articles_check.jsonl``: further articles, measuring only: never
   read while tuning; ``--errors`` never prints its mismatches.
 
@@ -46,7 +49,8 @@ from chronik.scoring.events import EventScores, score_records  # noqa: E402
 
 DATA = ROOT / "tests" / "extract" / "data"
 GOLD = DATA / "events_gold.jsonl"
-SETS = ("events_gold.jsonl", "events_check.jsonl", "events_articles_dev.jsonl", "events_articles_check.jsonl")
+SETS = ("events_gold.jsonl", "events_check.jsonl", "events_articles_dev.jsonl", "events_articles_dev2.jsonl",
+        "events_articles_check.jsonl")
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 BEFORE = ("text", "time", "entities", "roles", "links", "quotes")
 
