@@ -108,8 +108,9 @@ class ArticleReferences:
             seen.extend(p for p in items if p.named and not p.listed_both)
             named_so_far.update(p.name for p in items if p.named)
             # (a board names its company, but is no new organisation for "die Gewerkschaft" to fall back on)
+            # (nor is a Land named by its government: "die Gewerkschaft" after "die Landesregierung in Hannover")
             organisations.extend(p for p in items if p.named and p.label == "ORG" and p.name not in self.groups.states
-                                 and not (p.via and p.via.lower().endswith(self.boards)))
+                                 and not (p.via and p.via.lower().endswith(self.boards)) and not p.organ)
 
     def _neighbour(self, tokens: list[Token], items: list[Participant], seen: list[Participant]) -> None:
         """"Russland plane keinen Angriff auf das Nachbarland": the state named

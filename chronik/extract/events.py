@@ -734,7 +734,13 @@ def _pronoun_subject(tokens, clause, items, people, exclude=()) -> Participant |
         return None
     # "er" is far more often a man named before than an organisation ("der Verband")
     persons = [p for p in fitting if p.label == "PER"] if gender == "m" else []
-    person = (persons or fitting)[-1]
+    # "Ministerin X kündigte an, sie werde ...": a person named earlier in the same sentence,
+    # the speaker, before an organisation named in the sentence before ("die Landesregierung")
+    first = clause.start
+    while first > 0 and tokens[first - 1].sentence == tokens[clause.start].sentence:
+        first -= 1
+    speakers = [p for p in fitting if p.label == "PER" and p.start >= tokens[first].start]
+    person = (speakers or persons or fitting)[-1]
     return Participant(person.name, pronoun.text, pronoun.start, pronoun.end, "PER", via=pronoun.text,
                        token=clause.start + at)
 

@@ -957,3 +957,11 @@ def test_the_neighbour_is_the_other_state_named_before(pipeline):
     event = one(pipeline, "Die Regierung in Kinshasa machte das Nachbarland Ruanda für die Gewalt verantwortlich.",
                 "DISAPPROVE")
     assert name(event.target) == "Ruanda"
+
+
+def test_sie_in_a_report_is_the_speaker_named_in_the_sentence(pipeline):
+    text = ("Die Landesregierung in Hannover forderte beide Seiten zu Gesprächen auf. "
+            "Wirtschaftsministerin Jana Holt kündigte an, sie werde sich in der kommenden Woche mit der "
+            "Gewerkschaft treffen.")
+    talks = [e for e in events(pipeline, text, "2021-06-09") if e.type == "CONSULT" and e.status == "planned"]
+    assert talks and name(talks[-1].actor) == "Jana Holt"
