@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import warnings
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -192,6 +193,10 @@ def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=No
     context.enable_progress_bars = False
     data_logger = logging.getLogger("ray.data")
     saved_level = data_logger.level
+    saved_filters = warnings.filters[:]
+    # A chunk smaller than workers x 4 articles (a short ingest) has fewer
+    # blocks than tasks allowed: Ray Data warns, but nothing is wrong.
+    warnings.filterwarnings("ignore", message="The maximum number of concurrent tasks", category=UserWarning)
     # Not two lines per Dataset (and a note on progress bars) on the terminal;
     # failures still raise.
     data_logger.setLevel(logging.ERROR)
@@ -225,5 +230,6 @@ def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=No
     finally:
         context.execution_options.preserve_order, context.enable_progress_bars = saved
         data_logger.setLevel(saved_level)
+        warnings.filters[:] = saved_filters
         if started_here:
             ray.shutdown()
