@@ -29,6 +29,10 @@ BUILD_COMMAND = ".venv/bin/python training/build_ner.py"
 # Tokens longer than this get no affix features: garbage in, cheap out.
 MAX_FEATURE_WORD = 40
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+# Quotation marks: a title of a work or an event is often quoted.
+_OPENING_QUOTES = frozenset("„«‚")
+_CLOSING_QUOTES = frozenset("“»‘")
+_EITHER_QUOTES = frozenset(('"', "''", "``", "'"))
 
 
 @dataclass(slots=True)
@@ -67,7 +71,7 @@ def word_shape(word: str) -> str:
     return _SHAPE_RUNS.sub(r"\1", mapped)
 
 
-def _word_features(word: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+def _word_features(word: str, gazetteer: Gazetteer, roles: RoleLexicon) -> tuple[str, ...]:
     lower = word.lower()
     short = lower[:MAX_FEATURE_WORD]
     features = [f"w={short}", f"shape={word_shape(word)}"]
@@ -84,14 +88,17 @@ def _word_features(word: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     if "-" in word:
         features += [f"h0={short.split('-')[0]}", f"h1={short.rsplit('-', 1)[-1]}"]
     features += [f"g={mark}" for mark in gazetteer.word_marks(word)]
+    if roles.role_word(word) is not None:
+        features.append("g=ROLE")  # "Präsident", "Kremlsprecher": a person's name is near
     return tuple(features)
 
 
 class FeatureExtractor:
     """Turns a sentence into CRF features; shared by tagging and training."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, roles: RoleLexicon | None = None) -> None:
         self.gazetteer = gazetteer
+        self.roles = roles if roles is not None else RoleLexicon("de")
         # Per word: its own features and the same features as seen from a neighbour.
         # 50,000 words hold a corpus's working vocabulary (10kGNAD: 70,687 distinct
         # words, 2.5 % more misses than an unbounded cache); an entry costs a
@@ -100,7 +107,7 @@ class FeatureExtractor:
         self._pos_views = lru_cache(maxsize=1_000)(_pos_views)
 
     def _word_views(self, word: str) -> tuple:
-        own = _word_features(word, self.gazetteer)
+        own = _word_features(word, self.gazetteer, self.roles)
         near = tuple(f for f in own if f[:2] in ("w=", "sh", "ca", "g=", "s3"))
         far = tuple(f for f in own if f[:2] in ("w=", "sh"))
         return (
@@ -112,6 +119,8 @@ class FeatureExtractor:
             own[0][2:],  # lower-case word, for the bigram
             own[1][6:],  # shape, for the shape window
             ("capmid",) if word[:1].isupper() else (),
+            # "der Roman ... X", "Siemens AG": kind cues reach two words on
+            tuple("-2" + f for f in own if f.startswith(("g=HEAD:", "g=TOK:"))),
         )
 
     def __call__(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[list[str]]:
@@ -131,7 +140,7 @@ class EntityTagger:
             self._tagger.open(path)
         except (OSError, ValueError):
             raise ChronikError("E204", path=path, command=BUILD_COMMAND) from None
-        self.features = FeatureExtractor(self.gazetteer)
+        self.features = FeatureExtractor(self.gazetteer, RoleLexicon(lang))
 
     def tag(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[str]:
         if not words:
@@ -170,6 +179,7 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
     wv = [views(w) for w in words]
     pv = [pos_views(t) for t in tags] if tags else [_NO_POS] * n
     phrase_marks = gazetteer.match(list(words))
+    quoted = _inside_quotes(words)
     rows: list[list[str]] = []
     for i in range(n):
         view, tag = wv[i], pv[i]
@@ -193,6 +203,11 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
             if i > 1:
                 row += wv[i - 2][3]
                 row += pv[i - 2][3]
+                row += wv[i - 2][8]
+        if quoted[i]:
+            row.append("inquote")
+            if i and not quoted[i - 1]:
+                row.append("quotestart")
         if i == n - 1:
             row.append("EOS")
         else:
@@ -205,6 +220,22 @@ def sentence_features(words: Sequence[str], tags: Sequence[str] | None, views, g
                 row += pv[i + 2][4]
         rows.append(row)
     return rows
+
+
+def _inside_quotes(words: Sequence[str]) -> list[bool]:
+    """Per token: is it between quotation marks (the marks themselves are not)?"""
+    inside, flags = False, []
+    for word in words:
+        if word in _OPENING_QUOTES:
+            inside, flag = True, False
+        elif word in _CLOSING_QUOTES:
+            inside, flag = False, False
+        elif word in _EITHER_QUOTES:
+            inside, flag = not inside, False
+        else:
+            flag = inside
+        flags.append(flag)
+    return flags
 
 
 def _pos(tag: str) -> str:

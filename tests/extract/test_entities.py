@@ -95,6 +95,24 @@ def test_gazetteer_knows_german_place_names_and_demonyms():
     assert gazetteer.short_forms["US"] == "USA"
 
 
+def test_gazetteer_marks_words_derived_from_places():
+    gazetteer = load_gazetteer("de")
+    for word in ("Berliner", "Münchner", "Dresdner", "Bremerin", "Hamburgern"):
+        assert "CITYER" in gazetteer.word_marks(word), word
+    assert "ISCHLOC" in gazetteer.word_marks("thüringischen")
+    assert "CITYER" not in gazetteer.word_marks("Lehrer")
+    assert "ISCHLOC" not in gazetteer.word_marks("kritischen")
+
+
+def test_gazetteer_cue_words_mark_kinds_of_names():
+    gazetteer = load_gazetteer("de")
+    assert "HEAD:OTH" in gazetteer.word_marks("Dokumentarfilm")  # "der Dokumentarfilm »...«"
+    assert "HEAD:ORG" in gazetteer.word_marks("Plattenfirma")
+    assert "TOK:ORG" in gazetteer.word_marks("GmbH")
+    assert "END:LOC" in gazetteer.word_marks("Oberhausen")
+    assert not any(m.startswith(("HEAD", "END")) for m in gazetteer.word_marks("film"))  # lower case: no cue
+
+
 @pytest.mark.parametrize(
     "words",
     [
