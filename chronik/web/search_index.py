@@ -7,8 +7,10 @@ reads every match (so it ranks only the 2,000 most recent ones) and costs
 a few hundredths of a millisecond.  Same stems (the archive's ``stems``
 column, :mod:`chronik.archive.terms`), same query syntax (every word must
 occur; quotes and hyphenated compounds are phrases), same sentence ids (the
-article's day in the high bits); a date filter selects whole months of
-sentences in the index and is applied exactly to the hits.
+article's day in the high bits).  Each sentence carries the months its
+article's date interval covers, so a date filter selects exactly the
+articles overlapping its months; the day-exact overlap rule is applied to
+the hits.
 
 The index mirrors the web index's ``articles`` table; ``search_articles``
 records which articles it holds.  The file is a cache like the web index:
@@ -30,9 +32,8 @@ from ..archive import Archive, DateRange
 from ..archive.terms import Query
 
 # Bump when the schema or the meaning of the fields changes: the index is rebuilt.
-SEARCH_SCHEMA = "2"
+SEARCH_SCHEMA = "3"
 DAY_SHIFT = 32  # as chronik/archive/sqlite.py: sentence id = earliest day << 32 | n
-LONGEST_DATE_SPAN_DAYS = 366  # a year-precision article may start this long before --from
 _READ_BATCH = 200  # articles whose sentences are read at once
 # The writer's memory budget: a full build of 2.2 million sentences makes
 # 2-3 segments with it (7 with 64 MB), and each segment costs every query a
@@ -49,10 +50,14 @@ def _schema() -> tantivy.Schema:
     # The stems are lower-cased and separated by spaces already (terms.index_text).
     builder.add_text_field("stems", tokenizer_name="whitespace", index_option="position")
     builder.add_integer_field("sid", indexed=True, fast=True)
-    # The month of the article's earliest day, for date filters: a range over
-    # this field's terms (~130 over ten years) costs 0.4-1 ms on 2.2 million
-    # sentences, a range over the sid column 1.4-2.3 ms (it scans the column).
-    builder.add_integer_field("month", indexed=True)
+    # Every month the article's date interval covers (one for a day or month,
+    # twelve for a year, none for an undated article), for date filters: a
+    # range over these terms is exact to the month, so no year of lookback
+    # before --from and no spare hits.  A range over the terms builds a bitset
+    # of the months' sentences (0.5-1 ms on 2.2 million); a range over the sid
+    # fast field scans the column from the segment start (0.6-2.2 ms); an OR
+    # of the months' term queries costs more than either.
+    builder.add_integer_field("months", indexed=True)
     builder.add_integer_field("doc", indexed=True)
     return builder.build()
 
@@ -82,7 +87,7 @@ class SearchIndex:
 
     # -- reading -------------------------------------------------------------
     def ranked_ids(self, query: Query, dates: DateRange, limit: int, offset: int = 0) -> list[tuple[int, float]]:
-        """Sentence ids with BM25 scores, best first, in the months the date filter may reach."""
+        """Sentence ids with BM25 scores, best first, of articles overlapping the date filter's months."""
         index = self._index or self._open()
         searcher = index.searcher()
         clauses = [
@@ -90,11 +95,11 @@ class SearchIndex:
             else tantivy.Query.phrase_query(self.schema, "stems", list(group))
             for group in query.groups
         ]
-        low, high = id_range(dates)
-        if low is not None or high is not None:
+        if dates.earliest or dates.latest:
             clauses.append(tantivy.Query.range_query(
-                self.schema, "month", tantivy.FieldType.Integer, None if low is None else month_of(low),
-                None if high is None else month_of(high), use_inverted_index=True))
+                self.schema, "months", tantivy.FieldType.Integer,
+                _month(dates.earliest) if dates.earliest else None,
+                _month(dates.latest) if dates.latest else None, use_inverted_index=True))
         combined = (clauses[0] if len(clauses) == 1
                     else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in clauses]))
         hits = searcher.search(combined, limit, count=False, offset=offset).hits
@@ -123,8 +128,9 @@ class SearchIndex:
         try:
             for key in removed:
                 writer.delete_documents_by_term("doc", key)
+            months = _article_months(archive, added)
             for done, (sid, key, stems) in _in_date_order(archive, added, rebuild):
-                writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key, month=month_of(sid)))
+                writer.add_document(tantivy.Document(stems=stems or "", sid=sid, doc=key, months=months[key]))
                 if progress and done:
                     progress(done, len(added))
             writer.commit()
@@ -169,27 +175,25 @@ def _in_date_order(archive: Archive, keys: list[int], everything: bool) -> Itera
             yield (min(start + _READ_BATCH, len(keys)) if n == len(rows) else 0), row
 
 
-def month_of(sentence_id: int) -> int:
-    """Months since year 0 of the article's earliest day (0 for undated articles)."""
-    day = sentence_id >> DAY_SHIFT
-    if day <= 0:
-        return 0
-    date = _dt.date.fromordinal(day)
-    return date.year * 12 + date.month - 1
+def _month(day: _dt.date) -> int:
+    return day.year * 12 + day.month - 1
 
 
-def id_range(dates: DateRange) -> tuple[int | None, int | None]:
-    """Sentence ids that can belong to articles overlapping the date filter.
-
-    Exact at the upper end; at the lower end it keeps articles that start up
-    to a year before --from (a year-precision date), so hits are checked
-    against the exact overlap rule afterwards."""
-    low = high = None
-    if dates.earliest:
-        low = max(dates.earliest.toordinal() - LONGEST_DATE_SPAN_DAYS, 0) << DAY_SHIFT
-    if dates.latest:
-        high = ((dates.latest.toordinal() + 1) << DAY_SHIFT) - 1
-    return low, high
+def _article_months(archive: Archive, keys: list[int]) -> dict[int, list[int]]:
+    """doc key -> the months (since year 0) its date interval covers; none when undated,
+    which no date filter lets through (the overlap rule compares with NULL)."""
+    wanted = set(keys)
+    months: dict[int, list[int]] = {}
+    for key, earliest, latest in archive.db.execute(  # type: ignore[attr-defined]
+            "SELECT key, date_earliest, date_latest FROM documents"):
+        if key in wanted:
+            if earliest and latest:
+                first = _month(_dt.date.fromisoformat(str(earliest)[:10]))
+                last = _month(_dt.date.fromisoformat(str(latest)[:10]))
+                months[key] = list(range(first, last + 1))
+            else:
+                months[key] = []
+    return months
 
 
 def sentence_rows(archive: Archive, ids: list[int], dates: DateRange) -> dict[int, tuple[Any, ...]]:
@@ -207,17 +211,21 @@ def sentence_rows(archive: Archive, ids: list[int], dates: DateRange) -> dict[in
     return {row[0]: row[1:] for row in rows}
 
 
+def _whole_months(dates: DateRange) -> bool:
+    return ((not dates.earliest or dates.earliest.day == 1)
+            and (not dates.latest or (dates.latest + _dt.timedelta(days=1)).day == 1))
+
+
 def search(index: SearchIndex, archive: Archive, text: str, dates: DateRange, limit: int) -> list[dict[str, Any]]:
     """The best ``limit`` sentences for the query, as ``SearchHit.to_dict`` writes them
     (the stored date string as it is: parsing it only to print it again cost a tenth of a search)."""
     from ..archive.terms import matched_spans, parse_query
 
     query = parse_query(text)
-    # The index filters by whole months, and --from lets in articles up to a
-    # year older (a year-precision date may overlap): with a date filter, ask
-    # for spare hits, which the exact overlap rule then sorts out (4x the page:
-    # 1.1 rounds per query of the bench mix at 100,000 articles, 2x needed 1.7).
-    step = min(limit * 4 if dates.earliest or dates.latest else limit, 2000)
+    # The index filters by whole months: only a filter starting or ending
+    # inside a month can see hits the exact overlap rule drops, so only then
+    # ask for spare hits.
+    step = min(limit if _whole_months(dates) else limit * 2, 2000)
     hits: list[dict[str, Any]] = []
     offset = 0
     while True:
