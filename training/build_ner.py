@@ -36,7 +36,7 @@ from chronik.scoring.germeval import NerScores, read_outer_tags  # noqa: E402
 GERMEVAL_DEV = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
 SILVER = ROOT / "training" / "data" / "ner_silver.txt"
 MODEL_OUT = ROOT / "chronik" / "lang" / "de" / MODEL_NAME
-PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
 
 Sentence = tuple[list[str], list[str], list[str]]  # words, POS tags, gold outer tags
 
