@@ -51,6 +51,22 @@ def test_best_match_first_and_dates_filtered(client):
     assert all(h["date"] and (h["date"].startswith("2023-06") or h["date"] == "2023") for h in dated)
 
 
+@pytest.mark.parametrize("query", ["Gewerkschaft", "Wasserstoff"])
+@pytest.mark.parametrize("start, end", [("2023-06", "2023-06"), ("2023-06-15", None), (None, "2023-08-14"),
+                                        ("2023-08-15", "2023-08-15"), ("2024", None)])
+def test_date_filter_keeps_exactly_the_overlapping_articles(client, archive_db, query, start, end):
+    # The index filters by the months an article covers (a year-precision
+    # "2023" covers twelve); the day-exact overlap rule is the archive's.
+    from chronik.archive import DateRange, open_archive
+    from chronik.document import PartialDate
+
+    dates = DateRange(PartialDate.parse(start), PartialDate.parse(end))
+    with open_archive(archive_db) as archive:
+        expected = {(h.doc_id, h.sentence_index) for h in archive.search(query, dates, limit=100)}
+    extra = (f"&from={start}" if start else "") + (f"&to={end}" if end else "")
+    assert set(hit_keys(client, query, extra)) == expected
+
+
 def test_follows_ingest_and_reanalysis(archive_copy: str, tmp_path: Path):
     client = make_client(archive_copy)
     assert hit_keys(client, "Hafenarbeiter") == []
