@@ -128,11 +128,17 @@ def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[A
 
 
 # -- ray ----------------------------------------------------------------------
+# Articles per Ray task (one block of the Dataset): Ray Data takes 50-150 ms
+# to start the next task after one ends, so a task must run a second or
+# more (4 articles per task left two workers at 1.0-1.15x of one, 32 at
+# 1.49x, 64 at 1.59x; bench/RESULTS.md).
+_RAY_TASK_ARTICLES = 64
+
 # Articles per Dataset: one Dataset costs well under a second to start (the
 # worker processes and their pipelines are reused), and its last tasks
-# leave workers idle while the next chunk is read, so a chunk holds several
-# hundred articles per worker.
-_RAY_CHUNK_PER_WORKER = 512
+# leave workers idle while the next chunk is read, so a chunk holds many
+# tasks per worker.
+_RAY_CHUNK_PER_WORKER = 1024
 
 # Pipelines of this Ray worker process, by (component names, --ner): Ray
 # reuses a worker process for later tasks of the job, so a pipeline and its
@@ -186,11 +192,16 @@ def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=No
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                  log_to_driver=False, ignore_reinit_error=True, logging_level=logging.ERROR)
     context = ray.data.DataContext.get_current()
-    saved = (context.execution_options.preserve_order, context.enable_progress_bars)
+    saved = (context.execution_options.preserve_order, context.enable_progress_bars,
+             context.op_resource_reservation_enabled)
     # Results must come back in the order of the input; the ingest command
-    # shows its own progress bar.
+    # shows its own progress bar.  Ray Data reserves a share of the CPUs for
+    # each operator of a pipeline; with our single operator that reservation
+    # ran one task at a time on two CPUs (1.02x with 2 workers), without it
+    # every worker is busy.
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
+    context.op_resource_reservation_enabled = False
     data_logger = logging.getLogger("ray.data")
     saved_level = data_logger.level
     saved_filters = warnings.filters[:]
@@ -201,13 +212,18 @@ def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=No
     # failures still raise.
     data_logger.setLevel(logging.ERROR)
 
+    # On the private Ray started here, which has exactly `workers` CPUs, twice
+    # as many tasks may be submitted: Ray queues the extra ones and a worker
+    # starts its next task at once.  On a cluster, `workers` caps the CPUs used.
+    tasks = 2 * workers if started_here and not address else workers
+
     def analyze_chunk(documents: list[Document]) -> Iterator[Analysis | str]:
         dataset = ray.data.from_items(
             [{"document": pickle.dumps(doc)} for doc in documents],
-            override_num_blocks=-(-len(documents) // _TASK_ARTICLES),
+            override_num_blocks=-(-len(documents) // _RAY_TASK_ARTICLES),
         ).map_batches(
-            _ray_analyze, fn_kwargs={"names": names, "ner": ner}, batch_size=_TASK_ARTICLES,
-            compute=ray.data.TaskPoolStrategy(size=workers), num_cpus=1, batch_format="numpy",
+            _ray_analyze, fn_kwargs={"names": names, "ner": ner}, batch_size=_RAY_TASK_ARTICLES,
+            compute=ray.data.TaskPoolStrategy(size=tasks), num_cpus=1, batch_format="numpy",
         )
         try:
             for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):
@@ -228,7 +244,8 @@ def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=No
     try:
         yield analyze_batches
     finally:
-        context.execution_options.preserve_order, context.enable_progress_bars = saved
+        (context.execution_options.preserve_order, context.enable_progress_bars,
+         context.op_resource_reservation_enabled) = saved
         data_logger.setLevel(saved_level)
         warnings.filters[:] = saved_filters
         if started_here:
