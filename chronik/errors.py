@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     "E505": "--allow-corrections needs --token TOKEN (at least 12 characters) so that nobody else can change the chronicle.",
     "E506": "Cannot serve on {host}:{port}: {reason}",
     "E507": "The web server needs the packages fastapi, uvicorn and jinja2; install them with `pip install fastapi uvicorn jinja2`.",
+    "E508": "chronik serve needs an SQLite archive (its web indexes sit beside the archive file); a PostgreSQL archive is not served yet. Copy what you want to browse into a file with `chronik ingest ... --db news.db`.",
     # events, timelines and the actor network (chronik events / timeline / network)
     "E620": "Unknown event type {name!r}; use one of the PLOVER types {choices}.",
     "E621": "Give whose timeline: a NAME (`chronik timeline Putin`) or --query WORDS (`chronik timeline --query Gaspreis`).",

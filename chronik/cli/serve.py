@@ -47,6 +47,10 @@ def check_options(args: argparse.Namespace) -> None:
         raise ChronikError("E506", host=args.host, port=args.port, reason="--workers must be between 1 and 64.")
     if not 0 < args.port < 65536:
         raise ChronikError("E506", host=args.host, port=args.port, reason="the port must be between 1 and 65535.")
+    if str(args.db).startswith(("postgresql://", "postgres://")):
+        # The web index and its full-text index live in files beside an
+        # SQLite archive, and read it through SQLite's own connection.
+        raise ChronikError("E508")
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

@@ -55,3 +55,9 @@ def test_server_socket_is_tcp_so_answers_are_not_delayed():
             accepted.close()
     finally:
         sock.close()
+
+
+def test_a_postgresql_archive_is_refused_with_one_line(capsys):
+    assert main(["serve", "--db", "postgresql://postgres@127.0.0.1:5432/test"]) == 2
+    err = capsys.readouterr().err
+    assert "E508" in err and "SQLite archive" in err and "Traceback" not in err
