@@ -33,7 +33,6 @@ from ..archive.terms import Query
 
 # Bump when the schema or the meaning of the fields changes: the index is rebuilt.
 SEARCH_SCHEMA = "3"
-DAY_SHIFT = 32  # as chronik/archive/sqlite.py: sentence id = earliest day << 32 | n
 _READ_BATCH = 200  # articles whose sentences are read at once
 # The writer's memory budget: a full build of 2.2 million sentences makes
 # 2-3 segments with it (7 with 64 MB), and each segment costs every query a
@@ -181,12 +180,14 @@ def _month(day: _dt.date) -> int:
 
 def _article_months(archive: Archive, keys: list[int]) -> dict[int, list[int]]:
     """doc key -> the months (since year 0) its date interval covers; none when undated,
-    which no date filter lets through (the overlap rule compares with NULL)."""
-    wanted = set(keys)
+    which no date filter lets through (the overlap rule compares with NULL).
+    Reads only the given articles: an update that adds a few does not scan the archive."""
     months: dict[int, list[int]] = {}
-    for key, earliest, latest in archive.db.execute(  # type: ignore[attr-defined]
-            "SELECT key, date_earliest, date_latest FROM documents"):
-        if key in wanted:
+    for start in range(0, len(keys), _READ_BATCH):
+        chunk = keys[start : start + _READ_BATCH]
+        for key, earliest, latest in archive.db.execute(  # type: ignore[attr-defined]
+                f"SELECT key, date_earliest, date_latest FROM documents WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk):
             if earliest and latest:
                 first = _month(_dt.date.fromisoformat(str(earliest)[:10]))
                 last = _month(_dt.date.fromisoformat(str(latest)[:10]))
