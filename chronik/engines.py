@@ -40,10 +40,6 @@ from .errors import ChronikError
 
 ENGINES = ("local", "processes", "ray")
 
-# Documents per task: small enough to spread a batch evenly over the
-# workers, large enough that sending them costs little next to analysing.
-_TASK_ARTICLES = 4
-
 
 def make_pipeline(names: list[str] | None, ner=None):
     """``ner``: a chronik.extract.ner.NerSpec (``--ner``); None or the default is our CRF."""
@@ -81,6 +77,9 @@ def analyze_in_batches(analyze_batches: AnalyzeBatches, documents: list[Document
 
 
 # -- processes ----------------------------------------------------------------
+# Documents per pool task: small enough to spread a batch evenly over the
+# workers, large enough that sending them costs little next to analysing.
+_TASK_ARTICLES = 4
 _WORKER_PIPELINE = None
 
 
@@ -117,14 +116,19 @@ def _process_pool(workers: int, names: list[str] | None, ner=None) -> Iterator[A
             pending.append([pool.submit(_worker_analyze, documents[i : i + _TASK_ARTICLES])
                             for i in range(0, len(documents), _TASK_ARTICLES)])
             while len(pending) > ahead:
-                yield [r for future in pending.popleft() for r in future.result()]
+                yield _results(pending.popleft())
         while pending:
-            yield [r for future in pending.popleft() for r in future.result()]
+            yield _results(pending.popleft())
 
     try:
         yield analyze_batches
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _results(futures: list[Future]) -> list[Analysis | str]:
+    """One batch's results, waiting for its tasks in order."""
+    return [result for future in futures for result in future.result()]
 
 
 # -- ray ----------------------------------------------------------------------
@@ -205,8 +209,9 @@ def _ray_data(workers: int, names: list[str] | None, address: str | None, ner=No
     data_logger = logging.getLogger("ray.data")
     saved_level = data_logger.level
     saved_filters = warnings.filters[:]
-    # A chunk smaller than workers x 4 articles (a short ingest) has fewer
-    # blocks than tasks allowed: Ray Data warns, but nothing is wrong.
+    # A chunk of fewer than `tasks` blocks of _RAY_TASK_ARTICLES (a short
+    # ingest) has fewer blocks than tasks allowed: Ray Data warns, but
+    # nothing is wrong.
     warnings.filterwarnings("ignore", message="The maximum number of concurrent tasks", category=UserWarning)
     # Not two lines per Dataset (and a note on progress bars) on the terminal;
     # failures still raise.

@@ -192,7 +192,7 @@ def ingest(
         for batch in run.batches(items, batch_size):
             plans = run.plan(batch)
             planned.append(plans)
-            yield [p.document for p in plans if p.outcome is not Outcome.UNCHANGED]
+            yield [p.document for p in _to_analyze(plans)]
 
     # The engine pulls a batch from to_analyze() before it yields its
     # results, so the plans of each result are at the left of the queue.
@@ -242,7 +242,7 @@ class _IngestRun:
 
     def store(self, plans: list[_Planned], results: list[Analysis | str]) -> None:
         """Store the analysed articles of one batch in one transaction."""
-        todo = [p for p in plans if p.outcome is not Outcome.UNCHANGED]
+        todo = _to_analyze(plans)
         if len(results) != len(todo):  # an engine bug; storing would pair articles with wrong analyses
             raise RuntimeError(f"engine returned {len(results)} analyses for {len(todo)} articles")
         to_store: list[ArticleToStore] = []
@@ -261,6 +261,10 @@ class _IngestRun:
             self.report.count(outcome)
             self.report.tokens += len(article.analysis.tokens)
         self.progress(len(plans))
+
+
+def _to_analyze(plans: list[_Planned]) -> list[_Planned]:
+    return [p for p in plans if p.outcome is not Outcome.UNCHANGED]
 
 
 def _forget(counts: Counter[str], ids: Iterable[str]) -> None:
