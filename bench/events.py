@@ -17,6 +17,9 @@ the scorer of ``chronik score --format events``):
 * ``events_articles_dev2.jsonl``: 11 further articles written and annotated
   by another engineer before running the extractor on them; out-of-sample
   on its first run, a second development set since.
+* ``events_articles_dev3.jsonl``: 13 further articles (d01-d13) written and
+  annotated by another engineer before running the extractor on them (stop
+  12); out-of-sample on its first run, a third development set since.
 * ``events_articles_check.jsonl``: further articles, measuring only: never
   read while tuning; ``--errors`` never prints its mismatches.
 
@@ -50,7 +53,7 @@ from chronik.scoring.events import EventScores, score_records  # noqa: E402
 DATA = ROOT / "tests" / "extract" / "data"
 GOLD = DATA / "events_gold.jsonl"
 SETS = ("events_gold.jsonl", "events_check.jsonl", "events_articles_dev.jsonl", "events_articles_dev2.jsonl",
-        "events_articles_check.jsonl")
+        "events_articles_dev3.jsonl", "events_articles_check.jsonl")
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 BEFORE = ("text", "time", "entities", "roles", "links", "quotes")
 
