@@ -725,7 +725,8 @@ class ReportedSpeechFinder:
             start += 1
         # "Die UN bestätigten den Zwischenfall, teilten jedoch mit, es sei unklar, ...": a
         # second verb of the same subject whose own clause follows is not "M, sagte X"
-        own_clause = end < n and words[end] == "," and self._konjunktiv_clause(sentence, end + 1, n)
+        own_clause = end < n and words[end] == "," and (
+            self._konjunktiv_clause(sentence, end + 1, n) or self._reports_a_clause(sentence, end + 1, n, entry))
         if start > 0 and words[start - 1] in (",", "das", "dies", "so") and tags[start].endswith("FIN") and not has_verb_final_opener(sentence, start, t) and not (
             own_clause and not self._konjunktiv_clause(sentence, report_start(sentence, start - 1), start - 1)
         ):

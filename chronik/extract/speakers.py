@@ -40,6 +40,10 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
     j = start
     while j < n and tags[j] in PRE:
         j += 1
+    if j > start and tags[start] == "ART" and j < n and tags[j] in ATTRIBUTE_OPENERS:
+        j = _participle_attribute(words, tags, j)
+        while j < n and tags[j] in PRE:
+            j += 1
     if j < n and words[j] in OPENING_MARKS:
         # a quoted name: der „Arbeitskreis Vorratsdatenspeicherung“, „heise online“
         close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] in CLOSING_MARKS), None)
@@ -71,6 +75,26 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
     return _extend(words, tags, j)
 
 
+ATTRIBUTE_OPENERS = frozenset({"APPR", "APPRART", "ADV", "ADJD"})
+_ATTRIBUTE_INSIDE = frozenset({"APPR", "APPRART", "ART", "NN", "NE", "ADV", "ADJD", "CARD", "ADJA", "PTKNEG"})
+_PARTICIPLE_ENDINGS = ("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener", "enes", "enem",
+                       "ende", "enden", "ender", "endes", "endem")
+
+
+def _participle_attribute(words: Sequence[str], tags: Sequence[str], j: int) -> int:
+    """"einer am Dienstag veröffentlichten Pressemitteilung", "die in New York geborene
+    Sängerin": an article, a phrase, then a participle and the noun.  Returns where the
+    participle stands (the phrase belongs to the noun phrase), or ``j`` unchanged."""
+    n = len(words)
+    for k in range(j + 1, min(n - 1, j + 8)):
+        if tags[k] not in _ATTRIBUTE_INSIDE:
+            return j
+        if (tags[k] == "ADJA" and words[k].islower() and words[k].endswith(_PARTICIPLE_ENDINGS)
+                and tags[k + 1] in HEAD):
+            return k
+    return j
+
+
 def _name_then_noun(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
     """A common noun right after a name starts a new phrase ("Steinbrück Positives
     zu vermelden"), unless it ends the clause (a surname the tagger took for a
@@ -90,7 +114,9 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
     n = len(words)
     while j < n:
         word = words[j]
-        if tags[j] == "ART" and word.lower() in GENITIVE_ARTICLES and tags[j - 1] == "NN":
+        if tags[j] == "ART" and word.lower() in GENITIVE_ARTICLES and (
+                tags[j - 1] == "NN" or (words[j - 1] == ")" and after_parenthesis_of_noun(words, tags, j - 1))):
+            # "Angaben des Fonds ( MIF ) der Entwicklungsbank": the genitive goes on after the abbreviation
             k = noun_phrase_end(words, tags, j)
             if k > j:
                 j = k
@@ -155,6 +181,12 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
                 continue
         break
     return j
+
+
+def after_parenthesis_of_noun(words: Sequence[str], tags: Sequence[str], close: int) -> bool:
+    """Does the parenthesis closed at ``close`` follow a common noun ("Fonds ( MIF )")?"""
+    opening = next((k for k in range(close - 1, max(-1, close - 8), -1) if words[k] == "("), None)
+    return opening is not None and opening > 0 and tags[opening - 1] in ("NN", "NE")
 
 
 def noun_phrase_start(words: Sequence[str], tags: Sequence[str], end: int) -> int:

@@ -938,3 +938,22 @@ def test_das_before_the_cue_is_the_report_not_the_speaker(analyse):
 
 def test_citing_a_rule_is_no_reported_act(analyse):
     assert not analyse("Die Behörde beruft sich dabei auf eine Verordnung aus dem Jahr 1998.")
+
+
+def test_second_speaker_with_own_clause_takes_no_report_before_it(analyse):
+    text = ("Während die Trainerin erklärte, mit dem Spiel zufrieden zu sein, „wir haben gut gekämpft“, "
+            "räumte der Kapitän ein, die zweite Halbzeit verschlafen zu haben.")
+    quotes = analyse(text)
+    assert find(quotes, "verschlafen").source_text == "der Kapitän"
+    assert all("zufrieden" not in q.text for q in quotes if q.source_text == "der Kapitän")
+
+
+def test_participle_attribute_belongs_to_the_source(analyse):
+    quote = find(analyse("Laut einer am Montag veröffentlichten Mitteilung des Ministeriums sollen die Preise steigen."), "Preise")
+    assert quote.source_text == "einer am Montag veröffentlichten Mitteilung des Ministeriums"
+    assert "veröffentlichten" not in quote.text
+
+
+def test_genitive_after_an_abbreviation_belongs_to_the_source(analyse):
+    quote = find(analyse("Die Weltgesundheitsorganisation (WHO) der Vereinten Nationen warnte, die Impfquote sei zu niedrig."), "Impfquote")
+    assert quote.source_text == "Die Weltgesundheitsorganisation (WHO) der Vereinten Nationen"
