@@ -136,6 +136,11 @@ class GroupActors:
         elif genitive is not None and organ:  # "die Armee des Sudans"
             name, end = genitive
             via = f"{tok.text} {tokens[i + 1].text} {tokens[i + 2].text}"
+        elif organ and i + 1 < limit and tokens[i + 1].pos == "NE" and tokens[i + 1].text.endswith("s") \
+                and tokens[i + 1].text[:-1] in self.states:
+            # "der Regierung Malis": a state organ with the state's name in the genitive
+            name, end = tokens[i + 1].text[:-1], tokens[i + 1].end
+            via = f"{tok.text} {tokens[i + 1].text}"
         elif i + 1 < limit and tokens[i + 1].pos == "NE":  # "Staatsanwaltschaft München"
             name = via = f"{tok.text} {tokens[i + 1].text}"
             end = tokens[i + 1].end

@@ -121,7 +121,9 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
             extra = names.find(analysis, sentence.index, named, people, introduced)
             for g in extra:
                 words = tuple(g.name.split())
-                if g.label == "ORG" and len(words) >= 2 and words not in introduced.get(words[0], []):
+                # (one word only when no dictionary knows it: "des Dienstleisters Aerodienst", later "Aerodienst")
+                if g.label == "ORG" and (len(words) >= 2 or _coined(g.name)) \
+                        and words not in introduced.get(words[0], []):
                     introduced.setdefault(words[0], []).append(words)
             if extra:
                 # "die Miliz Nationale Befreiungsfront": the name replaces the parts the tagger found
@@ -159,6 +161,11 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
                 item.prep, item.listed = items[i - 1].prep, True
                 item.oblique = item.oblique or items[i - 1].oblique
     return found
+
+
+def _coined(name: str) -> bool:
+    from .event_names import _unknown_word  # (event_names imports this module)
+    return _unknown_word(name)
 
 
 def _joins_states(tokens: list[Token], i: int, states: frozenset[str]) -> bool:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..analysis import Analysis, Token
 from ..lang import resource_lines, resource_table
 from .event_args import Participant
+from .tagger import dictionary_lemma
 
 # words that join the parts of a name ("Erbe und Heimat", "Wald statt Kohle", "Brot für Alle")
 _JOINERS = frozenset({"und", "für", "statt", "gegen", "ohne", "&"})
@@ -41,6 +42,7 @@ class MissedNames:
         self.heads = {row[0].lower(): row[1] for row in resource_table(lang, "events/name_heads.tsv") if len(row) > 1}
         self.institutions = tuple(w.lower() for w in resource_lines(lang, "events/institution_heads.txt"))
         self.party_bodies = tuple(w.lower() for w in resource_lines(lang, "events/party_bodies.txt"))
+        self.representatives = frozenset(w.lower() for w in resource_lines(lang, "events/representatives.txt"))
         # short forms that stand for an international body, not for a state or a party
         self.bodies = frozenset(short for short, full in groups.short.items()
                                 if full not in groups.states and (short.isupper() or short in ("Nato", "Uno")))
@@ -67,7 +69,7 @@ class MissedNames:
                 # (also over a mention of its first word: "Wiese" of "Wiese statt Beton")
                 item = _again(tokens, i, sentence.token_end, introduced)
             if item is None and tok.pos in ("NN", "NE"):
-                item = self._introduced(tokens, i, sentence.token_end, named)
+                item = self._introduced(tokens, i, sentence.token_end, named, sentence.token_start)
             if item is not None:
                 found.append(item)
                 i = max(i + 1, _token_after(tokens, item.end, i))
@@ -156,6 +158,10 @@ class MissedNames:
             if full and full not in self.groups.states and noun.lower().endswith(self.party_bodies):
                 # "Die CSU-Landesgruppe forderte ...": the party acts
                 return Participant(full, word, tok.start, tok.end, "ORG", via=word, token=i)
+            if full and noun.lower().rstrip("n") in self.representatives:
+                # "mit EU-Vertretern", "US-Unterhändler": the side they speak for
+                label = "LOC" if full in self.groups.states else "ORG"
+                return Participant(full, word, tok.start, tok.end, label, via=word, token=i)
             if prefix in self.bodies and len(noun) >= _MIN_PREFIXED and self._institution(noun) \
                     and not self.groups.is_organ(noun):
                 name = tok.lemma if tok.lemma and "-" in tok.lemma else word
@@ -174,7 +180,8 @@ class MissedNames:
                                adjective.start, tok.end, "ORG", token=i - 1)
         return None
 
-    def _introduced(self, tokens: list[Token], i: int, limit: int, named: dict[int, int]) -> Participant | None:
+    def _introduced(self, tokens: list[Token], i: int, limit: int, named: dict[int, int],
+                    floor: int = 0) -> Participant | None:
         """"die Gewerkschaft Nahverkehr und Logistik": the name after an
         introducing noun; a mention the tagger found inside it ("Sonne" of
         "Verein Sonne und Scholle") is a part of it, two mentions are two
@@ -214,7 +221,13 @@ class MissedNames:
         genitive = tokens[i + 1].text.lower() in _GENITIVE
         if span[0].pos == "ADJA" and not adjective_first:
             return None
-        if not (adjective_first or joined or proper or genitive):
+        # one noun alone is a name when the phrase fills the Vorfeld ("Die Gewerkschaft Luftverkehr hat
+        # ...": article, noun, name, finite verb) or when no dictionary knows the word ("des
+        # Dienstleisters Aerodienst"); "warf dem Verein Betrug vor" keeps its noun
+        single = len(words) == 1 and span[0].pos in ("NN", "NE") and "-" not in span[0].text and (
+            (i - 1 == floor and tokens[floor].pos == "ART" and last + 1 < limit and tokens[last + 1].pos in _FINITE)
+            or _unknown_word(span[0].text))
+        if not (adjective_first or joined or proper or genitive or single):
             return None
         if genitive and not (kind != "descriptor" and len(words) == 1):
             return None  # "die Gruppe der Unterzeichner" describes; "Gewerkschaft der Polizei" names
@@ -229,6 +242,18 @@ class MissedNames:
             name = f"{head.lemma or head.text}{name[len(head.text):]}"  # "der Gewerkschaft X" -> "Gewerkschaft X"
         text = " ".join(t.text for t in tokens[i : last + 1])
         return Participant(name, text, head.start, tokens[last].end, "ORG", token=i)
+
+
+_FINITE = frozenset({"VAFIN", "VVFIN", "VMFIN"})
+
+
+@lru_cache(maxsize=20_000)
+def _unknown_word(word: str) -> bool:
+    """A capitalised word no dictionary knows, not even as a compound's
+    last part: a coined name ("Aerodienst" is a name, "Luftverkehr" a noun)."""
+    if not word.isalpha() or len(word) < 4:
+        return False
+    return dictionary_lemma(word, "de") is None and dictionary_lemma(word.lower(), "de") is None
 
 
 def _token_after(tokens: list[Token], offset: int, at: int) -> int:

@@ -45,6 +45,8 @@ class ArticleReferences:
         self.boards = tuple(noun for noun, kind in companies if kind == "board")
         self.company_nouns = tuple(noun for noun, kind in companies if kind == "company")
         self.company_forms = frozenset(noun for noun, kind in companies if kind == "form")
+        self.representatives = frozenset(w.lower() for w in resource_lines(lang, "events/representatives.txt"))
+        self.group_members = frozenset(w.lower() for w in resource_lines(lang, "events/group_members.txt"))
 
     def resolve(self, analysis: Analysis, found: dict[int, list[Participant]]) -> None:
         tokens = analysis.tokens
@@ -68,6 +70,7 @@ class ArticleReferences:
                 items.sort(key=lambda p: p.start)
             self._neighbour(tokens, items, seen)
             _members(tokens, items)
+            self._representatives(tokens, items, analysis.sentences[sentence].token_start)
             _led_by(tokens, items)
             self._appositions(tokens, items)
             for item in items:
@@ -95,8 +98,12 @@ class ArticleReferences:
                     item.name, item.named, item.label, item.via = last_state, True, "LOC", item.text
                 elif not item.named:
                     person = _holder(roles, tokens[item.token].lemma or item.text)
+                    group = self._group_of_members(tokens[item.token].lemma or item.text, heads) \
+                        or self._group_of_members(item.text.split()[-1], heads)
                     if person:
                         item.name, item.named, item.label, item.via = person, True, "PER", item.text
+                    elif group is not None:
+                        item.name, item.named, item.label, item.via = group.name, True, "ORG", item.text
                 if item.named and item.label != "ORG" and item.prep in ("", "nach") and not item.via \
                         and item.name in self.capitals:
                     # "Caracas bestritt" (the tagger may take it for a person); "Experten nach
@@ -129,6 +136,54 @@ class ArticleReferences:
             states = [p.name for p in seen if p.name in self.groups.states and p.name not in here]
             if states:
                 item.name, item.named, item.label, item.via = states[-1], True, "LOC", item.text
+
+    def _group_of_members(self, lemma: str, heads: list[tuple[str, Participant]]) -> Participant | None:
+        """"die Rebellen", "ein Sprecher der Rebellen": the one group introduced
+        with a noun that starts with the members' noun ("die Rebellengruppe
+        FUA"); nobody when the article introduced two such groups."""
+        word = lemma.lower()
+        # the lemma, or a plural as written when a spokesperson took the token ("der Rebellen")
+        key = next((k for k in (word, word[:-1], word[:-2]) if k in self.group_members), None)
+        if key is None:
+            return None
+        groups = {org.name: org for head, org in heads if head.startswith(key) and len(head) > len(key)}
+        return next(iter(groups.values())) if len(groups) == 1 else None
+
+    def _representatives(self, tokens: list[Token], items: list[Participant], floor: int) -> None:
+        """"lud Vertreter des Bündnisses ein", "mit Vertretern von Medicura",
+        "mit EU-Vertretern": the side a representative speaks for takes
+        the representative's place in the clause (its preposition and case)."""
+        for item in items:
+            if not item.named:
+                continue
+            i = item.token
+            word = tokens[i].text
+            if "-" in word and word.rsplit("-", 1)[1].lower().rstrip("n") in self.representatives:
+                # "EU-Vertretern": the prefix is the side (its short form resolved by the tagger or tables)
+                prefix = word.split("-", 1)[0]
+                full = self.groups.short.get(prefix, prefix)
+                if full != item.name and prefix != item.name:
+                    continue
+                item.name = full
+                item.prep = _preposition(tokens, i, floor)
+                item.attribute = False
+                continue
+            j = i - 1
+            while j > floor and tokens[j].pos in ("ART", "ADJA"):
+                j -= 1
+            if j <= floor or tokens[j].text.lower() not in ("des", "der", "von", "vom") \
+                    and tokens[j + 1].text.lower() not in ("des", "der"):
+                continue
+            link = j if tokens[j].text.lower() in ("von", "vom") else j + 1
+            rep = link - 1 if tokens[link].text.lower() in ("von", "vom") else j
+            if rep < floor or tokens[rep].pos != "NN" \
+                    or (tokens[rep].lemma or tokens[rep].text).lower() not in self.representatives:
+                continue
+            item.token, item.start = rep, tokens[rep].start
+            # (a bare plural opens its own phrase: "empfing am Montag Vertreter der ...")
+            item.prep = "" if rep > floor and tokens[rep - 1].pos in ("NN", "NE") else _preposition(tokens, rep, floor)
+            item.attribute = False
+            item.oblique = item.oblique and False
 
     def _organisation_after_head(self, tokens: list[Token], items: list[Participant]) -> None:
         """"des Klinikbetreibers Medicura", "der Güterbahn Cargo Rhein": a

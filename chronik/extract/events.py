@@ -18,6 +18,7 @@ Gespräch mit Putin") becomes one event with several evidence sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..analysis import Analysis, Token
 from ..lang import resource_lines
@@ -31,6 +32,7 @@ from .event_clauses import (FINITE, Clause, is_infinitive_clause, is_passive, is
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
 from .event_status import event_status
 from .event_when import event_time, future_date
+from .tagger import dictionary_lemma
 
 
 @dataclass(slots=True)
@@ -429,6 +431,12 @@ class EventLayer:
                 if not known:
                     continue
                 lemma = known[0]
+            elif tok.pos in ("NE", "NN") and i > clause.start and tok.text[:1].islower() and tok.text.isalpha():
+                # "Ralf Kempe lud Vertreter ... ein" with "lud" tagged as a name: a lower-case word is
+                # no name and no noun in German, so it is read as the verb form it is
+                lemma = _verb_lemma(tok.text)
+                if lemma is None:
+                    continue
             elif not tok.pos.startswith(("VV", "VM")):
                 continue
             if tok.pos == "VVPP" and lemma == tok.text:
@@ -543,6 +551,13 @@ class EventLayer:
 
 # Acts done by saying them: reported in a past frame, they happened then.
 _VERBAL_ACTS = ("DISAPPROVE", "THREATEN", "REJECT", "SUPPORT", "DEMAND")
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemma(form: str) -> str | None:
+    """The infinitive of a verb form the tagger took for a name ("lud" -> "laden")."""
+    lemma = dictionary_lemma(form, "de")
+    return lemma if lemma is not None and lemma != form and lemma.endswith("n") else None
 
 
 def _reported_in_past(analysis: Analysis, token: Token) -> bool:

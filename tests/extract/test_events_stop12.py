@@ -1,0 +1,73 @@
+"""Events rules of stop 12 (issue 6), each on self-written German sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.document import Document
+from chronik.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["text", "time", "entities", "roles", "links", "quotes", "events"])
+
+
+def events(pipeline: Pipeline, text: str, date: str = "2023-06-14"):
+    return pipeline(Document.from_text(text, date)).layers["events"]
+
+
+def of_type(pipeline: Pipeline, text: str, type_: str, date: str = "2023-06-14"):
+    found = [e for e in events(pipeline, text, date) if e.type == type_]
+    assert found, f"no {type_} event in {text!r}"
+    return found
+
+
+def name(participant) -> str | None:
+    return participant.name if participant is not None else None
+
+
+def test_lower_case_verb_tagged_as_a_name_is_read_as_the_verb(pipeline):
+    # "lud" after a person's name is often tagged NE; a lower-case word is no name in German
+    found = of_type(pipeline, "Innenministerin Petra Olbrich lud die Bürgermeister der Region für Freitag zu "
+                              "einem Krisengespräch ein.", "CONSULT")
+    assert found[0].status == "planned" and name(found[0].actor) == "Petra Olbrich"
+
+
+def test_representatives_stand_for_the_side_they_speak_for(pipeline):
+    text = "Der Landrat Tobias Wendler will noch im Juli mit EU-Vertretern über die Fördermittel sprechen."
+    talk = of_type(pipeline, text, "CONSULT")[0]
+    assert name(talk.target) == "Europäische Union"
+    text = ("Der Verkehrsminister Tobias Wendler empfing am Montag Vertreter der Gewerkschaft Verdi "
+            "in seinem Ministerium.")
+    talk = of_type(pipeline, text, "CONSULT")[0]
+    assert name(talk.target) == "Verdi"
+
+
+def test_rebels_refer_to_the_one_rebel_group_introduced(pipeline):
+    text = ("Die Regierung von Niger hat der Rebellengruppe MLA einen Waffenstillstand angeboten. "
+            "Ein Sprecher der Rebellen warf der Armee vor, Dörfer angegriffen zu haben.")
+    accuse = of_type(pipeline, text, "DISAPPROVE")[0]
+    assert name(accuse.actor) == "MLA"
+
+
+def test_state_organ_with_state_name_in_genitive_is_the_state(pipeline):
+    text = "Kuba hat zwischen der Regierung Kolumbiens und der Guerillagruppe Frente Norte vermittelt."
+    talk = of_type(pipeline, text, "CONSULT")[0]
+    assert name(talk.target) == "Kolumbien"
+
+
+def test_one_word_name_after_a_union_noun_in_the_vorfeld(pipeline):
+    text = "Die Gewerkschaft Bergbau hat die Beschäftigten der Grube für Montag zu einem Warnstreik aufgerufen."
+    strike = of_type(pipeline, text, "PROTEST")[0]
+    assert name(strike.actor) == "Gewerkschaft Bergbau"
+    # a plain noun after the head stays a noun
+    found = events(pipeline, "Die Staatsanwaltschaft warf dem Verein Betrug vor.")
+    assert all(name(e.target) != "Verein Betrug" and name(e.target) != "Betrug" for e in found)
+
+
+def test_coined_company_name_after_its_noun_is_found_again_alone(pipeline):
+    text = ("Die Beschäftigten des Versorgers Lumatec streiken seit Montag. "
+            "Am Dienstag wies Lumatec die Forderungen der Belegschaft zurück.")
+    reject = of_type(pipeline, text, "REJECT")[0]
+    assert name(reject.actor) == "Lumatec"
