@@ -83,6 +83,7 @@ class ReportedSpeechFinder:
     def __init__(self, lexicon: SpeechLexicon | None = None, lang: str = "de") -> None:
         self.lexicon = lexicon or speech_lexicon("de")
         self.naming_verbs = resource_set(lang, "speech/naming_verbs.txt")
+        self.classing_verbs = resource_set(lang, "speech/classing_verbs.txt")
         self.opinion_nouns = resource_set(lang, "speech/opinion_nouns.txt")
         self.conclusion_nouns = resource_set(lang, "speech/conclusion_nouns.txt")
         self.opinion_adjectives = resource_set(lang, "speech/opinion_adjectives.txt")
@@ -382,9 +383,9 @@ class ReportedSpeechFinder:
                 continue
             s = quote.start[0]
             cue = self._verb_cue_in(sentences, s, 0, len(sentences[s].words))
+            if cue is None or (not is_phrase(sentences, quote) and cue[2].lemma not in self.naming_verbs):
+                cue = self._classing_cue(sentences[s], s, quote.start[1])
             if cue is None or (set(cue[3]) & used_cues and not set(cue[3]) <= shared):
-                continue
-            if not is_phrase(sentences, quote) and cue[2].lemma not in self.naming_verbs:
                 continue
             _, verb, entry, cue_positions = cue
             message = quote_positions(sentences, quote)
@@ -403,6 +404,27 @@ class ReportedSpeechFinder:
             used_cues.update(cue_positions)
             shared.update(cue_positions)
         return found
+
+    def _classing_cue(
+        self, sentence: TokenSentence, s: int, mark: int
+    ) -> tuple[int, int, CueVerb, list[Position]] | None:
+        """"feierte die Absage als „großen Erfolg“", "der die Maßnahme als „Kapitulation“
+        sieht": a quoted phrase after "als" is the speaker's own word for the thing, with the
+        classing verb of its clause (and "als") as the cue; such verbs are no speech verbs
+        by themselves (speech/classing_verbs.txt)."""
+        words, tags = sentence.words, sentence.tags
+        if mark == 0 or words[mark - 1].lower() != "als":
+            return None
+        start, end = clause_start(words, tags, mark - 1), clause_end(words, tags, mark)
+        for t in range(start, end):
+            if not tags[t].startswith("VV"):
+                continue
+            lemma = sentence.lemmas[t] or words[t].lower()
+            if lemma not in self.classing_verbs or self._verb_at(sentence, t):
+                continue  # a speech verb's quoted phrases are the naming rule's
+            positions = [t] + [k for k in range(start, end) if tags[k] in ("VAFIN", "VMFIN", "PTKVZ")][:2]
+            return s, t, CueVerb(lemma, "", "Speech", False), [(s, k) for k in sorted({*positions, mark - 1})]
+        return None
 
     def _reported(
         self,

@@ -957,3 +957,10 @@ def test_participle_attribute_belongs_to_the_source(analyse):
 def test_genitive_after_an_abbreviation_belongs_to_the_source(analyse):
     quote = find(analyse("Die Weltgesundheitsorganisation (WHO) der Vereinten Nationen warnte, die Impfquote sei zu niedrig."), "Impfquote")
     assert quote.source_text == "Die Weltgesundheitsorganisation (WHO) der Vereinten Nationen"
+
+
+def test_quoted_word_after_als_with_a_classing_verb_is_direct(analyse):
+    quote = find(analyse("Die Opposition feierte das Urteil als „Sieg der Vernunft“."), "Vernunft")
+    assert quote.form == "Direct" and quote.source_text == "Die Opposition"
+    assert "feierte" in quote.cue_text and "als" in quote.cue_text
+    assert not analyse("Der Fall wurde bundesweit als „Mord am Baggersee“ bekannt.")
