@@ -46,6 +46,7 @@ class ArticleReferences:
         self.company_nouns = tuple(noun for noun, kind in companies if kind == "company")
         self.company_forms = frozenset(noun for noun, kind in companies if kind == "form")
         self.representatives = frozenset(w.lower() for w in resource_lines(lang, "events/representatives.txt"))
+        self.defendant_nouns = frozenset(w.lower() for w in resource_lines(lang, "events/defendant_nouns.txt"))
         self.group_members = frozenset(w.lower() for w in resource_lines(lang, "events/group_members.txt"))
 
     def resolve(self, analysis: Analysis, found: dict[int, list[Participant]]) -> None:
@@ -65,6 +66,7 @@ class ArticleReferences:
             extra += self._head_references(analysis, sentence, items, heads, organisations,
                                            self._party_of_last_person(seen + items, affiliations))
             extra += self._both(analysis, sentence, items, seen)
+            extra += _defendants(analysis, sentence, items, seen, self.defendant_nouns)
             if extra:
                 items.extend(extra)
                 items.sort(key=lambda p: p.start)
@@ -76,12 +78,13 @@ class ArticleReferences:
             for item in items:
                 self.normalise(item)
                 _short_form(tokens, item, items, short_forms)
-                if item.named and item.label == "PER" and " " not in item.name:
+                if item.named and (item.label == "PER" or _initial(item.name)) and " " not in item.name:
                     # "P." or "Albers" alone after "Andrej P.", "Katrin Albers": that person
+                    # (a lone initial is the person whatever the tagger took it for)
                     full = {p.name for p in seen if p.label == "PER" and p.name.split()[-1] == item.name
                             and " " in p.name}
                     if len(full) == 1:
-                        item.name = full.pop()
+                        item.name, item.label = full.pop(), "PER"
                 if item.named and item.name.endswith("s") and item.name[:-1] in named_so_far:
                     item.name = item.name[:-1]  # "an der Seite Guyanas": the genitive of a name told before
                 self._prefixed_organ(item)
@@ -401,6 +404,38 @@ class ArticleReferences:
             at = {p.token for p in found}
             items[:] = [p for p in items if p.named or p.token not in at]
         return found
+
+
+def _initial(name: str) -> bool:
+    """A surname cut to its initial, as the press writes suspects and defendants ("P.")."""
+    return len(name) == 2 and name[0].isupper() and name[1] == "."
+
+
+def abbreviated(name: str) -> bool:
+    """"Andrej P.", "Holger W.": a first name and the initial of the surname."""
+    words = name.split()
+    return len(words) >= 2 and _initial(words[-1]) and words[0][:1].isupper() and len(words[0]) > 2
+
+
+def _defendants(analysis, sentence, items, seen, nouns) -> list[Participant]:
+    """"Der Angeklagte hatte die Vorwürfe bestritten": the one person the
+    article names by first name and initial ("Holger W."), the press's form
+    for suspects and defendants; nobody when there are several."""
+    tokens = analysis.tokens
+    span = analysis.sentences[sentence]
+    people = {p.name for p in seen if p.label == "PER" and abbreviated(p.name)}
+    if len(people) != 1:
+        return []
+    taken = {p.token for p in items}
+    found = []
+    for i in range(span.token_start + 1, span.token_end):
+        tok = tokens[i]
+        word = tok.text.lower()
+        if tok.pos != "NN" or i in taken or tokens[i - 1].text.lower() not in ("der", "die", "dem", "den", "des") \
+                or not any(word == noun or word == noun + "r" for noun in nouns) or word.endswith("en"):
+            continue  # (not "die Angeklagten": several)
+        found.append(Participant(next(iter(people)), tok.text, tok.start, tok.end, "PER", via=tok.text, token=i))
+    return found
 
 
 def _short_form(tokens: list[Token], item: Participant, items: list[Participant], short_forms: dict[str, str]) -> None:

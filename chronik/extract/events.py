@@ -26,7 +26,7 @@ from .event_actors import group_actors
 from .event_args import (Participant, candidates, co_actors, listed_with, noun_arguments, noun_phrase_end,
                          passive_arguments, place, verb_arguments)
 from .event_names import MissedNames
-from .event_refs import ArticleReferences
+from .event_refs import ArticleReferences, abbreviated
 from .event_clauses import (FINITE, Clause, is_infinitive_clause, is_passive, is_preterite, participle_infinitive,
                              split_clauses)
 from .event_lexicon import EventLexicon, Trigger, event_lexicon
@@ -114,6 +114,8 @@ class EventLayer:
                     # an act on the occasion of an event told before has its date
                     event.when = {**occasion.when, "source": "antecedent"}
                 _add(events, event)
+        _named_next(events, found, analysis)
+        events = _without_trip_to_talks(events)
         analysis.layers["events"] = events
 
     def _occasion(self, analysis: Analysis, sentence, told: list[Event], events: list[Event]) -> Event | None:
@@ -232,6 +234,9 @@ class EventLayer:
                     continue  # "im Tarifkonflikt droht ein Streik": looming, nobody threatens
                 if trigger.needs_target and (target is None or not target.named):
                     continue  # "warnte vor einer Eskalation": a warning about a situation
+                if trigger.mode == "visit" and trigger.target == "nach" \
+                        and (target.label != "LOC" or target.name not in self.state_names):
+                    continue  # "reiste nach Leipzig", "nach Hause": a trip to no host
                 event = self._event(analysis, clause, clauses, items, trigger, index, actor, target)
                 if event.status == "possible":
                     continue  # "Damit kann die Staatsanwaltschaft ermitteln": a possibility, no act
@@ -260,7 +265,14 @@ class EventLayer:
                     if trigger.type == "AID" and demand.lemma in ("anfordern", "bitten"):
                         continue  # a request for aid is the DEMAND alone (events_articles.md, types)
                     if after_verb or before_final:
-                        events.append(self._demanded(analysis, clause, clauses, items, trigger, index, demand))
+                        demanded = self._demanded(analysis, clause, clauses, items, trigger, index, demand, people)
+                        events.append(demanded)
+                        if demand.target is None and demanded.actor is not None and demanded.actor.named \
+                                and demanded.target is None and (demand.actor is None
+                                                                 or demand.actor.name != demanded.actor.name):
+                            # "forderte seinen Rücktritt": a demand without addressee is aimed at the
+                            # one who is to act (events_articles.md, actors and targets)
+                            demand.target = demanded.actor
             if verbs:
                 continue  # a noun in a verb event's clause is its content ("wirft ... Truppenaufmarsch vor")
             for index, trigger in self._noun_triggers(tokens, clause):
@@ -281,7 +293,7 @@ class EventLayer:
                     events.append(event)
         return _without_denial_of_denied(events)
 
-    def _demanded(self, analysis, clause, clauses, items, trigger, index, demand: Event) -> Event:
+    def _demanded(self, analysis, clause, clauses, items, trigger, index, demand: Event, people=()) -> Event:
         """The act a demand asks for, named by a noun: its own agent ("der
         Rücktritt von X", "die Freilassung der Gefangenen" is the
         addressee's) or the one the demand is addressed to."""
@@ -290,6 +302,9 @@ class EventLayer:
         actor, target = noun_arguments(tokens, items, trigger, index, end)
         agent = next((p for p in items if index < p.token < end and p.prep in ("von", "vom")), None)
         actor = agent or (actor if actor is not None and trigger.genitive_actor else None) or demand.target
+        if actor is None and trigger.genitive_actor and index > clause.start and tokens[index - 1].pos == "PPOSAT":
+            # "forderte seinen Rücktritt": the owner of an act the noun's genitive would name
+            actor = _possessor(tokens, replace(clause, start=index - 1, end=index), index, people, demand.actor)
         if actor is not None and target is not None and actor.name == target.name:
             target = None
         event = self._event(analysis, clause, clauses, items, trigger, index, actor, target)
@@ -305,6 +320,10 @@ class EventLayer:
         # "nach dem Abzug der Nato-Truppen": a noun in a phrase with its own sides tells its event
         own = (actor is not None or target is not None) and _in_pp(tokens, index, clause.start)
         travel = actor is None and target is None and self._travel(tokens, clause, index)
+        if _casualties(tokens, clause, index):
+            # "Bei einem Drohnenangriff auf einen Markt wurden 40 Menschen getötet": an attack first
+            # told by its victims, a new event (a definite "bei dem Angriff" names one told before)
+            return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
         if not sides and not own and not travel and not self._supports_nouns(tokens, clause):
             # "nannte den Streik unverhältnismäßig": the noun names an event told elsewhere
             event = self._event(analysis, clause, clauses, items, trigger, index, None, None)
@@ -849,6 +868,69 @@ def _absorbed(events: list[Event], tokens: list[Token], clauses: list[Clause], c
     return any(low <= e.start < high and e.type in _ABSORBING and e.mode != "deny" for e in events)
 
 
+# acts on a person first described ("einen 41 Jahre alten Mann") and named in the next sentence
+_DESCRIBED_FIRST = ("COERCE", "INVESTIGATE")
+
+
+def _named_next(events: list[Event], found: dict[int, list[Participant]], analysis: Analysis) -> None:
+    """"Das Landgericht hat einen früheren Bauunternehmer ... verurteilt. Nach
+    Überzeugung der Kammer hatte Holger W. ...": the press describes a
+    suspect first and names him by first name and initial in the next
+    sentence; an act on "einen ..." without a target is on that person."""
+    first_named = {}
+    for sentence, items in found.items():
+        for p in items:
+            if p.named and p.label == "PER" and abbreviated(p.name):
+                first_named[p.name] = min(first_named.get(p.name, sentence), sentence)
+    if not first_named:
+        return
+    for event in events:
+        if event.type not in _DESCRIBED_FIRST or event.target is not None or event.by_noun:
+            continue
+        people = [name for name, sentence in first_named.items() if sentence == event.sentence + 1]
+        if len(people) != 1:
+            continue
+        span = analysis.sentence_tokens(analysis.sentences[event.sentence])
+        if not any(t.text.lower() in ("einen", "eine") and t.pos == "ART" and i and span[i - 1].pos != "APPR"
+                   for i, t in enumerate(span)):
+            continue  # (an object "einen ..."; not "in eine Wohnung")
+        person = next(p for p in found[event.sentence + 1] if p.name == people[0])
+        event.target = Participant(person.name, person.text, person.start, person.end, "PER", via=person.text,
+                                   token=person.token)
+
+
+_CASUALTY_VERBS = ("töten", "verletzen", "sterben", "umkommen", "verwunden")
+
+
+def _casualties(tokens: list[Token], clause: Clause, index: int) -> bool:
+    """The noun follows "bei einem/einer" and the clause tells people killed or wounded."""
+    i = index - 1
+    while i > clause.start and tokens[i].pos in ("ADJA", "ADV"):
+        i -= 1
+    if i <= clause.start - 1 or tokens[i].text.lower() not in ("einem", "einer") \
+            or tokens[i - 1].text.lower() != "bei":
+        return False
+    return any(t.pos.startswith("VV") and (t.lemma or t.text).lower() in _CASUALTY_VERBS
+               for t in tokens[clause.start:clause.end])
+
+
+def _without_trip_to_talks(events: list[Event]) -> list[Event]:
+    """"will nach Paris reisen und mit Marchal sprechen": the trip serves the
+    talk told with it (in its sentence or the next), one CONSULT
+    (events_articles.md rule 5)."""
+    trips = [e for e in events if e.type == "CONSULT" and e.mode == "visit" and e.lemma in _TRIPS]
+    if not trips:
+        return events
+    talks = [e for e in events if e.type == "CONSULT" and e not in trips]
+    # (also told in the next sentence: "reiste am Montag nach Kiew. Dort traf sie ...")
+    return [e for e in events if e not in trips or not any(
+        (t.actor is None or e.actor is None or t.actor.name == e.actor.name) and 0 <= t.sentence - e.sentence <= 1
+        for t in talks)]
+
+
+_TRIPS = ("reisen", "fliegen")
+
+
 def _without_denial_of_denied(events: list[Event]) -> list[Event]:
     """"bestritt, Truppen verlegt zu haben" is the denied act (MOBILIZE,
     denied), not also a REJECT."""
@@ -916,6 +998,13 @@ def _add(events: list[Event], event: Event) -> None:
             and event.actor is not None and (_overlap(lead.when, event.when) or event.when.get("source") == "article"):
         # "Tausende protestierten ... Aufgerufen hatte X": X organised that protest
         lead.actor = event.actor
+        _fold(lead, event)
+        return
+    if lead is not None and names and lead.by_noun and not lead.participants() and not event.by_noun \
+            and event.sentence - lead.sentence == 1 and event.status == lead.status:
+        # "Bei einem Angriff ... wurden 23 Menschen getötet. ... stürmten Kämpfer der FPU das Lager":
+        # the next sentence names who did the attack first told by its victims
+        lead.actor, lead.target, lead.co_actors = event.actor, event.target, event.co_actors
         _fold(lead, event)
         return
     if lead is not None and not names and not event.mention and event.sentence - lead.sentence == 1 \

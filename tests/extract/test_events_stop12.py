@@ -71,3 +71,57 @@ def test_coined_company_name_after_its_noun_is_found_again_alone(pipeline):
             "Am Dienstag wies Lumatec die Forderungen der Belegschaft zurück.")
     reject = of_type(pipeline, text, "REJECT")[0]
     assert name(reject.actor) == "Lumatec"
+
+
+def test_trip_to_a_capital_alone_is_a_visit_to_its_state(pipeline):
+    visit = of_type(pipeline, "Die Umweltministerin Jana Pohl will im Herbst nach Brasília reisen.", "CONSULT")[0]
+    assert visit.status == "planned" and name(visit.target) == "Brasilien"
+    # a trip that serves a talk told with it is that one talk
+    talks = of_type(pipeline, "Die Umweltministerin Jana Pohl will im Herbst nach Madrid reisen und mit "
+                              "Ministerpräsident Carlos Ruiz sprechen.", "CONSULT")
+    assert len(talks) == 1 and name(talks[0].target) == "Carlos Ruiz"
+    # a place that stands for no host is no visit
+    assert not [e for e in events(pipeline, "Der Landrat Olaf Kühn reiste am Montag nach Cottbus.")
+                if e.type == "CONSULT"]
+
+
+def test_possessive_names_who_is_to_act_in_a_demand(pipeline):
+    text = ("Gegen Verkehrsminister Rainer Tölle wird wegen Untreue ermittelt. "
+            "Die Opposition forderte am Mittwoch seinen Rücktritt.")
+    found = events(pipeline, text)
+    resign = [e for e in found if e.type == "CONCEDE"]
+    demand = [e for e in found if e.type == "DEMAND"]
+    assert resign and name(resign[0].actor) == "Rainer Tölle" and resign[0].status == "demanded"
+    assert demand and name(demand[0].target) == "Rainer Tölle"
+
+
+def test_defendant_is_the_person_named_by_initial(pipeline):
+    text = ("Das Landgericht Kiel hat einen 52 Jahre alten Steuerberater zu vier Jahren Haft verurteilt. "
+            "Nach Überzeugung des Gerichts hatte Jens K. Rechnungen gefälscht. "
+            "Der Angeklagte hatte die Vorwürfe bestritten.")
+    found = events(pipeline, text)
+    sentence = [e for e in found if e.type == "COERCE"]
+    reject = [e for e in found if e.type == "REJECT"]
+    assert sentence and name(sentence[0].target) == "Jens K."
+    assert reject and name(reject[0].actor) == "Jens K."
+
+
+def test_attack_first_told_by_its_victims_is_an_event(pipeline):
+    found = of_type(pipeline, "Bei einem Raketenangriff auf ein Wohnviertel wurden am Sonntag sieben Menschen "
+                              "getötet.", "ASSAULT")
+    assert found[0].status == "happened"
+    # the next sentence naming the attackers tells the same attack
+    text = ("Bei einem Angriff auf ein Dorf sind am Sonntag zwölf Menschen getötet worden. "
+            "Nach Angaben der Behörden stürmten Kämpfer der Rebellengruppe FLN das Dorf im Morgengrauen.")
+    found = of_type(pipeline, text, "ASSAULT")
+    assert len(found) == 1 and name(found[0].actor) == "FLN"
+
+
+def test_trade_bans_opposition_and_gifts(pipeline):
+    found = events(pipeline, "Die Opposition verlangte, die Ausfuhr von Waffen nach Saudi-Arabien zu verbieten.")
+    assert "SANCTION" in [e.type for e in found] and "COERCE" not in [e.type for e in found]
+    found = events(pipeline, "Polen und Ungarn hatten sich gegen die neuen Strafzölle ausgesprochen.")
+    assert [e.type for e in found] == ["REJECT"]
+    assert not events(pipeline, "Polen hatte sich für neue Gespräche ausgesprochen.")
+    found = events(pipeline, "Der Bürgermeister bestreitet, Geschenke angenommen zu haben.")
+    assert [(e.type, e.status) for e in found] == [("CRIME", "denied")]
