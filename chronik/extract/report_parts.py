@@ -204,8 +204,21 @@ def coordinated_subject(sentence: TokenSentence, verb: int) -> tuple[int, int] |
     if not before:
         return None
     end = noun_phrase_end(words, tags, 0)
-    if end > 0 and end < before[-1] and tags[end].endswith("FIN"):
+    finite = end + 1 if end < len(words) and words[end] == "," else end  # "X, Sprecher der Y, dankte ... und sagte"
+    if end > 0 and finite < before[-1] and tags[finite].endswith("FIN"):
         return (0, end)
+    if tags[0] not in VERB_FINAL_OPENERS and all(tags[k] in ("ADV", "PTKNEG", "PRF") for k in range(before[-1] + 1, verb)):
+        # "So hat sich die Vorsitzende gegen X ausgesprochen und behauptet, ...", "Dann lenkte
+        # er die Fähre ... und meldete sich": with the verb right after "und", the subject
+        # stands after the first finite verb of the main clause
+        finite = next((k for k in range(before[-1]) if tags[k].endswith("FIN")), None)
+        if finite is not None and finite > 0 and "," not in words[:finite]:
+            after = finite + 1
+            while after < before[-1] and tags[after] in ("ADV", "PRF", "PTKNEG"):
+                after += 1
+            end = noun_phrase_end(words, tags, after)
+            if after < end <= before[-1] and words[after].lower() not in ("es", "das", "dies"):
+                return (after, end)
     return None
 
 

@@ -147,6 +147,8 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
         if tags[j] in ("APPR", "APPRART") and words[j].lower() in ("von", "vom") and tags[j - 1] in ("NN", "NE"):
             # "Angaben von Radio Bremen", "Karl Harb von den Salzburger Nachrichten", "General X vom CDRM"
             k = noun_phrase_end(words, tags, j + 1)
+            if k < n and words[k].lower() == "bis":
+                break  # "zogen die Demonstranten vom Bahnhof bis zur Paulskirche": a way, not who
             if k > j + 1 and (tags[k - 1] == "NE" or words[j].lower() == "vom" or tags[j - 1] == "NE"):
                 j = k
                 continue

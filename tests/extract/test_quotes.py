@@ -964,3 +964,24 @@ def test_quoted_word_after_als_with_a_classing_verb_is_direct(analyse):
     assert quote.form == "Direct" and quote.source_text == "Die Opposition"
     assert "feierte" in quote.cue_text and "als" in quote.cue_text
     assert not analyse("Der Fall wurde bundesweit als „Mord am Baggersee“ bekannt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Einer der Sprecher, Hans Berger, dankte den Helfern und ergänzte, die Lage sei unter Kontrolle.",
+         "Einer der Sprecher, Hans Berger"),
+        ("Nach der Landung öffnete die Kommandantin die Luke und erklärte, die Mission sei ein Erfolg.",
+         "die Kommandantin"),
+        ("Am Abend empfing der Bürgermeister die Delegation im Rathaus und betonte, die Partnerschaft werde fortgesetzt.",
+         "der Bürgermeister"),
+    ],
+)
+def test_second_verb_after_und_shares_the_subject(analyse, text, speaker):
+    quote = find(analyse(text), "sei" if " sei " in text else "werde")
+    assert quote.source_text == speaker
+
+
+def test_a_way_from_a_place_is_no_part_of_the_speaker(analyse):
+    quote = find(analyse("Am Samstag zogen die Demonstranten vom Hauptbahnhof bis zum Rathaus und skandierten „Wir bleiben hier“."), "bleiben")
+    assert quote.source_text == "die Demonstranten"
