@@ -77,19 +77,19 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
 
 ATTRIBUTE_OPENERS = frozenset({"APPR", "APPRART", "ADV", "ADJD"})
 _ATTRIBUTE_INSIDE = frozenset({"APPR", "APPRART", "ART", "NN", "NE", "ADV", "ADJD", "CARD", "ADJA", "PTKNEG"})
-_PARTICIPLE_ENDINGS = ("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener", "enes", "enem",
-                       "ende", "enden", "ender", "endes", "endem")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _participle_attribute(words: Sequence[str], tags: Sequence[str], j: int) -> int:
     """"einer am Dienstag veröffentlichten Pressemitteilung", "die in New York geborene
-    Sängerin": an article, a phrase, then a participle and the noun.  Returns where the
-    participle stands (the phrase belongs to the noun phrase), or ``j`` unchanged."""
+    Sängerin", "der für die Region zuständige Koordinator": an article, a phrase, then an
+    inflected participle or adjective and the noun.  Returns where that attribute stands
+    (the phrase belongs to the noun phrase), or ``j`` unchanged."""
     n = len(words)
     for k in range(j + 1, min(n - 1, j + 8)):
         if tags[k] not in _ATTRIBUTE_INSIDE:
             return j
-        if (tags[k] == "ADJA" and words[k].islower() and words[k].endswith(_PARTICIPLE_ENDINGS)
+        if (tags[k] == "ADJA" and words[k].islower() and words[k].endswith(_ADJECTIVE_ENDINGS)
                 and tags[k + 1] in HEAD):
             return k
     return j

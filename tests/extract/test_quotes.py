@@ -985,3 +985,9 @@ def test_second_verb_after_und_shares_the_subject(analyse, text, speaker):
 def test_a_way_from_a_place_is_no_part_of_the_speaker(analyse):
     quote = find(analyse("Am Samstag zogen die Demonstranten vom Hauptbahnhof bis zum Rathaus und skandierten „Wir bleiben hier“."), "bleiben")
     assert quote.source_text == "die Demonstranten"
+
+
+def test_extended_adjective_attribute_belongs_to_the_speaker(analyse):
+    text = "So sagte der für die Region zuständige Koordinator, Peter Lang, dass nur wenige Boote im Einsatz seien."
+    quote = find(analyse(text), "Boote")
+    assert quote.source_text == "der für die Region zuständige Koordinator, Peter Lang"
