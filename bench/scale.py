@@ -42,7 +42,7 @@ from chronik.archive import open_archive  # noqa: E402
 from chronik.archive.base import ArticleToStore  # noqa: E402
 from chronik.document import Document  # noqa: E402
 from chronik.archive.ingest import analyze_article  # noqa: E402
-from chronik.engines import _process_pool, analyze_in_batches, make_pipeline, open_engine  # noqa: E402
+from chronik.engines import _RAY_TASK_ARTICLES, _process_pool, analyze_in_batches, make_pipeline, open_engine  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "10kgnad-test.csv"
 BATCH = 64
@@ -98,7 +98,12 @@ def rate(engine: str, workers: int, docs: list[Document]) -> float:
         if analyze_batches is None:  # processes with 1 worker: this process (local)
             pipeline = make_pipeline(None)
             analyze_batches = lambda batches: ([analyze_article(pipeline, d) for d in b] for b in batches)  # noqa: E731
-        analyze_in_batches(analyze_batches, docs[: 4 * workers], 1)  # load and warm every worker's pipeline
+        # Load and warm every worker's pipeline.  Ray Data hands a worker a
+        # whole task of _RAY_TASK_ARTICLES articles, so a few articles would
+        # warm one worker only and the other would build its pipeline (3-6 s)
+        # on the clock: give each worker two tasks' worth.
+        warm = 2 * workers * _RAY_TASK_ARTICLES if engine == "ray" else 4 * workers
+        analyze_in_batches(analyze_batches, docs[:warm], 1 if engine != "ray" else BATCH)
         started, cpu = time.perf_counter(), time.process_time()
         analyze_in_batches(analyze_batches, docs, BATCH)
         seconds = time.perf_counter() - started
