@@ -29,6 +29,9 @@ def event_status(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
             continue
         tok = tokens[i]
         cue = lexicon.cues.get(tok.lemma) or lexicon.cues.get(tok.text.lower()) or lexicon.cues.get(tok.text)
+        if cue is None and tok.pos == "VVFIN" and tok.lemma == "rufen" \
+                and any(t.pos == "PTKVZ" and t.text.lower() == "auf" for t in tokens[i:last]):
+            cue = lexicon.cues.get("aufrufen")  # "rief beide Seiten auf, ... zurückzukehren"
         if cue is None and tok.pos == "ADJA" and tok.text.endswith("te"):
             # "und forderte Peking auf" with the preterite read as an adjective
             stem = tok.text[:-2]

@@ -280,6 +280,10 @@ class EventLayer:
                 if event is not None and event.actor is None and is_infinitive_clause(tokens, clause):
                     # "forderten den Strafgerichtshof auf, Ermittlungen aufzunehmen": the one called on
                     event.actor = _accused(events, tokens, clauses, clause)
+                    if trigger.symmetric and event.target is None and event.actor is not None:
+                        # "rief beide Seiten auf, an den Verhandlungstisch zurückzukehren": the one
+                        # called on with the other side listed with it
+                        event.target = _other_side(events, event.actor)
                 elif event is not None and trigger.symmetric and event.actor is not None and event.target is None \
                         and event.actor.prep == "mit" and is_infinitive_clause(tokens, clause):
                     # "forderte die Kommission auf, die Gespräche mit China aufzunehmen": the one
@@ -302,6 +306,9 @@ class EventLayer:
         actor, target = noun_arguments(tokens, items, trigger, index, end)
         agent = next((p for p in items if index < p.token < end and p.prep in ("von", "vom")), None)
         actor = agent or (actor if actor is not None and trigger.genitive_actor else None) or demand.target
+        if trigger.symmetric and target is None and actor is demand.target and demand.co_targets:
+            # "rief die Armee und die Miliz RSF zu einer Waffenruhe auf": between the two called on
+            target = demand.co_targets[0]
         if actor is None and trigger.genitive_actor and index > clause.start and tokens[index - 1].pos == "PPOSAT":
             # "forderte seinen Rücktritt": the owner of an act the noun's genitive would name
             actor = _possessor(tokens, replace(clause, start=index - 1, end=index), index, people, demand.actor)
@@ -912,6 +919,14 @@ def _casualties(tokens: list[Token], clause: Clause, index: int) -> bool:
         return False
     return any(t.pos.startswith("VV") and (t.lemma or t.text).lower() in _CASUALTY_VERBS
                for t in tokens[clause.start:clause.end])
+
+
+def _other_side(events: list[Event], side: Participant) -> Participant | None:
+    """The side listed with ``side`` as the target of the demand just told."""
+    demand = next((e for e in reversed(events) if e.type == "DEMAND"), None)
+    if demand is None or demand.target is None or demand.target.name != side.name or not demand.co_targets:
+        return None
+    return demand.co_targets[0]
 
 
 def _without_trip_to_talks(events: list[Event]) -> list[Event]:

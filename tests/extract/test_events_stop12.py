@@ -125,3 +125,14 @@ def test_trade_bans_opposition_and_gifts(pipeline):
     assert not events(pipeline, "Polen hatte sich für neue Gespräche ausgesprochen.")
     found = events(pipeline, "Der Bürgermeister bestreitet, Geschenke angenommen zu haben.")
     assert [(e.type, e.status) for e in found] == [("CRIME", "denied")]
+
+
+def test_demanded_talks_and_truce_are_between_the_sides_called_on(pipeline):
+    text = "Der Bürgermeister Uwe Kessler rief Israel und Jordanien zu einer Waffenruhe auf."
+    truce = [e for e in events(pipeline, text) if e.type == "AGREE"]
+    assert truce and truce[0].status == "demanded"
+    assert (name(truce[0].actor), name(truce[0].target)) == ("Israel", "Jordanien")
+    text = ("Die Regierung in Ankara rief Armenien und Aserbaidschan auf, die Gespräche wieder aufzunehmen.")
+    talks = [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    assert talks and talks[0].status == "demanded"
+    assert (name(talks[0].actor), name(talks[0].target)) == ("Armenien", "Aserbaidschan")
