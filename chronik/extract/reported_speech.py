@@ -1306,9 +1306,11 @@ class ReportedSpeechFinder:
         if words[end].lower() in ("in", "im"):
             # a place by its name after an institution ("die Regierung in Lomé"), not after a
             # person ("sagte Seibert in Berlin") nor an occasion ("in einem Interview")
-            if tags[end - 1] != "NN" or tags[end + 1] != "NE" or after != end + 2:
+            if tags[end - 1] not in ("NN", "NE") or tags[end + 1] != "NE" or after != end + 2:
                 return end
-            if not words[end - 1].lower().endswith(self.institution_endings):
+            if tags[end - 1] == "NE" and not self._named_with_article(sentence, end - 1):
+                return end  # a person ("Seibert in Berlin"); a name with its article is a body
+            if tags[end - 1] == "NN" and not words[end - 1].lower().endswith(self.institution_endings):
                 return end
         elif tags[end + 1] not in ("ART", "NE", "NN"):
             return end
@@ -1317,6 +1319,14 @@ class ReportedSpeechFinder:
         ) or (after < cue_verb and all(tags[k] in ("PTKVZ", "ADJD", "VVPP", "VAPP") for k in range(after, cue_verb))):
             return after
         return end
+
+    @staticmethod
+    def _named_with_article(sentence: TokenSentence, name: int) -> bool:
+        """"die Banca d'Italia", "die UNO": a name after a definite article names a body."""
+        k = name
+        while k > 0 and sentence.tags[k - 1] in ("NE", "ADJA"):
+            k -= 1
+        return k > 0 and sentence.words[k - 1].lower() in ("die", "der", "das", "dem", "den", "des")
 
     @staticmethod
     def _with_apposition(sentence: TokenSentence, end: int) -> int:

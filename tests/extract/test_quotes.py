@@ -991,3 +991,10 @@ def test_extended_adjective_attribute_belongs_to_the_speaker(analyse):
     text = "So sagte der für die Region zuständige Koordinator, Peter Lang, dass nur wenige Boote im Einsatz seien."
     quote = find(analyse(text), "Boote")
     assert quote.source_text == "der für die Region zuständige Koordinator, Peter Lang"
+
+
+def test_a_named_body_keeps_its_seat_a_person_does_not(analyse):
+    text = "Wie die UNESCO in Paris mitteilte, wird das Kloster in die Liste des Welterbes aufgenommen."
+    assert find(analyse(text), "Kloster").source_text == "die UNESCO in Paris"
+    text = "Wie Seibert in Berlin mitteilte, wird das Kloster in die Liste des Welterbes aufgenommen."
+    assert find(analyse(text), "Kloster").source_text == "Seibert"
