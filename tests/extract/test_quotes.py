@@ -998,3 +998,9 @@ def test_a_named_body_keeps_its_seat_a_person_does_not(analyse):
     assert find(analyse(text), "Kloster").source_text == "die UNESCO in Paris"
     text = "Wie Seibert in Berlin mitteilte, wird das Kloster in die Liste des Welterbes aufgenommen."
     assert find(analyse(text), "Kloster").source_text == "Seibert"
+
+
+def test_a_statement_noun_with_its_clause_is_a_report(analyse):
+    text = "Die Opposition reagierte gelassen auf die Erklärung des Ministers, die Reform sei gescheitert."
+    quote = find(analyse(text), "gescheitert")
+    assert quote.form == "Indirect" and "Erklärung" in quote.cue_text and quote.source_text == "des Ministers"
