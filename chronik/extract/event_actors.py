@@ -130,6 +130,12 @@ class GroupActors:
             # nor "zwei deutsche Journalisten" (people in the plural are private people)
             name, start = self.state_of_adjective(tokens[i - 1].text), tokens[i - 1].start
             via = f"{tokens[i - 1].text} {tok.text}"
+        elif i + 2 < limit and tokens[i + 1].text == "in" and tokens[i + 2].pos == "NE" \
+                and lemma.lower().endswith(("staatsanwaltschaft", "polizei", "gericht")):
+            # "die Staatsanwaltschaft in Vilnius": police, prosecutors and courts with a place
+            # written are that named body (events_articles.md), not the state
+            name = via = f"{lemma} {tokens[i + 2].text}"
+            end = tokens[i + 2].end
         elif i + 2 < limit and tokens[i + 1].text == "in" and self._state_of_place(tokens[i + 2].text):
             # "die Regierung in Warschau" -> Polen, "die Armee in Myanmar" -> Myanmar
             name, via, end = self._state_of_place(tokens[i + 2].text), f"{tok.text} in {tokens[i + 2].text}", tokens[i + 2].end

@@ -84,6 +84,11 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
             if whole is not None:
                 parts = [(mention.start, whole, mention.token_start)]
                 named[mention.token_end] = mention.start
+        if mention.label == "PER" and len(parts) == 1 and parts[0][0] == mention.start \
+                and _first_name_before_particle(tokens, mention.token_start, named):
+            # "Maarten de Vries" tagged from "de": the first name before the particle belongs to it
+            first = mention.token_start - 1
+            parts = [(tokens[first].start, parts[0][1], first)]
         if names is not None and len(parts) == 1 and parts[0][1] == mention.end and link is None \
                 and names.company_form(tokens, mention.token_end, named):
             # "Rheintal AG" cut before its legal form: the company
@@ -161,6 +166,21 @@ def candidates(analysis: Analysis, lexicon: EventLexicon, groups=None, names=Non
                 item.prep, item.listed = items[i - 1].prep, True
                 item.oblique = item.oblique or items[i - 1].oblique
     return found
+
+
+# lower-case particles that open a surname ("de Vries", "van der Berg", "von Arnim", "al-Sadr" is one word)
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "della", "dos", "das", "du", "le", "la", "ter",
+                             "ten", "zu", "vom", "bin", "ibn", "el", "al"})
+
+
+def _first_name_before_particle(tokens: list[Token], first: int, named: dict[int, int]) -> bool:
+    """The mention starts with a surname particle and a capitalised word no
+    mention holds stands right before it (not the sentence's first word)."""
+    if first < 2 or tokens[first].text not in _NAME_PARTICLES:
+        return False
+    before = tokens[first - 1]
+    return (first - 1) not in named and before.pos in ("NE", "NN") and before.text[:1].isupper() \
+        and before.text.isalpha() and tokens[first - 2].pos not in ("$.",)
 
 
 def _coined(name: str) -> bool:

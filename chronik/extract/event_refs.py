@@ -397,6 +397,11 @@ class ArticleReferences:
                 match = next((org for head, org in reversed(heads) if self._company(head, org)), None)
             if match is None and lemma in self.org_nouns and organisations:
                 match = organisations[-1]  # "dem Unternehmen": the organisation named last
+                if not lemma.endswith(self.company_nouns) \
+                        and any(org is match and self._company(head, org) for head, org in heads):
+                    # "das Bündnis" is not the clinic operator named last: a company is found
+                    # again only by a company noun
+                    match = None
             if match is not None:
                 found.append(Participant(match.name, tok.text, tok.start, tok.end, "ORG", via=tok.text, token=i))
         # an unnamed group noun at the same token is replaced by the organisation

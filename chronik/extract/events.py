@@ -527,6 +527,10 @@ class EventLayer:
             return True
         for verb in verbs:
             lemma = (verb.lemma or verb.text).lower()
+            if lemma == verb.text.lower() and "zu" in lemma[2:-3]:
+                # "fortzusetzen" tagged as a plain infinitive keeps its "zu": "fortsetzen"
+                at = lemma.index("zu", 2)
+                lemma = lemma[:at] + lemma[at + 2:]
             if verb.pos == "VVFIN" and particles:  # "gab ... auf" is aufgeben, not geben
                 if any(p + lemma in self.lexicon.support_verbs for p in particles):
                     return True

@@ -136,3 +136,26 @@ def test_demanded_talks_and_truce_are_between_the_sides_called_on(pipeline):
     talks = [e for e in events(pipeline, text) if e.type == "CONSULT"]
     assert talks and talks[0].status == "demanded"
     assert (name(talks[0].actor), name(talks[0].target)) == ("Armenien", "Aserbaidschan")
+
+
+def test_an_alliance_is_not_the_company_named_last(pipeline):
+    text = ("Hunderte Menschen haben am Samstag gegen die Pläne des Energiekonzerns Voltara demonstriert. "
+            "Am Montag kündigte das Bündnis an, die Proteste fortzusetzen.")
+    planned = [e for e in of_type(pipeline, text, "PROTEST") if e.status == "planned"]
+    # ("fortzusetzen" tagged as a plain infinitive still carries the protests it continues)
+    assert planned and name(planned[0].actor) != "Voltara"
+
+
+def test_first_name_before_a_surname_particle(pipeline):
+    accuse = of_type(pipeline, "Kommissarin Ineke van Dijk warf der Regierung in Rom vor, die Regeln zu brechen.",
+                     "DISAPPROVE")[0]
+    assert name(accuse.actor) == "Ineke van Dijk"
+
+
+def test_prosecutors_with_a_place_are_that_named_body(pipeline):
+    found = of_type(pipeline, "Die Staatsanwaltschaft in Riga hat Ermittlungen wegen Sabotage eingeleitet.",
+                    "INVESTIGATE")
+    assert name(found[0].actor) == "Staatsanwaltschaft Riga"
+    # a state organ with its capital stays the state
+    found = of_type(pipeline, "Die Regierung in Riga verurteilte den Anschlag.", "DISAPPROVE")
+    assert name(found[0].actor) == "Lettland"
