@@ -149,7 +149,8 @@ def _extend(words: Sequence[str], tags: Sequence[str], j: int) -> int:
             k = noun_phrase_end(words, tags, j + 1)
             if k < n and words[k].lower() == "bis":
                 break  # "zogen die Demonstranten vom Bahnhof bis zur Paulskirche": a way, not who
-            if k > j + 1 and (tags[k - 1] == "NE" or words[j].lower() == "vom" or tags[j - 1] == "NE"):
+            if k > j + 1 and (tags[k - 1] == "NE" or words[j].lower() == "vom" or tags[j - 1] == "NE"
+                              or words[k - 1] in CLOSING_MARKS):  # "ein Artikel von „BBC News“"
                 j = k
                 continue
         if tags[j] == "APPR" and words[j].lower() == "für" and tags[j - 1] == "NN" and j + 1 < n and tags[j + 1] in ("NN", "NE"):

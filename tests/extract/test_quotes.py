@@ -1004,3 +1004,9 @@ def test_a_statement_noun_with_its_clause_is_a_report(analyse):
     text = "Die Opposition reagierte gelassen auf die Erklärung des Ministers, die Reform sei gescheitert."
     quote = find(analyse(text), "gescheitert")
     assert quote.form == "Indirect" and "Erklärung" in quote.cue_text and quote.source_text == "des Ministers"
+
+
+def test_a_quoted_name_after_von_belongs_to_the_source(analyse):
+    text = "Laut einem Artikel von „BBC News“, der sich auf die Daten der Bank beruft, leben acht Millionen Menschen davon."
+    quote = find(analyse(text), "Millionen")
+    assert quote.source_text == "einem Artikel von „BBC News“"
