@@ -749,8 +749,11 @@ class ReportedSpeechFinder:
         # second verb of the same subject whose own clause follows is not "M, sagte X"
         own_clause = end < n and words[end] == "," and (
             self._konjunktiv_clause(sentence, end + 1, n) or self._reports_a_clause(sentence, end + 1, n, entry))
+        # "John Edwards, der ... in Frage gekommen wäre, bekräftigte, dass ...": a dass/ob
+        # clause of its own is the report, whatever stands before
+        own_complement = own_clause and words[end + 1].lower() in ("dass", "daß", "ob")
         if start > 0 and words[start - 1] in (",", "das", "dies", "so") and tags[start].endswith("FIN") and not has_verb_final_opener(sentence, start, t) and not (
-            own_clause and not self._konjunktiv_clause(sentence, report_start(sentence, start - 1), start - 1)
+            own_clause and (own_complement or not self._konjunktiv_clause(sentence, report_start(sentence, start - 1), start - 1))
         ):
             # "Russland wolle ..., sagte Putin" : the report comes first.
             comma = start - 1 if words[start - 1] == "," else start - 2

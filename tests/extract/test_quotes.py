@@ -1010,3 +1010,11 @@ def test_a_quoted_name_after_von_belongs_to_the_source(analyse):
     text = "Laut einem Artikel von „BBC News“, der sich auf die Daten der Bank beruft, leben acht Millionen Menschen davon."
     quote = find(analyse(text), "Millionen")
     assert quote.source_text == "einem Artikel von „BBC News“"
+
+
+def test_own_dass_clause_beats_a_konjunktiv_relative_clause_before(analyse):
+    text = ("Der Abgeordnete, der selbst als Kandidat in Frage gekommen wäre, bekräftigte gegenüber der Presse, "
+            "dass er für das Amt nicht zur Verfügung stehe.")
+    quotes = analyse(text)
+    assert find(quotes, "Verfügung").source_text == "Der Abgeordnete"
+    assert all("Kandidat" not in q.text for q in quotes)
