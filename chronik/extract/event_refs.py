@@ -32,6 +32,7 @@ _MIN_HEAD = 5
 _PLACE_PREPS = frozenset({"in", "im", "aus", "nach", "bei"})
 _POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem",
                          "ihrer", "ihres"})
+_ASIDE_PREPS = frozenset({"für", "über", "wegen", "nach"})  # phrases that mention an organ without it acting
 _MIN_STEM = 8  # "die Opposition" after "das Oppositionsbündnis X"
 
 
@@ -95,8 +96,11 @@ class ArticleReferences:
                     match = next((org for head, org in reversed(heads) if head.endswith(lemma)), None)
                     if match is not None and match is not item:
                         item.name, item.via = match.name, item.text
-                if item.named and item.organ and item.label == "LOC":
-                    last_state = item.name  # "die kolumbianische Regierung"
+                if item.named and item.label == "LOC" and (item.organ or self._seat_organ(item)) \
+                        and item.prep not in _ASIDE_PREPS:
+                    # "die kolumbianische Regierung", "Die Bundesregierung"; not "Spionage für den russischen
+                    # Geheimdienst", an organ in a phrase that only describes
+                    last_state = item.name
                 elif not item.named and item.organ and last_state:
                     item.name, item.named, item.label, item.via = last_state, True, "LOC", item.text
                 elif not item.named:
@@ -139,6 +143,10 @@ class ArticleReferences:
             states = [p.name for p in seen if p.name in self.groups.states and p.name not in here]
             if states:
                 item.name, item.named, item.label, item.via = states[-1], True, "LOC", item.text
+
+    def _seat_organ(self, item: Participant) -> bool:
+        """"Die Bundesregierung", "das Kanzleramt" read as a seat: an organ all the same."""
+        return bool(item.via) and self.groups.is_organ(item.via.split()[-1])
 
     def _group_of_members(self, lemma: str, heads: list[tuple[str, Participant]]) -> Participant | None:
         """"die Rebellen", "ein Sprecher der Rebellen": the one group introduced

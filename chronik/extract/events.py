@@ -376,6 +376,17 @@ class EventLayer:
             actor = outside[0] if outside else None
             if actor is not None:
                 return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
+        if actor is None and target is not None and trigger.mode in _PATIENT_GENITIVE \
+                and (not target.prep or target.attribute):
+            # "die Ausweisung zweier russischer Diplomaten aus Berlin", "die Festnahme des
+            # Oppositionsführers": the genitive is who the act is done to ("die Drohung Bidens" is
+            # the speaker's); a state after "aus" is the one that expels
+            source = next((p for p in items if index < p.token < end and p.prep == "aus" and p.named
+                           and self.groups.capitals.get(p.name, p.name) in self.state_names), None)
+            if source is not None:
+                actor = Participant(self.groups.capitals.get(source.name, source.name), source.text, source.start,
+                                    source.end, "LOC", via=source.text, token=source.token, prep=source.prep)
+            return self._event(analysis, clause, clauses, items, trigger, index, actor, target)
         if actor is None:
             actor, target = target, None if not trigger.symmetric else target
             if actor is target:
@@ -908,6 +919,10 @@ def _named_next(events: list[Event], found: dict[int, list[Participant]], analys
         person = next(p for p in found[event.sentence + 1] if p.name == people[0])
         event.target = Participant(person.name, person.text, person.start, person.end, "PER", via=person.text,
                                    token=person.token)
+
+
+# acts done to someone: a genitive after their noun is the target, not the actor
+_PATIENT_GENITIVE = frozenset({"expel", "arrest", "release", "abduct", "sentence", "evict", "deport"})
 
 
 _CASUALTY_VERBS = ("töten", "verletzen", "sterben", "umkommen", "verwunden")

@@ -159,3 +159,19 @@ def test_prosecutors_with_a_place_are_that_named_body(pipeline):
     # a state organ with its capital stays the state
     found = of_type(pipeline, "Die Regierung in Riga verurteilte den Anschlag.", "DISAPPROVE")
     assert name(found[0].actor) == "Lettland"
+
+
+def test_genitive_of_an_expulsion_is_its_target_and_aus_its_actor(pipeline):
+    text = "Anlass des Streits ist die Ausweisung dreier iranischer Diplomaten aus Wien im Mai."
+    expel = of_type(pipeline, text, "SANCTION")[0]
+    assert name(expel.target) == "Iran" and name(expel.actor) == "Österreich"
+
+
+def test_bare_government_is_the_state_whose_organ_acted_last(pipeline):
+    text = ("Die Bundesregierung hatte den Männern Spionage für den iranischen Geheimdienst vorgeworfen. "
+            "Die Linke forderte die Regierung auf, das iranische Generalkonsulat in Hamburg zu schließen.")
+    found = events(pipeline, text)
+    demand = [e for e in found if e.type == "DEMAND"]
+    close = [e for e in found if e.type == "SANCTION"]
+    assert demand and name(demand[0].target) == "Deutschland"
+    assert close and close[0].status == "demanded" and name(close[0].target) == "Iran"
