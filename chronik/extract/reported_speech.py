@@ -1419,6 +1419,16 @@ class ReportedSpeechFinder:
             k = source[1]
         while k < end and tags[k] in ("ADV", "PRF", "PTKNEG"):
             k += 1
+        while (entry.addressee_case == "dative" and k < end and tags[k] in ("APPR", "APPRART")
+               and words[k].lower() not in ("zu", "zum", "zur", "von", "vom")):
+            # "hat in einem Brief den Abgeordneten mitgeteilt": a phrase of time, place or
+            # manner before the dative object
+            after = noun_phrase_end(words, tags, k + 1)
+            if after == k + 1:
+                break
+            k = after
+            while k < end and tags[k] in ("ADV", "PRF", "PTKNEG"):
+                k += 1
         if k >= end:
             return []
         np_end = noun_phrase_end(words, tags, k)
@@ -1431,7 +1441,9 @@ class ReportedSpeechFinder:
         # "wirft die OSZE der Wahlkommission vor": right after a subject that follows the
         # verb, "der" opens the dative object
         dative = lower in DATIVE_STARTS and (subject_first or lower != "der" or (source is not None and k == source[1]))
-        bare_plural = tags[k] == "NN" and np_end == k + 1 and words[k].endswith("n") and subject_first
+        pronoun_subject = source is not None and source[1] - source[0] == 1 and tags[source[0]] == "PPER"
+        # "erklärte er Reportern": after a pronoun subject a bare plural is the dative
+        bare_plural = tags[k] == "NN" and np_end == k + 1 and words[k].endswith("n") and (subject_first or pronoun_subject)
         if dative or bare_plural or (tags[k] == "NE" and entry.lemma in ("vorwerfen", "werfen", "drohen", "androhen")):
             return list(range(k, np_end))
         return []

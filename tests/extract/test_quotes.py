@@ -1018,3 +1018,17 @@ def test_own_dass_clause_beats_a_konjunktiv_relative_clause_before(analyse):
     quotes = analyse(text)
     assert find(quotes, "Verfügung").source_text == "Der Abgeordnete"
     assert all("Kandidat" not in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Der Verlagsleiter hatte am Freitag in einer Versammlung den Mitarbeitern erklärt, dass die Zeitung eingestellt werde.",
+         "eingestellt", ("Der Verlagsleiter", "den Mitarbeitern")),
+        ("Am Abend erklärte er Reportern, dass er zurücktreten werde.", "zurücktreten", ("er", "Reportern")),
+    ],
+)
+def test_dative_addressee_after_phrases_and_after_a_pronoun_subject(text, fragment, expected):
+    pipeline = Pipeline(["text", "quotes"])
+    quote = find(pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"], fragment)
+    assert (quote.source_text, " ".join(text[start:end] for start, end in quote.addressee)) == expected
