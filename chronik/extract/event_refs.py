@@ -94,6 +94,15 @@ class ArticleReferences:
                     # "Die Kommission", "die Miliz" tagged as a name: the organisation it stands for
                     lemma = item.text.lower().rsplit("-", 1)[-1]
                     match = next((org for head, org in reversed(heads) if head.endswith(lemma)), None)
+                    if match is None and organisations and "-" not in item.text and item.token > 0 \
+                            and not lemma.endswith(self.boards) \
+                            and tokens[item.token - 1].text.lower() in ("die", "das", "der", "den", "dem", "des"):
+                        # "Die Allianz will ..." after "die Nato": the organisation named last (never a
+                        # company for a noun that names none)
+                        match = organisations[-1]
+                        if not lemma.endswith(self.company_nouns) \
+                                and any(org is match and self._company(head, org) for head, org in heads):
+                            match = None
                     if match is not None and match is not item:
                         item.name, item.via = match.name, item.text
                 if item.named and item.label == "LOC" and (item.organ or self._seat_organ(item)) \

@@ -175,3 +175,15 @@ def test_bare_government_is_the_state_whose_organ_acted_last(pipeline):
     close = [e for e in found if e.type == "SANCTION"]
     assert demand and name(demand[0].target) == "Deutschland"
     assert close and close[0].status == "demanded" and name(close[0].target) == "Iran"
+
+
+def test_alliance_tagged_as_a_name_is_the_organisation_named_last(pipeline):
+    text = ("Die Staats- und Regierungschefs der Nato haben sich am Dienstag in Riga getroffen. "
+            "Die Allianz will bis zum Sommer weitere Soldaten nach Litauen verlegen.")
+    moves = of_type(pipeline, text, "MOBILIZE")
+    assert name(moves[0].actor) != "Allianz"
+    # a board is its company's, never the union named last
+    text = ("Die IG Metall hat am Montag vor der Zentrale der Stahlwerk Nord AG protestiert. "
+            "Ein Gewerkschafter warf dem Vorstand vor, die Belegschaft getäuscht zu haben.")
+    accuse = of_type(pipeline, text, "DISAPPROVE")[0]
+    assert name(accuse.target) != "IG Metall"
