@@ -45,11 +45,13 @@ def noun_phrase_end(words: Sequence[str], tags: Sequence[str], start: int) -> in
         while j < n and tags[j] in PRE:
             j += 1
     if j < n and words[j] in OPENING_MARKS:
-        # a quoted name: der „Arbeitskreis Vorratsdatenspeicherung“, „heise online“
+        # a quoted name: der „Arbeitskreis Vorratsdatenspeicherung“, „heise online“; after an
+        # article it may be longer ("der neue „Oberste Rat zur Rettung der Demokratie“")
         close = next((k for k in range(j + 1, min(n, j + 8)) if words[k] in CLOSING_MARKS), None)
+        longest = 6 if j > start and tags[start] == "ART" else 4
         if (
             close is not None
-            and close - j - 1 <= 4
+            and close - j - 1 <= longest
             and words[j + 1][:1].isupper()
             and not any(tags[k].endswith("FIN") or tags[k] in ("$,", "$.") for k in range(j + 1, close))
         ):

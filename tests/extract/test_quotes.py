@@ -1032,3 +1032,9 @@ def test_dative_addressee_after_phrases_and_after_a_pronoun_subject(text, fragme
     pipeline = Pipeline(["text", "quotes"])
     quote = find(pipeline(Document.from_text(text, "2023-03-14")).layers["quotes"], fragment)
     assert (quote.source_text, " ".join(text[start:end] for start, end in quote.addressee)) == expected
+
+
+def test_a_long_quoted_name_after_an_article_is_the_speaker(analyse):
+    text = "Am Montag erklärte der neue „Oberste Rat zur Rettung der Republik“, die Lage sei unter Kontrolle."
+    quote = find(analyse(text), "Kontrolle")
+    assert quote.source_text == "der neue „Oberste Rat zur Rettung der Republik“"
