@@ -210,6 +210,9 @@ def noun_phrase_start(words: Sequence[str], tags: Sequence[str], end: int) -> in
     # a genitive attribute: "den Angaben des Ministeriums zufolge"
     if j >= 0 and tags[j + 1] == "ART" and words[j + 1].lower() in GENITIVE_ARTICLES and tags[j] == "NN":
         return noun_phrase_start(words, tags, j + 1)
+    if j >= 0 and tags[j + 1] in ("ADJA", "PIAT") and words[j + 1].endswith("er") and tags[j] == "NN":
+        # a genitive plural without article: "Berichten verschiedener Medien zufolge"
+        return noun_phrase_start(words, tags, j + 1)
     return j + 1
 
 

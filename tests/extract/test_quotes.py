@@ -1038,3 +1038,8 @@ def test_a_long_quoted_name_after_an_article_is_the_speaker(analyse):
     text = "Am Montag erklärte der neue „Oberste Rat zur Rettung der Republik“, die Lage sei unter Kontrolle."
     quote = find(analyse(text), "Kontrolle")
     assert quote.source_text == "der neue „Oberste Rat zur Rettung der Republik“"
+
+
+def test_genitive_plural_without_article_before_zufolge(analyse):
+    quote = find(analyse("Berichten verschiedener Zeitungen zufolge soll der Minister bald zurücktreten."), "Minister")
+    assert quote.source_text == "Berichten verschiedener Zeitungen"
