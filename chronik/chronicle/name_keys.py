@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..lang import resource_table
+from ..word_cache import word_cache
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _SEPARATORS = re.compile(r"[\s\-‐–'’`´.]+")
@@ -29,7 +30,7 @@ _ACRONYM = re.compile(r"\s?\(([A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]{1,9})\)")
 PLACE_MIN_POPULATION = 150_000
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def name_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -41,7 +42,7 @@ def _variant_rules(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(row[0]), row[1] if len(row) > 1 else "") for row in resource_table(lang, "name_variants.tsv"))
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def variant_word(word: str, lang: str = "de") -> str:
     for pattern, replacement in _variant_rules(lang):
         word = pattern.sub(replacement, word)
@@ -111,7 +112,7 @@ def short_form(text: str) -> str:
     return _short_forms().get(text, text)
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def place_key(text: str) -> str | None:
     """The place id of a place name ("geo:703448" for Kiew/Kyiv), or None when unknown."""
     text = _short_forms().get(text, text)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..analysis import Analysis, Token
 from ..lang import resource_lines, resource_table
+from ..word_cache import word_cache
 from .event_args import Participant
 
 _MIN_SUFFIX = 5
@@ -32,9 +33,9 @@ class GroupActors:
             form.lower() for row in resource_table(lang, "roles.tsv") for form in row[:2] if form
         )
         # bounded for the same reason as EventLexicon.noun: open-ended compounds
-        self._is_role_cached = lru_cache(maxsize=100_000)(self._find_role)
-        self._actor_noun_cached = lru_cache(maxsize=100_000)(self._find_actor_noun)
-        self._organ_cached = lru_cache(maxsize=100_000)(self._find_organ)
+        self._is_role_cached = word_cache(100_000)(self._find_role)
+        self._actor_noun_cached = word_cache(100_000)(self._find_actor_noun)
+        self._organ_cached = word_cache(100_000)(self._find_organ)
         self.seats = {row[0]: row[1] for row in resource_table(lang, "events/institutions.tsv")}
         self.seat_first_words = frozenset(name.split()[0] for name in self.seats)
         self.states = frozenset(self.demonyms.values())

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import resource_lines, resource_table
+from ..word_cache import word_cache
 
 _DIR = "events/"
 
@@ -102,7 +103,7 @@ class EventLexicon:
         # bounded: German compounds make the noun vocabulary of a long
         # stream of articles open-ended, so an unbounded cache would grow
         # with every article
-        self._find_noun_cached = lru_cache(maxsize=100_000)(self._find_noun)
+        self._find_noun_cached = word_cache(100_000)(self._find_noun)
         # consonant skeletons of the verbs, for forms the lemmatizer left
         # alone ("ausgewiesen", "zusammenzuziehen")
         self.skeletons: dict[str, Trigger] = {}

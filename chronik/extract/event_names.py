@@ -20,10 +20,9 @@ Verein Betrug vor").
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..analysis import Analysis, Token
 from ..lang import resource_lines, resource_table
+from ..word_cache import word_cache
 from .event_args import Participant
 from .tagger import dictionary_lemma
 
@@ -46,7 +45,7 @@ class MissedNames:
         # short forms that stand for an international body, not for a state or a party
         self.bodies = frozenset(short for short, full in groups.short.items()
                                 if full not in groups.states and (short.isupper() or short in ("Nato", "Uno")))
-        self._head_cached = lru_cache(maxsize=50_000)(self._find_head)
+        self._head_cached = word_cache(50_000)(self._find_head)
 
     def find(self, analysis: Analysis, sentence_index: int, named: dict[int, int],
              people: dict[str, tuple[str, int]] | None = None,
@@ -247,7 +246,7 @@ class MissedNames:
 _FINITE = frozenset({"VAFIN", "VVFIN", "VMFIN"})
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(20_000)
 def _unknown_word(word: str) -> bool:
     """A capitalised word no dictionary knows, not even as a compound's
     last part: a coined name ("Aerodienst" is a name, "Luftverkehr" a noun)."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import resource_lines, resource_table
+from ..word_cache import word_cache
 
 # Inflection endings of an adjective after its stem ("russisch|en").
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -130,7 +131,7 @@ class Gazetteer:
             self._first_words = frozenset(w for by_first in self.phrases.values() for w in by_first)
         return self._first_words
 
-    @lru_cache(maxsize=200_000)
+    @word_cache(200_000)
     def word_marks(self, token: str) -> tuple[str, ...]:
         """List features of one word on its own (cached: words repeat)."""
         found: list[str] = []

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from ..analysis import Analysis
 from ..lang import resource_table
 from .entities import Mention
-from .roles import FullNames, Role, RoleLexicon
+from .role_lexicon import role_lexicon
+from .roles import FullNames, Role
 
 # A capital after one of these is a place, not a government ("in Moskau").
 _PLACE_PREPOSITIONS_FILE = "gazetteer/place_prepositions.txt"
@@ -46,7 +47,7 @@ class ArticleLinker:
         self.place_prepositions = frozenset(
             row[0] for row in resource_table(lang, _PLACE_PREPOSITIONS_FILE)
         )
-        self.lexicon = RoleLexicon(lang)
+        self.lexicon = role_lexicon(lang)
         self.singular_determiners = frozenset(
             row[0] for row in resource_table(lang, "role_links.tsv") if row[1] == "det" and row[0] != "die"
         )

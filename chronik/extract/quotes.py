@@ -19,11 +19,10 @@ are not guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Sequence
 
 from ..analysis import Analysis, Token
-from .role_lexicon import RoleLexicon
+from .role_lexicon import role_lexicon
 from .roles import FullNames
 from .reported_speech import Attribution, Position, ReportedSpeechFinder, TokenSentence
 from .speech_lexicon import speech_lexicon
@@ -77,11 +76,6 @@ class Quote:
         }
 
 
-@lru_cache(maxsize=1)
-def _role_lexicon() -> RoleLexicon:
-    return RoleLexicon("de")
-
-
 def token_sentences(analysis: Analysis) -> list[TokenSentence]:
     result = []
     for sentence in analysis.sentences:
@@ -116,7 +110,7 @@ class _QuoteBuilder:
         self.links = analysis.layers.get("links", [])
         self.talked_about: list[Span] = []  # message spans of the quotes built so far
         self.last_speaker: tuple[int, str, str, int] | None = None  # (sentence, name, full name, offset)
-        self.role_lexicon = _role_lexicon()
+        self.role_lexicon = role_lexicon("de")
         self.holders = self._role_holders()
         self.gender = {person: g for person, _, g in self.holders if g}
 

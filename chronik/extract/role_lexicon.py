@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import resource_table
+from ..word_cache import word_cache
 
 # Inflection endings a role noun may carry ("Präsident|en", "Minister|s").
 NOUN_ENDINGS = ("", "en", "n", "s", "es", "e", "innen")
@@ -32,7 +33,7 @@ class RoleLexicon:
             self.forms.setdefault(row[0].lower(), False)
             if len(row) > 1 and row[1]:
                 self.forms.setdefault(row[1].lower(), True)
-        self.role_word = lru_cache(maxsize=50_000)(self._role_word)
+        self.role_word = word_cache(100_000)(self._role_word)
 
     def _role_word(self, word: str) -> RoleWord | None:
         if not word[:1].isupper() or len(word) > 60:
@@ -52,3 +53,10 @@ class RoleLexicon:
                     compound_prefix = head[:cut] if cut else ""
                     return RoleWord(lemma, prefix or compound_prefix, self.forms[suffix])
         return None
+
+
+@lru_cache(maxsize=None)
+def role_lexicon(lang: str = "de") -> RoleLexicon:
+    """The role nouns of a language, loaded once per process: the layers
+    that read them share one table and one word cache."""
+    return RoleLexicon(lang)

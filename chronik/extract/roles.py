@@ -23,7 +23,7 @@ from ..analysis import Analysis, Token
 from ..lang import resource_lines, resource_table
 from .entities import Mention
 from .gazetteer import Gazetteer, load_gazetteer
-from .role_lexicon import RoleLexicon, RoleWord
+from .role_lexicon import RoleWord, role_lexicon
 
 ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
 MAX_MODIFIERS = 4  # adjectives / genitives between article and role noun
@@ -56,7 +56,7 @@ class RoleFinder:
     """Pipeline component: fills ``analysis.layers["roles"]`` from mentions."""
 
     def __init__(self, lang: str = "de") -> None:
-        self.lexicon = RoleLexicon(lang)
+        self.lexicon = role_lexicon(lang)
         self.gazetteer = load_gazetteer(lang)
         links = resource_table(lang, "role_links.tsv")
         self.determiners = frozenset(w for w, kind, *_ in links if kind == "det")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from ..lang import resource_table
+from ..word_cache import word_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +37,20 @@ class SpeechLexicon:
     nouns: dict[str, str] = field(default_factory=dict)  # noun -> STWR
     konjunktiv: dict[str, str] = field(default_factory=dict)  # form -> "I" / "II"
     verb_forms: dict[str, str] = field(default_factory=dict)  # irregular form -> lemma
-    _candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (word, lemma) -> candidates, bounded: a long stream brings new words forever
+    _candidates: Callable[[str, str], tuple[str, ...]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._candidates = word_cache(200_000)(self._lemma_candidates)
 
     def lemma_candidates(self, word: str, lemma: str) -> tuple[str, ...]:
         """The tagger's lemma first, then lemmas guessed from the form itself:
         a statistical tagger's lemma for a rare participle can be wrong
         ("geäußert" -> "geäußeren"), and the cue must still be found."""
-        key = word + "\t" + lemma
-        cached = self._candidates.get(key)
-        if cached is None:
-            cached = tuple(dict.fromkeys([lemma, *self._guess(word.lower())]))
-            if len(self._candidates) < 200_000:
-                self._candidates[key] = cached
-        return cached
+        return self._candidates(word, lemma)  # type: ignore[misc]
+
+    def _lemma_candidates(self, word: str, lemma: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([lemma, *self._guess(word.lower())]))
 
     def _guess(self, form: str) -> list[str]:
         if form in self.verb_forms:

@@ -29,6 +29,7 @@ from typing import Any, Sequence
 
 from ..errors import ChronikError
 from ..lang import resource_path
+from ..word_cache import word_cache
 
 TAGGER_FILE = "tagger.crfsuite"
 LEMMA_FILE = "lemmas.json.gz"
@@ -103,10 +104,8 @@ class Tagger:
             key: (cut, add) for key, (cut, add) in lemma_model["suffix_rules"].items()
         }
         self.tags: list[str] = list(crf.labels())
-        # Bounded (a long stream brings new words forever) and least recently
-        # used out, not cleared when full: a cleared cache refills with the
-        # same words, and the churn fragments the heap of a long-running worker.
-        self.lemma = lru_cache(maxsize=200_000)(self._lemma_uncached)
+        # Bounded: a long stream brings new words forever (chronik/word_cache.py).
+        self.lemma = word_cache(200_000)(self._lemma_uncached)
         # A crfsuite tagger holds the sentence being decoded: one at a time.
         self._lock = threading.Lock()
 

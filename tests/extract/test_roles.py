@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronik.document import Document
-from chronik.extract.roles import RoleLexicon
+from chronik.extract.role_lexicon import RoleLexicon
 from chronik.pipeline import Pipeline
 
 
