@@ -8,7 +8,9 @@ NER-de-dev.tsv, CC BY 4.0, Benikova et al. 2014) plus chronik's own silver
 sentences (training/data/ner_silver.txt, written for chronik, Apache-2.0).
 POS tags come from chronik's tagger (chronik.extract.tagger and its model
 chronik/lang/de/tagger.crfsuite), as at run time: rebuild this model after
-the tagger model changes.  Cross-validation splits the GermEval sentences
+the tagger model changes.  Word-cluster features read
+chronik/lang/de/word_clusters.tsv.gz (training/build_word_clusters.py):
+rebuild this model after that table changes too.  Cross-validation splits the GermEval sentences
 into 5 contiguous blocks in file order; silver sentences are only ever
 training data.  L-BFGS training is deterministic: the same inputs (data,
 gazetteers, tagger model) give the same model and the same scores.
@@ -31,11 +33,13 @@ sys.path.insert(0, str(ROOT))
 from chronik.extract.entities import MODEL_NAME, FeatureExtractor, finish_labels  # noqa: E402
 from chronik.extract.gazetteer import load_gazetteer  # noqa: E402
 from chronik.extract.tagger import load_tagger  # noqa: E402
+from chronik.extract.word_clusters import CLUSTER_FILE, WordClusters, read_clusters  # noqa: E402
 from chronik.scoring.germeval import NerScores, read_outer_tags  # noqa: E402
 
 GERMEVAL_DEV = ROOT.parent / "shared" / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
 SILVER = ROOT / "training" / "data" / "ner_silver.txt"
 MODEL_OUT = ROOT / "chronik" / "lang" / "de" / MODEL_NAME
+CLUSTERS = ROOT / "chronik" / "lang" / "de" / CLUSTER_FILE
 PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
 
 Sentence = tuple[list[str], list[str], list[str]]  # words, POS tags, gold outer tags
@@ -107,6 +111,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the CV scores as JSON here")
     parser.add_argument("--c1", type=float, default=PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument("--clusters", type=Path, default=CLUSTERS,
+                        help="word cluster table (training/build_word_clusters.py); 'none' trains without")
     args = parser.parse_args()
     if not args.germeval.is_file():
         print(f"GermEval dev file not found at {args.germeval}; put ../shared beside the project", file=sys.stderr)
@@ -116,8 +122,10 @@ def main() -> int:
     tagger = load_tagger("de")  # the run-time tagger, so training sees run-time tags
     gold = load(args.germeval, tagger)
     silver = load(args.silver, tagger) if args.silver.is_file() else []
-    extract = FeatureExtractor(load_gazetteer("de"))
-    print(f"{len(gold)} GermEval sentences, {len(silver)} silver sentences, params {params}", file=sys.stderr)
+    clusters = read_clusters(args.clusters) if args.clusters.is_file() else WordClusters()
+    extract = FeatureExtractor(load_gazetteer("de"), clusters=clusters)
+    print(f"{len(gold)} GermEval sentences, {len(silver)} silver sentences, {len(clusters)} clustered words, "
+          f"params {params}", file=sys.stderr)
     if args.folds > 1:
         with tempfile.TemporaryDirectory(prefix="chronik-ner-") as work:  # fold models never land in the package
             scores = cross_validate(gold, silver, extract, args.folds, params, Path(work))

@@ -20,6 +20,7 @@ from ..errors import ChronikError
 from ..lang import resource_lines, resource_path
 from .gazetteer import Gazetteer, load_gazetteer
 from .role_lexicon import RoleLexicon
+from .word_clusters import WordClusters, load_word_clusters
 
 if TYPE_CHECKING:
     from .ner import NerSpec
@@ -71,7 +72,7 @@ def word_shape(word: str) -> str:
     return _SHAPE_RUNS.sub(r"\1", mapped)
 
 
-def _word_features(word: str, gazetteer: Gazetteer, roles: RoleLexicon) -> tuple[str, ...]:
+def _word_features(word: str, gazetteer: Gazetteer, roles: RoleLexicon, clusters: WordClusters) -> tuple[str, ...]:
     lower = word.lower()
     short = lower[:MAX_FEATURE_WORD]
     features = [f"w={short}", f"shape={word_shape(word)}"]
@@ -90,15 +91,23 @@ def _word_features(word: str, gazetteer: Gazetteer, roles: RoleLexicon) -> tuple
     features += [f"g={mark}" for mark in gazetteer.word_marks(word)]
     if roles.role_word(word) is not None:
         features.append("g=ROLE")  # "Präsident", "Kremlsprecher": a person's name is near
+    features += clusters.features(word)  # words used alike: "Tübingen" learns from "Heidelberg"
     return tuple(features)
+
+
+# Which of a word's features its neighbours see, one and two tokens away.
+_NEAR = frozenset(("w=", "sh", "ca", "g=", "s3", "kA", "kB", "kC"))
+_FAR = frozenset(("w=", "sh", "kB"))
 
 
 class FeatureExtractor:
     """Turns a sentence into CRF features; shared by tagging and training."""
 
-    def __init__(self, gazetteer: Gazetteer, roles: RoleLexicon | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, roles: RoleLexicon | None = None,
+                 clusters: WordClusters | None = None) -> None:
         self.gazetteer = gazetteer
         self.roles = roles if roles is not None else RoleLexicon("de")
+        self.clusters = clusters if clusters is not None else load_word_clusters("de")
         # Per word: its own features and the same features as seen from a neighbour.
         # 50,000 words hold a corpus's working vocabulary (10kGNAD: 70,687 distinct
         # words, 2.5 % more misses than an unbounded cache); an entry costs a
@@ -107,9 +116,9 @@ class FeatureExtractor:
         self._pos_views = lru_cache(maxsize=1_000)(_pos_views)
 
     def _word_views(self, word: str) -> tuple:
-        own = _word_features(word, self.gazetteer, self.roles)
-        near = tuple(f for f in own if f[:2] in ("w=", "sh", "ca", "g=", "s3"))
-        far = tuple(f for f in own if f[:2] in ("w=", "sh"))
+        own = _word_features(word, self.gazetteer, self.roles, self.clusters)
+        near = tuple(f for f in own if f[:2] in _NEAR)
+        far = tuple(f for f in own if f[:2] in _FAR)
         return (
             own,
             tuple("-1" + f for f in near),
@@ -140,7 +149,7 @@ class EntityTagger:
             self._tagger.open(path)
         except (OSError, ValueError):
             raise ChronikError("E204", path=path, command=BUILD_COMMAND) from None
-        self.features = FeatureExtractor(self.gazetteer, RoleLexicon(lang))
+        self.features = FeatureExtractor(self.gazetteer, RoleLexicon(lang), load_word_clusters(lang))
 
     def tag(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[str]:
         if not words:
@@ -149,14 +158,36 @@ class EntityTagger:
 
 
 def finish_labels(words: Sequence[str], labels: Sequence[str], gazetteer: Gazetteer) -> list[str]:
-    """Repair BIO, then give a hyphenated "-part" name the type of the listed name in it."""
+    """Repair BIO, then give a hyphenated "-part" name the type of the listed name in it.
+
+    A PER/ORG/LOC name of several words loses a last word that is an abstract
+    plural ("Tabula Ermittlungen" -> "Tabula"): such a noun is not part of a name;
+    an organisation loses a describing noun before its name ("Verband Freie Bauern").
+    """
     labels = repair_bio(labels)
+    endings, descriptors = _not_name_endings(), _descriptor_heads()
+    for start, end, label in spans_from_bio(labels):
+        if end - start > 1 and label in ("PER", "ORG", "LOC") and words[end - 1].endswith(endings):
+            labels[end - 1] = "O"
+            end -= 1
+        if end - start > 1 and label == "ORG" and words[start].lower() in descriptors and words[start + 1][:1].isupper():
+            labels[start], labels[start + 1] = "O", "B-ORG"  # "der Verband [Freie Bauern]"
     for i, label in enumerate(labels):
         if label.endswith("part") and "-" in words[i]:
             kind = gazetteer.kind_of_part(words[i])
             if kind and kind != label[2:5]:
                 labels[i] = f"{label[:2]}{kind}part"
     return labels
+
+
+@lru_cache(maxsize=1)
+def _not_name_endings() -> tuple[str, ...]:
+    return tuple(resource_lines("de", "gazetteer/not_name_endings.txt"))
+
+
+@lru_cache(maxsize=1)
+def _descriptor_heads() -> frozenset[str]:
+    return frozenset(resource_lines("de", "gazetteer/descriptor_heads.txt"))
 
 
 def _pos_views(tag: str) -> tuple[tuple[str, ...], ...]:
