@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Sequence
 from ..analysis import Analysis
 from ..errors import ChronikError
 from ..lang import resource_lines, resource_path
+from ..word_cache import word_cache
 from .gazetteer import Gazetteer, load_gazetteer
-from .role_lexicon import RoleLexicon
+from .role_lexicon import RoleLexicon, role_lexicon
 from .word_clusters import WordClusters, load_word_clusters
 
 if TYPE_CHECKING:
@@ -106,13 +107,13 @@ class FeatureExtractor:
     def __init__(self, gazetteer: Gazetteer, roles: RoleLexicon | None = None,
                  clusters: WordClusters | None = None) -> None:
         self.gazetteer = gazetteer
-        self.roles = roles if roles is not None else RoleLexicon("de")
+        self.roles = roles if roles is not None else role_lexicon("de")
         self.clusters = clusters if clusters is not None else load_word_clusters("de")
         # Per word: its own features and the same features as seen from a neighbour.
         # 50,000 words hold a corpus's working vocabulary (10kGNAD: 70,687 distinct
         # words, 2.5 % more misses than an unbounded cache); an entry costs a
         # few KB, so a larger bound only adds memory on a long, varied stream
-        self._views = lru_cache(maxsize=50_000)(self._word_views)
+        self._views = word_cache(50_000)(self._word_views)
         self._pos_views = lru_cache(maxsize=1_000)(_pos_views)
 
     def _word_views(self, word: str) -> tuple:
@@ -149,7 +150,7 @@ class EntityTagger:
             self._tagger.open(path)
         except (OSError, ValueError):
             raise ChronikError("E204", path=path, command=BUILD_COMMAND) from None
-        self.features = FeatureExtractor(self.gazetteer, RoleLexicon(lang), load_word_clusters(lang))
+        self.features = FeatureExtractor(self.gazetteer, role_lexicon(lang), load_word_clusters(lang))
 
     def tag(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[str]:
         if not words:
@@ -315,7 +316,7 @@ class EntityLayer:
 
             self.tagger, self.model = None, load_tagger(ner)
         self.adjective_endings = tuple(resource_lines(lang, "gazetteer/adjective_suffixes.txt"))
-        self.roles = RoleLexicon(lang)
+        self.roles = role_lexicon(lang)
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
