@@ -1,16 +1,10 @@
-"""Events rules of stop 12 (issue 6), each on self-written German sentences."""
+"""Rules of the events layer for whole wire articles (who acts on whom, triggers), each on self-written German sentences."""
 
 from __future__ import annotations
 
-import pytest
-
 from chronik.document import Document
 from chronik.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(["text", "time", "entities", "roles", "links", "quotes", "events"])
+from test_events import name, pipeline  # noqa: F401  (the events pipeline fixture; a participant's name)
 
 
 def events(pipeline: Pipeline, text: str, date: str = "2023-06-14"):
@@ -21,10 +15,6 @@ def of_type(pipeline: Pipeline, text: str, type_: str, date: str = "2023-06-14")
     found = [e for e in events(pipeline, text, date) if e.type == type_]
     assert found, f"no {type_} event in {text!r}"
     return found
-
-
-def name(participant) -> str | None:
-    return participant.name if participant is not None else None
 
 
 def test_lower_case_verb_tagged_as_a_name_is_read_as_the_verb(pipeline):
