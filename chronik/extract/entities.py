@@ -144,6 +144,7 @@ class EntityTagger:
         import pycrfsuite
 
         path = model_path or str(resource_path(lang, MODEL_NAME))
+        self.lang = lang
         self.gazetteer = load_gazetteer(lang)
         self._tagger = pycrfsuite.Tagger()
         try:
@@ -155,10 +156,10 @@ class EntityTagger:
     def tag(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[str]:
         if not words:
             return []
-        return finish_labels(words, self._tagger.tag(self.features(words, tags)), self.gazetteer)
+        return finish_labels(words, self._tagger.tag(self.features(words, tags)), self.gazetteer, self.lang)
 
 
-def finish_labels(words: Sequence[str], labels: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+def finish_labels(words: Sequence[str], labels: Sequence[str], gazetteer: Gazetteer, lang: str = "de") -> list[str]:
     """Repair BIO, then give a hyphenated "-part" name the type of the listed name in it.
 
     A PER/ORG/LOC name of several words loses a last word that is an abstract
@@ -166,7 +167,7 @@ def finish_labels(words: Sequence[str], labels: Sequence[str], gazetteer: Gazett
     an organisation loses a describing noun before its name ("Verband Freie Bauern").
     """
     labels = repair_bio(labels)
-    endings, descriptors = _not_name_endings(), _descriptor_heads()
+    endings, descriptors = _not_name_endings(lang), _descriptor_heads(lang)
     for start, end, label in spans_from_bio(labels):
         if end - start > 1 and label in ("PER", "ORG", "LOC") and words[end - 1].endswith(endings):
             labels[end - 1] = "O"
@@ -181,14 +182,14 @@ def finish_labels(words: Sequence[str], labels: Sequence[str], gazetteer: Gazett
     return labels
 
 
-@lru_cache(maxsize=1)
-def _not_name_endings() -> tuple[str, ...]:
-    return tuple(resource_lines("de", "gazetteer/not_name_endings.txt"))
+@lru_cache(maxsize=None)
+def _not_name_endings(lang: str) -> tuple[str, ...]:
+    return tuple(resource_lines(lang, "gazetteer/not_name_endings.txt"))
 
 
-@lru_cache(maxsize=1)
-def _descriptor_heads() -> frozenset[str]:
-    return frozenset(resource_lines("de", "gazetteer/descriptor_heads.txt"))
+@lru_cache(maxsize=None)
+def _descriptor_heads(lang: str) -> frozenset[str]:
+    return frozenset(resource_lines(lang, "gazetteer/descriptor_heads.txt"))
 
 
 def _pos_views(tag: str) -> tuple[tuple[str, ...], ...]:
